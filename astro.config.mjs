@@ -1,0 +1,38 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+
+/**
+ * The site can be served from any sub-path of a static host (e.g. `BASE=/concurrency/ npm run build`).
+ * `OUT_DIR` lets the test suite keep a root build and a sub-path build side by side.
+ */
+const base = process.env.BASE ?? '/';
+const outDir = process.env.OUT_DIR ?? './dist';
+/** Used for the sitemap and canonical URLs; a local default keeps the build self-contained. */
+const site = process.env.SITE ?? 'http://localhost:4321';
+
+export default defineConfig({
+	site,
+	base,
+	outDir,
+	trailingSlash: 'ignore',
+	integrations: [
+		starlight({
+			title: 'Speed Up Python With Concurrency',
+			description:
+				'A hands-on course on threads, asyncio and processes in Python, with examples you can run and measure.',
+			// Starlight's default search button names itself "Search" while showing "Ctrl K": see the component.
+			components: {
+				Search: './src/components/overrides/Search.astro',
+			},
+			customCss: ['./src/styles/course.css'],
+			sidebar: [
+				{ label: 'Course', items: [{ autogenerate: { directory: 'lessons' } }] },
+			],
+			lastUpdated: false,
+			pagination: true,
+		}),
+		mdx(),
+	],
+});

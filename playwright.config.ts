@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/support/browser.ts';
+import { SITE_BUILDS } from './tests/support/site-builds.ts';
+
+const browser = findChromium();
+if (!browser) {
+	throw new Error(
+		'No Chromium found. Install one: `sudo apt-get install -y chromium` (Debian/Ubuntu) or ' +
+			'`npx playwright install chromium`, or set CHROMIUM_PATH to a Chromium/Chrome executable.',
+	);
+}
+
+/**
+ * The built site is tested twice: served at the root and under a sub-path, as a static host would serve it.
+ * `npm test` builds both (see scripts/test.ts); `astro preview` serves each build with its own base.
+ */
+export default defineConfig({
+	testDir: './tests/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	timeout: 60_000,
+	reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }], ['html', { open: 'never', outputFolder: 'reports/playwright' }]],
+	use: {
+		browserName: 'chromium',
+		launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS },
+		trace: 'retain-on-failure',
+	},
+	projects: SITE_BUILDS.map((build) => ({
+		name: build.name,
+		use: { baseURL: build.url },
+		metadata: { base: build.base },
+	})),
+	webServer: SITE_BUILDS.map((build) => ({
+		command: `npx astro preview --port ${build.port} --host 127.0.0.1`,
+		url: build.url,
+		env: { BASE: build.base, OUT_DIR: build.outDir },
+		reuseExistingServer: false,
+		timeout: 60_000,
+	})),
+});

@@ -11,11 +11,14 @@ const base = process.env.BASE ?? '/';
 const outDir = process.env.OUT_DIR ?? './dist';
 /** Used for the sitemap and canonical URLs; a local default keeps the build self-contained. */
 const site = process.env.SITE ?? 'http://localhost:4321';
+/** Lets parallel builds (e.g. two checkouts or helpers) keep separate caches. */
+const cacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
 	site,
 	base,
 	outDir,
+	cacheDir,
 	trailingSlash: 'ignore',
 	integrations: [
 		starlight({
@@ -25,6 +28,8 @@ export default defineConfig({
 			// Starlight's default search button names itself "Search" while showing "Ctrl K": see the component.
 			components: {
 				Search: './src/components/overrides/Search.astro',
+				// Shows each lesson's learning goals (frontmatter `goals`) under its title.
+				PageTitle: './src/components/overrides/PageTitle.astro',
 			},
 			customCss: ['./src/styles/course.css'],
 			sidebar: [

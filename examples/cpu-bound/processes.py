@@ -1,0 +1,178 @@
+"""CPU-bound work in a process pool: the way to use several cores on any build of CPython.
+
+A ProcessPoolExecutor starts worker *processes*. Each one is a separate Python interpreter with
+its own GIL, so the workers run Python code on different cores at the same time. With N cores
+and enough work, this script takes roughly 1/N of the time of sequential.py.
+
+The price of processes, and the rules they impose:
+
+* Starting the workers takes time (tens to hundreds of milliseconds), and every task's
+  arguments and result are pickled and sent between processes. Worth it for tasks that compute
+  for a while; not for tiny ones (see the overhead example).
+* The function a worker runs must be importable by name: defined at the top level of a module,
+  not a lambda or a nested function. Its arguments and results must be picklable.
+* On Windows and macOS (start method "spawn") and on Linux from Python 3.14 ("forkserver"),
+  each worker imports this file. The `if __name__ == "__main__":` guard at the bottom stops the
+  workers from starting a pool of their own.
+
+Run it:
+
+    python3 processes.py
+    python3 processes.py --workers 2 --start-method spawn --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from cpu_work import (
+    DEFAULT_SIZE,
+    DEFAULT_TASKS,
+    DEFAULT_TIMEOUT_S,
+    EXAMPLE,
+    IN_WEBASSEMBLY,
+    chunks,
+    default_workers,
+    expected_total,
+    sum_of_squares,
+)
+from timing import (
+    TaskRecorder,
+    add_json_option,
+    build_report,
+    fail,
+    interrupted,
+    non_negative_float,
+    positive_int,
+    print_report,
+    skipped_report,
+)
+from waiting import wait_for_all
+
+
+def ignore_ctrl_c() -> None:
+    """Runs once in each worker process as it starts (the pool's `initializer`).
+
+    Ctrl-C in a terminal interrupts every process of the program. The workers ignore it so that
+    only the main process reacts: it cancels the queued tasks and stops the workers (see run()),
+    instead of every worker printing its own KeyboardInterrupt traceback.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def timed_sum_of_squares(start: int, stop: int) -> tuple[int, str, float, float]:
+    """Runs in a worker process: do one task and say who ran it, and when.
+
+    Returns (result, worker, started, ended). The two times are time.perf_counter() readings
+    taken here, in the worker; the main process turns them into offsets from its own start.
+    Python's documentation only promises that perf_counter differences *within* a process are
+    meaningful, but CPython reads a system-wide clock for it on Linux, macOS and Windows
+    (CLOCK_MONOTONIC, mach_absolute_time, QueryPerformanceCounter), so readings from different
+    processes of one machine line up. time.time() would line up by definition, but it jumps when
+    the system clock is adjusted and was coarse (about 16 ms) on Windows before Python 3.13.
+    """
+    started = time.perf_counter()
+    result = sum_of_squares(start, stop)
+    return result, f"pid {os.getpid()}", started, time.perf_counter()
+
+
+def stop_pool_now(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued tasks and terminate the workers instead of waiting for them to finish."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    workers = multiprocessing.active_children()  # the pool's worker processes
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=1)
+
+
+def run(
+    tasks: int,
+    size: int,
+    workers: int,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    start_method: str | None = None,
+) -> dict[str, Any]:
+    """Run the tasks in a pool of `workers` processes and return the timing report.
+
+    start_method is "fork", "forkserver" or "spawn"; None means the platform's default.
+    """
+    parameters = {"tasks": tasks, "size": size, "workers": workers}
+    if IN_WEBASSEMBLY:
+        return skipped_report(example=EXAMPLE, script="processes.py", variant="processes",
+                              parameters=parameters,
+                              reason="Pyodide has no multiprocessing: it cannot start processes.")
+
+    context = multiprocessing.get_context(start_method)
+    recorder = TaskRecorder()  # the clock starts before the pool does: startup is part of the cost
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=ignore_ctrl_c)
+    try:
+        futures = [pool.submit(timed_sum_of_squares, start, stop) for start, stop in chunks(tasks, size)]
+        wait_for_all(futures, timeout_s)
+        results = [future.result() for future in futures]
+        pool.shutdown()
+    except BaseException:
+        # Ctrl-C, a timeout or a failed task: leave no worker process behind.
+        stop_pool_now(pool)
+        raise
+    recorder.stop()
+
+    total = 0
+    for task_id, (result, worker, started, ended) in enumerate(results):
+        recorder.add(task_id, worker, started, ended)
+        total += result
+    if total != expected_total(tasks, size):
+        raise RuntimeError("the tasks added up to the wrong total")
+    return build_report(example=EXAMPLE, script="processes.py", variant="processes",
+                        parameters=parameters, recorder=recorder,
+                        start_method=context.get_start_method())
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Sum squares in pure Python in a pool of worker processes, one per core.",
+    )
+    parser.add_argument("--tasks", type=positive_int, default=DEFAULT_TASKS,
+                        help="number of tasks (default: %(default)s)")
+    parser.add_argument("--size", type=positive_int, default=DEFAULT_SIZE,
+                        help="numbers summed per task; more means more work (default: %(default)s)")
+    parser.add_argument("--workers", type=positive_int, default=default_workers(),
+                        help="worker processes (default: one per CPU, here %(default)s)")
+    parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(),
+                        help="how workers are started (default: this platform's, "
+                             f"here {multiprocessing.get_start_method()})")
+    parser.add_argument("--timeout", type=non_negative_float, default=DEFAULT_TIMEOUT_S,
+                        help="give up if the tasks take longer than this many seconds "
+                             "(default: %(default)s)")
+    add_json_option(parser)
+    args = parser.parse_args(argv)
+    if args.timeout <= 0:
+        parser.error("argument --timeout: must be more than 0 seconds")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    print(f"processes.py: {args.tasks} tasks of {args.size:,} numbers on {args.workers} "
+          "worker processes...", file=sys.stderr)
+    try:
+        report = run(args.tasks, args.size, args.workers, args.timeout, args.start_method)
+    except KeyboardInterrupt:
+        return interrupted()
+    except TimeoutError as error:
+        return fail(str(error))
+    print_report(report, as_json=args.json)
+    return 0
+
+
+# Required wherever workers start by importing this file (spawn, forkserver): without the guard,
+# each worker would run main() again as it starts.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+/**
+ * Every page of the built site, in a real browser: it loads cleanly, talks to no other host, passes axe in both
+ * themes, fits a 390 px screen, and every internal link and anchor on it resolves.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { sitePages } from '../support/site-pages.ts';
+
+const PAGES = sitePages();
+const THEMES = ['light', 'dark'] as const;
+/** Starlight's own audit set: WCAG 2.x A/AA and best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Records console errors, failed requests and requests to any host but the site's own. */
+function watch(page: Page, siteOrigin: string) {
+	const problems: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+	});
+	page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+	page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`));
+	page.on('response', (response) => {
+		if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+	});
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		if (url.protocol.startsWith('http') && url.origin !== siteOrigin) problems.push(`request to another host: ${request.url()}`);
+	});
+	return problems;
+}
+
+for (const sitePage of PAGES) {
+	test.describe(`page ${sitePage.name}`, () => {
+		test('loads with no console errors, no failed requests and no request to another host', async ({ page, baseURL }) => {
+			const problems = watch(page, new URL(baseURL!).origin);
+			await page.goto(sitePage.path);
+			await page.waitForLoadState('networkidle');
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			expect(problems).toEqual([]);
+		});
+
+		for (const theme of THEMES) {
+			test(`has no serious or critical accessibility violation in the ${theme} theme`, async ({ page }) => {
+				await page.emulateMedia({ colorScheme: theme });
+				await page.goto(sitePage.path);
+				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+				const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+				const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+				expect(
+					serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+				).toEqual([]);
+			});
+		}
+
+		test('fits a 390 px wide screen without scrolling sideways', async ({ page }, testInfo) => {
+			await page.setViewportSize({ width: 390, height: 844 });
+			await page.goto(sitePage.path);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
+			// Code blocks scroll inside themselves instead of widening the page.
+			const wideBlocks = await page.locator('pre').evaluateAll((blocks) =>
+				blocks.filter((pre) => pre.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length,
+			);
+			expect(wideBlocks, 'code blocks wider than the screen').toBe(0);
+			if (sitePage.isLesson || sitePage.name === 'home') await screenshots(page, testInfo.project.name, sitePage.name);
+		});
+
+		test('every internal link and anchor on it resolves', async ({ page, request, baseURL }) => {
+			await page.goto(sitePage.path);
+			const origin = new URL(baseURL!).origin;
+			const links = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+			const internal = [...new Set(links)].filter((href) => href.startsWith(origin));
+			const pagesChecked = new Map<string, string>();
+			for (const href of internal) {
+				const url = new URL(href);
+				const target = url.origin + url.pathname;
+				if (!pagesChecked.has(target)) {
+					const response = await request.get(target);
+					expect(response.status(), `${href} from ${sitePage.path || '/'}`).toBe(200);
+					pagesChecked.set(target, await response.text());
+				}
+				if (url.hash && url.hash !== '#_top') {
+					const id = decodeURIComponent(url.hash.slice(1));
+					expect(pagesChecked.get(target), `anchor ${href} from ${sitePage.path || '/'}`).toContain(`id="${id}"`);
+				}
+			}
+		});
+	});
+}
+
+/** Light, dark and 390 px screenshots for review, written under reports/screenshots/<project>/. */
+async function screenshots(page: Page, project: string, name: string) {
+	const dir = path.join('reports', 'screenshots', project);
+	fs.mkdirSync(dir, { recursive: true });
+	for (const theme of THEMES) {
+		await page.emulateMedia({ colorScheme: theme });
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.screenshot({ path: path.join(dir, `${name}-${theme}.png`), fullPage: true });
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: path.join(dir, `${name}-390px.png`), fullPage: true });
+}
+
+test('learner can search the course offline for a word from a lesson', async ({ page, baseURL }) => {
+	const problems = watch(page, new URL(baseURL!).origin);
+	await page.goto('./');
+	await page.getByRole('button', { name: /Search/ }).click();
+	const box = page.getByRole('searchbox');
+	await box.fill('perf_counter');
+	const result = page.locator('.pagefind-ui__result-link').first();
+	await expect(result).toBeVisible();
+	await expect(result).toHaveAttribute('href', /lessons\//);
+	expect(problems).toEqual([]);
+});

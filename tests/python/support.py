@@ -1,0 +1,383 @@
+"""Helpers shared by the Python tests: run example scripts safely, parse and validate their reports.
+
+Standard library only. Every script runs in its own process group (its own session), so a test
+can interrupt or kill the script together with any process it started, and no test can hang:
+each run has a timeout, after which the whole group is killed and the test fails.
+
+Main helpers
+------------
+REPO, EXAMPLES, SHARED                   paths
+example_meta(slug)                       parsed examples/<slug>/example.json
+run_script(script, args, timeout, cwd)   run to completion -> Result(returncode, stdout, stderr, seconds)
+parse_report(stdout)                     the single JSON object on stdout (fails on anything else)
+schema(name), schema_errors(instance, schema)
+                                         load a schema from examples/; validate (subset of 2020-12)
+copy_example_alone(slug, parent)         copy one example folder into an empty directory
+RunningScript(script, args, cwd)         start a script; .wait_for_stderr(), .interrupt(), .wait()
+group_members(pgid)                      live (non-zombie) processes still in a process group
+occupied_port()                          context manager: a port on 127.0.0.1 that is taken
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+SHARED = EXAMPLES / "_shared"
+POSIX = os.name == "posix"
+
+
+# --------------------------------------------------------------------------------------------
+# Example metadata
+# --------------------------------------------------------------------------------------------
+
+
+def load_json(path: Path) -> Any:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def example_meta(slug: str) -> dict[str, Any]:
+    """The parsed examples/<slug>/example.json."""
+    return load_json(EXAMPLES / slug / "example.json")
+
+
+def script_meta(slug: str, file: str) -> dict[str, Any]:
+    """The entry of example.json "scripts" for one file."""
+    for entry in example_meta(slug)["scripts"]:
+        if entry["file"] == file:
+            return entry
+    raise KeyError(f"{file} is not listed in examples/{slug}/example.json")
+
+
+def copy_example_alone(slug: str, parent: Path) -> Path:
+    """Copy examples/<slug> into parent/<slug> (nothing else), as a learner's unzipped download."""
+    destination = Path(parent) / slug
+    shutil.copytree(EXAMPLES / slug, destination, ignore=shutil.ignore_patterns("__pycache__"))
+    return destination
+
+
+# --------------------------------------------------------------------------------------------
+# Running scripts
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+
+def _command(script: Path, args: Sequence[str]) -> list[str]:
+    return [sys.executable, str(script), *args]
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONUNBUFFERED"] = "1"  # stderr lines arrive as they are printed
+    env.pop("PYTHONWARNINGS", None)
+    return env
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    if POSIX:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    else:
+        process.kill()
+
+
+def run_script(
+    script: Path, args: Sequence[str] = (), *, timeout: float = 60, cwd: Path | None = None
+) -> Result:
+    """Run `python3 script args...` to completion in its own process group.
+
+    If it is still running after `timeout` seconds, the whole group is killed and
+    AssertionError is raised with what the script printed so far.
+    """
+    script = Path(script)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        _command(script, args),
+        cwd=cwd or script.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_environment(),
+        start_new_session=POSIX,
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        stdout, stderr = process.communicate()
+        raise AssertionError(
+            f"{script.name} {' '.join(args)} still running after {timeout} s; killed.\n"
+            f"stdout:\n{stdout}\nstderr:\n{stderr}"
+        ) from None
+    finally:
+        if process.poll() is None:
+            _kill_group(process)
+            process.wait()
+    return Result(process.returncode, stdout, stderr, time.perf_counter() - started)
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse_report(stdout: str) -> dict[str, Any]:
+    """Parse stdout that must hold exactly one JSON object and nothing else (NaN is rejected)."""
+    text = stdout.strip()
+    decoder = json.JSONDecoder(parse_constant=_reject_constant)
+    value, end = decoder.raw_decode(text)
+    if end != len(text):
+        raise AssertionError(f"stdout holds more than one JSON value; extra text: {text[end:][:200]!r}")
+    if not isinstance(value, dict):
+        raise AssertionError(f"stdout holds a JSON {type(value).__name__}, not an object")
+    return value
+
+
+class RunningScript:
+    """A script started in the background in its own process group, for Ctrl-C tests."""
+
+    def __init__(self, script: Path, args: Sequence[str] = (), *, cwd: Path | None = None) -> None:
+        script = Path(script)
+        self.name = script.name
+        self.process = subprocess.Popen(
+            _command(script, args),
+            cwd=cwd or script.parent,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_environment(),
+            start_new_session=POSIX,
+        )
+        self.pgid = self.process.pid  # start_new_session makes the script the group leader
+        self._stderr: list[str] = []
+        self._got_line = threading.Event()
+        self._reader = threading.Thread(target=self._read_stderr, daemon=True)
+        self._reader.start()
+
+    def _read_stderr(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self._stderr.append(line)
+            self._got_line.set()
+
+    @property
+    def stderr(self) -> str:
+        return "".join(self._stderr)
+
+    def wait_for_stderr(self, timeout: float = 15) -> str:
+        """Wait for the first line on stderr (scripts announce their work there); return it."""
+        if not self._got_line.wait(timeout):
+            self.kill()
+            raise AssertionError(f"{self.name} printed nothing on stderr within {timeout} s")
+        return self._stderr[0]
+
+    def interrupt(self) -> None:
+        """Send SIGINT to the whole group, as pressing Ctrl-C in a terminal does."""
+        os.killpg(self.pgid, signal.SIGINT)
+
+    def wait(self, timeout: float) -> int:
+        """Wait for the script to exit; on timeout kill the group and raise AssertionError."""
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise AssertionError(
+                f"{self.name} did not exit within {timeout} s; killed.\nstderr:\n{self.stderr}"
+            ) from None
+        self._reader.join(timeout=5)
+        return self.process.returncode
+
+    def kill(self) -> None:
+        _kill_group(self.process)
+        self.process.wait()
+
+    def close(self) -> None:
+        """Make sure nothing is left running (use with addCleanup)."""
+        if self.process.poll() is None:
+            self.kill()
+        if POSIX:
+            try:
+                os.killpg(self.pgid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
+
+
+def group_members(pgid: int) -> list[int]:
+    """PIDs of live processes in process group `pgid` (zombies waiting to be reaped don't count)."""
+    proc = Path("/proc")
+    if not proc.is_dir():  # macOS and others: ask the kernel whether anyone is left
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return []
+        return [pgid]
+    members = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # the process ended while we looked
+        # /proc/<pid>/stat: "pid (comm) state ppid pgrp ..."; comm may contain spaces.
+        fields = stat[stat.rindex(")") + 2 :].split()
+        state, pgrp = fields[0], int(fields[2])
+        if pgrp == pgid and state not in ("Z", "X"):
+            members.append(int(entry.name))
+    return members
+
+
+def wait_until_group_gone(pgid: int, timeout: float = 5) -> list[int]:
+    """Wait until no live process remains in the group; return the PIDs still there at the end."""
+    deadline = time.monotonic() + timeout
+    while True:
+        members = group_members(pgid)
+        if not members or time.monotonic() > deadline:
+            return members
+        time.sleep(0.05)
+
+
+@contextmanager
+def occupied_port() -> Iterator[int]:
+    """A port on 127.0.0.1 held by a listening socket for the duration of the block."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        yield sock.getsockname()[1]
+
+
+# --------------------------------------------------------------------------------------------
+# A small JSON Schema validator (the subset of draft 2020-12 the examples' schemas use)
+# --------------------------------------------------------------------------------------------
+
+
+def schema(name: str) -> dict[str, Any]:
+    """Load examples/<name>, e.g. schema("timing-report.schema.json")."""
+    return load_json(EXAMPLES / name)
+
+
+_ANNOTATIONS = {"$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples"}
+_KEYWORDS = {
+    "type", "enum", "const", "required", "properties", "additionalProperties", "items",
+    "minItems", "maxItems", "uniqueItems", "minimum", "minLength", "pattern", "anyOf", "oneOf", "$ref",
+}
+_TYPES = {
+    "null": lambda v: v is None,
+    "boolean": lambda v: isinstance(v, bool),
+    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
+    or (isinstance(v, float) and v.is_integer()),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v),
+    "string": lambda v: isinstance(v, str),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+}
+
+
+def _json_equal(a: Any, b: Any) -> bool:
+    """Equality as JSON sees it: true is not 1, unlike in Python."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    return a == b
+
+
+def _resolve(ref: str, root: dict[str, Any]) -> dict[str, Any]:
+    if ref == "#":
+        return root
+    match = re.fullmatch(r"#/\$defs/([^/]+)", ref)
+    if match is None:
+        raise ValueError(f"unsupported $ref {ref!r} (only '#' and '#/$defs/<name>')")
+    return root["$defs"][match.group(1)]
+
+
+def schema_errors(instance: Any, schema: dict[str, Any], *, root: dict[str, Any] | None = None,
+                  path: str = "$") -> list[str]:
+    """Return a list of errors (empty when `instance` is valid). Unknown keywords raise ValueError,
+    so the schema cannot silently rely on a feature this validator does not check."""
+    root = schema if root is None else root
+    unknown = set(schema) - _KEYWORDS - _ANNOTATIONS
+    if unknown:
+        raise ValueError(f"schema at {path} uses unsupported keywords: {sorted(unknown)}")
+    errors: list[str] = []
+
+    def check(sub: Any, subschema: dict[str, Any], subpath: str) -> list[str]:
+        return schema_errors(sub, subschema, root=root, path=subpath)
+
+    if "$ref" in schema:
+        errors += check(instance, _resolve(schema["$ref"], root), path)
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        if not any(_TYPES[name](instance) for name in types):
+            return errors + [f"{path}: expected {' or '.join(types)}, got {json.dumps(instance)[:80]}"]
+    if "const" in schema and not _json_equal(instance, schema["const"]):
+        errors.append(f"{path}: expected {json.dumps(schema['const'])}, got {json.dumps(instance)[:80]}")
+    if "enum" in schema and not any(_json_equal(instance, option) for option in schema["enum"]):
+        errors.append(f"{path}: {json.dumps(instance)[:80]} is not one of {json.dumps(schema['enum'])}")
+    if _TYPES["number"](instance) and "minimum" in schema and instance < schema["minimum"]:
+        errors.append(f"{path}: {instance} is less than {schema['minimum']}")
+    if isinstance(instance, str):
+        if len(instance) < schema.get("minLength", 0):
+            errors.append(f"{path}: shorter than {schema['minLength']} characters")
+        if "pattern" in schema and re.search(schema["pattern"], instance) is None:
+            errors.append(f"{path}: {instance!r} does not match {schema['pattern']!r}")
+    if isinstance(instance, list):
+        if len(instance) < schema.get("minItems", 0):
+            errors.append(f"{path}: fewer than {schema['minItems']} items")
+        if "maxItems" in schema and len(instance) > schema["maxItems"]:
+            errors.append(f"{path}: more than {schema['maxItems']} items")
+        if schema.get("uniqueItems"):
+            seen = [json.dumps(item, sort_keys=True) for item in instance]
+            if len(seen) != len(set(seen)):
+                errors.append(f"{path}: items are not unique")
+        if "items" in schema:
+            for index, item in enumerate(instance):
+                errors += check(item, schema["items"], f"{path}[{index}]")
+    if isinstance(instance, dict):
+        for key in schema.get("required", []):
+            if key not in instance:
+                errors.append(f"{path}: missing required property {key!r}")
+        properties = schema.get("properties", {})
+        for key, value in instance.items():
+            if key in properties:
+                errors += check(value, properties[key], f"{path}.{key}")
+            elif schema.get("additionalProperties") is False:
+                errors.append(f"{path}: unexpected property {key!r}")
+            elif isinstance(schema.get("additionalProperties"), dict):
+                errors += check(value, schema["additionalProperties"], f"{path}.{key}")
+    if "anyOf" in schema:
+        branches = [check(instance, branch, path) for branch in schema["anyOf"]]
+        if all(branches):
+            errors.append(f"{path}: matches none of anyOf: " + " | ".join(b[0] for b in branches))
+    if "oneOf" in schema:
+        branches = [check(instance, branch, path) for branch in schema["oneOf"]]
+        passing = sum(1 for branch in branches if not branch)
+        if passing != 1:
+            detail = " | ".join(b[0] for b in branches if b) if passing == 0 else f"{passing} branches match"
+            errors.append(f"{path}: must match exactly one of oneOf ({detail})")
+    return errors

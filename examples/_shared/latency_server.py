@@ -188,18 +188,21 @@ def add_server_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--latency-ms",
         type=_non_negative_float,
+        metavar="MS",
         default=DEFAULT_LATENCY_MS,
         help="how long the local server waits before each answer (default: %(default)g ms)",
     )
     parser.add_argument(
         "--port",
         type=port_number,
+        metavar="PORT",
         default=0,
         help="port for the local server on 127.0.0.1 (default: 0, a free port)",
     )
     parser.add_argument(
         "--timeout",
         type=_positive_float,
+        metavar="SECONDS",
         default=DEFAULT_TIMEOUT_S,
         help="give up on a request after this many seconds (default: %(default)g)",
     )
@@ -208,9 +211,9 @@ def add_server_arguments(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the server in the foreground until Ctrl-C."""
     parser = argparse.ArgumentParser(description="Serve GET /item/<n> with a fixed delay.")
-    parser.add_argument("--latency-ms", type=_non_negative_float, default=DEFAULT_LATENCY_MS,
+    parser.add_argument("--latency-ms", type=_non_negative_float, default=DEFAULT_LATENCY_MS, metavar="MS",
                         help="delay before each answer (default: %(default)g ms)")
-    parser.add_argument("--port", type=port_number, default=8000,
+    parser.add_argument("--port", type=port_number, default=8000, metavar="PORT",
                         help="port on 127.0.0.1 (default: %(default)s; 0 picks a free one)")
     args = parser.parse_args(argv)
     try:

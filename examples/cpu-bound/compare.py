@@ -27,7 +27,14 @@ from typing import Any
 import processes
 import sequential
 import threads
-from cpu_work import DEFAULT_SIZE, DEFAULT_TASKS, DEFAULT_TIMEOUT_S, EXAMPLE, default_workers, gil_note
+from cpu_work import (
+    DEFAULT_SIZE,
+    DEFAULT_TASKS,
+    DEFAULT_TIMEOUT_S,
+    EXAMPLE,
+    default_workers,
+    gil_note,
+)
 from timing import (
     TaskRecorder,
     add_json_option,
@@ -63,11 +70,12 @@ def run(
 ) -> dict[str, Any]:
     """Run the three variants one after another and return a report that embeds theirs."""
     recorder = TaskRecorder()
-    runs = [
-        sequential.run(tasks, size),
-        threads.run(tasks, size, workers, timeout_s),
-        processes.run(tasks, size, workers, timeout_s, start_method),
-    ]
+    print("compare.py: sequential...", file=sys.stderr)
+    runs = [sequential.run(tasks, size)]
+    print(f"compare.py: threads ({workers} workers)...", file=sys.stderr)
+    runs.append(threads.run(tasks, size, workers, timeout_s))
+    print(f"compare.py: processes ({workers} workers)...", file=sys.stderr)
+    runs.append(processes.run(tasks, size, workers, timeout_s, start_method))
     recorder.stop()
 
     baseline_s = runs[0]["elapsed_s"]
@@ -83,7 +91,9 @@ def run(
         for report in runs
     ]
     metrics = {
-        f"{row['variant']}_speedup": row["speedup"] for row in rows[1:] if row["speedup"] is not None
+        f"{row['variant']}_speedup": row["speedup"]
+        for row in rows[1:]
+        if row["speedup"] is not None
     }
     return build_report(
         example=EXAMPLE,
@@ -122,7 +132,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--size", type=positive_int, default=DEFAULT_SIZE,
                         help="numbers summed per task; more means more work (default: %(default)s)")
     parser.add_argument("--workers", type=positive_int, default=default_workers(),
-                        help="threads or processes in each pool (default: one per CPU, here %(default)s)")
+                        help="threads or processes in each pool "
+                             "(default: one per CPU, here %(default)s)")
     parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(),
                         help="how the process pool starts its workers (default: this platform's)")
     parser.add_argument("--timeout", type=non_negative_float, default=DEFAULT_TIMEOUT_S,
@@ -146,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print_report(report, as_json=True)
     else:
-        print(format_report(report))
+        # The usual text without the metrics: the table and the summary below show them better.
+        print(format_report({key: value for key, value in report.items() if key != "metrics"}))
         print()
         print(summary(report))
     return 0

@@ -42,7 +42,7 @@ def chunks(tasks: int, size: int) -> list[tuple[int, int]]:
 
 
 def expected_total(tasks: int, size: int) -> int:
-    """The answer every variant must reach, from the formula 0² + 1² + ... + (n-1)² = (n-1)n(2n-1)/6."""
+    """The answer every variant must reach: 0² + 1² + ... + (n-1)² = (n-1)n(2n-1)/6."""
     n = tasks * size
     return (n - 1) * n * (2 * n - 1) // 6
 
@@ -62,6 +62,6 @@ def gil_note(environment: dict[str, Any]) -> str:
     if environment["free_threaded_build"]:
         return ("This is a free-threaded build, but the GIL is enabled (by PYTHON_GIL=1, -X gil=1, "
                 "or an extension module that needs it): threads take turns, as on a default build.")
-    return ("The GIL is enabled (a default build of CPython): only one thread runs Python code at a "
-            "time, so threads take turns on one core and cannot speed up CPU-bound work. Processes "
-            "can: each has its own interpreter and its own GIL.")
+    return ("The GIL is enabled (a default build of CPython): only one thread runs Python code "
+            "at a time, so threads take turns on one core and cannot speed up CPU-bound work. "
+            "Processes can: each has its own interpreter and its own GIL.")

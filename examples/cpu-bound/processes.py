@@ -67,20 +67,23 @@ def ignore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def timed_sum_of_squares(start: int, stop: int) -> tuple[int, str, float, float]:
-    """Runs in a worker process: do one task and say who ran it, and when.
+def timed_sum_of_squares(start: int, stop: int) -> tuple[int, str, float, float, float]:
+    """Runs in a worker process: do one task and say who ran it, when, and for how much CPU time.
 
-    Returns (result, worker, started, ended). The two times are time.perf_counter() readings
-    taken here, in the worker; the main process turns them into offsets from its own start.
+    Returns (result, worker, started, ended, cpu_s). started and ended are time.perf_counter()
+    readings taken here, in the worker; the main process turns them into offsets from its own
+    start. cpu_s is the CPU time the task used in this worker (time.process_time), which the main
+    process's own CPU time cannot include.
     Python's documentation only promises that perf_counter differences *within* a process are
     meaningful, but CPython reads a system-wide clock for it on Linux, macOS and Windows
     (CLOCK_MONOTONIC, mach_absolute_time, QueryPerformanceCounter), so readings from different
     processes of one machine line up. time.time() would line up by definition, but it jumps when
     the system clock is adjusted and was coarse (about 16 ms) on Windows before Python 3.13.
     """
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = sum_of_squares(start, stop)
-    return result, f"pid {os.getpid()}", started, time.perf_counter()
+    ended, cpu_s = time.perf_counter(), time.process_time() - cpu_started
+    return result, f"pid {os.getpid()}", started, ended, cpu_s
 
 
 def stop_pool_now(pool: ProcessPoolExecutor) -> None:
@@ -114,7 +117,9 @@ def run(
     recorder = TaskRecorder()  # the clock starts before the pool does: startup is part of the cost
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=ignore_ctrl_c)
     try:
-        futures = [pool.submit(timed_sum_of_squares, start, stop) for start, stop in chunks(tasks, size)]
+        futures = [
+            pool.submit(timed_sum_of_squares, start, stop) for start, stop in chunks(tasks, size)
+        ]
         wait_for_all(futures, timeout_s)
         results = [future.result() for future in futures]
         pool.shutdown()
@@ -124,14 +129,16 @@ def run(
         raise
     recorder.stop()
 
-    total = 0
-    for task_id, (result, worker, started, ended) in enumerate(results):
+    total, workers_cpu_s = 0, 0.0
+    for task_id, (result, worker, started, ended, cpu_s) in enumerate(results):
         recorder.add(task_id, worker, started, ended)
         total += result
+        workers_cpu_s += cpu_s
     if total != expected_total(tasks, size):
         raise RuntimeError("the tasks added up to the wrong total")
     return build_report(example=EXAMPLE, script="processes.py", variant="processes",
                         parameters=parameters, recorder=recorder,
+                        metrics={"workers_cpu_s": round(workers_cpu_s, 6)},
                         start_method=context.get_start_method())
 
 

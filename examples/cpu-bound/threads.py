@@ -56,7 +56,9 @@ from timing import (
 from waiting import wait_for_all
 
 
-def run(tasks: int, size: int, workers: int, timeout_s: float = DEFAULT_TIMEOUT_S) -> dict[str, Any]:
+def run(
+    tasks: int, size: int, workers: int, timeout_s: float = DEFAULT_TIMEOUT_S
+) -> dict[str, Any]:
     """Run the tasks in a pool of `workers` threads and return the timing report."""
     parameters = {"tasks": tasks, "size": size, "workers": workers}
     if IN_WEBASSEMBLY:
@@ -94,7 +96,8 @@ def run(tasks: int, size: int, workers: int, timeout_s: float = DEFAULT_TIMEOUT_
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Sum squares in pure Python in a pool of threads (parallel only without the GIL).",
+        description="Sum squares in pure Python in a pool of threads "
+                    "(parallel only without the GIL).",
     )
     parser.add_argument("--tasks", type=positive_int, default=DEFAULT_TASKS,
                         help="number of tasks (default: %(default)s)")

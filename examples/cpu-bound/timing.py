@@ -243,15 +243,17 @@ def _format_value(value: Any) -> str:
 
 
 def _timeline(tasks: list[dict[str, Any]], elapsed_s: float) -> list[str]:
-    """Draw one line per worker, marking when it was running a task.
+    """Draw one line per worker, marking each task from its start to its end.
 
-    Consecutive tasks of a worker alternate between '#' and '=', so back-to-back tasks
-    stay distinguishable; a space means the worker was idle.
+    A worker's consecutive tasks alternate between '#' and '=', so back-to-back tasks stay
+    distinguishable; a space means the worker had no task at that moment.
     """
     workers: dict[str, list[str]] = {}
+    tasks_seen: dict[str, int] = {}
     for task in sorted(tasks, key=lambda task: task["start_s"]):
         line = workers.setdefault(task["worker"], [" "] * TIMELINE_WIDTH)
-        mark = "=" if line.count("#") > line.count("=") else "#"
+        tasks_seen[task["worker"]] = tasks_seen.get(task["worker"], 0) + 1
+        mark = "#" if tasks_seen[task["worker"]] % 2 else "="
         first = min(int(task["start_s"] / elapsed_s * TIMELINE_WIDTH), TIMELINE_WIDTH - 1)
         last = min(int(task["end_s"] / elapsed_s * TIMELINE_WIDTH), TIMELINE_WIDTH - 1)
         for column in range(first, last + 1):
@@ -307,7 +309,7 @@ def format_report(report: dict[str, Any]) -> str:
         workers = len({task["worker"] for task in tasks})
         lines += [
             "",
-            f"  Timeline: {len(tasks)} tasks on {workers} worker(s); # and = mark tasks, space is idle",
+            f"  Timeline: {len(tasks)} tasks on {workers} worker(s); a run of # or = is one task, start to end",
             *_timeline(tasks, report["elapsed_s"]),
         ]
     return "\n".join(lines)
@@ -316,7 +318,7 @@ def format_report(report: dict[str, Any]) -> str:
 def print_report(report: dict[str, Any], as_json: bool) -> None:
     """Print the report to stdout: readable text, or exactly one JSON object when as_json is true."""
     if as_json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps(report, indent=2, allow_nan=False))  # NaN is not valid JSON
     else:
         print(format_report(report))
 

@@ -98,9 +98,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Download items from a local slow server with asyncio tasks in one thread."
     )
-    parser.add_argument("--items", type=positive_int, default=DEFAULT_ITEMS,
+    parser.add_argument("--items", type=positive_int, default=DEFAULT_ITEMS, metavar="N",
                         help="how many items to download (default: %(default)s)")
-    parser.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS,
+    parser.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS, metavar="N",
                         help="how many requests may be in flight at once (default: %(default)s)")
     add_server_arguments(parser)
     add_json_option(parser)

@@ -44,8 +44,9 @@ SCRIPT = "processes.py"
 VARIANT = "processes"
 DEFAULT_ITEMS = 40
 DEFAULT_WORKERS = 10
+START_METHODS = multiprocessing.get_all_start_methods()  # what this platform offers
 # forkserver where the platform has it (Linux, macOS), otherwise spawn (Windows): see above.
-DEFAULT_START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+DEFAULT_START_METHOD = "forkserver" if "forkserver" in START_METHODS else "spawn"
 
 
 def fetch(url: str, timeout: float) -> bytes:
@@ -90,9 +91,10 @@ def download_all(
                 recorder.add(task_id, worker, start, end)
                 total_bytes += size
         except BaseException:
-            # A request failed, or Ctrl-C: drop the requests that have not started yet, so that
-            # leaving the `with` block only waits for the few that are running.
-            pool.shutdown(wait=False, cancel_futures=True)
+            # A request failed, or Ctrl-C: cancel the requests that have not started and wait
+            # for the few that are running (each has its timeout), so that no worker process
+            # outlives the pool, or the server it talks to.
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
     return total_bytes
 
@@ -123,11 +125,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Download items from a local slow server with a pool of processes."
     )
-    parser.add_argument("--items", type=positive_int, default=DEFAULT_ITEMS,
+    parser.add_argument("--items", type=positive_int, default=DEFAULT_ITEMS, metavar="N",
                         help="how many items to download (default: %(default)s)")
-    parser.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS,
+    parser.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS, metavar="N",
                         help="how many worker processes download at once (default: %(default)s)")
-    parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(),
+    parser.add_argument("--start-method", choices=START_METHODS,
                         default=DEFAULT_START_METHOD,
                         help="how worker processes start (default here: %(default)s)")
     add_server_arguments(parser)

@@ -61,7 +61,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Download items from a local slow server one at a time (the baseline)."
     )
-    parser.add_argument("--items", type=positive_int, default=DEFAULT_ITEMS,
+    parser.add_argument("--items", type=positive_int, default=DEFAULT_ITEMS, metavar="N",
                         help="how many items to download (default: %(default)s)")
     add_server_arguments(parser)
     add_json_option(parser)

@@ -53,9 +53,10 @@ def download_all(urls: list[str], workers: int, timeout: float, recorder: TaskRe
             # error, within a few seconds: this loop cannot wait forever.
             return sum(future.result() for future in as_completed(futures))
         except BaseException:
-            # A request failed, or Ctrl-C: drop the requests that have not started yet.
-            # Otherwise leaving the `with` block would wait for all of them to run.
-            pool.shutdown(wait=False, cancel_futures=True)
+            # A request failed, or Ctrl-C: cancel the requests that have not started and wait
+            # for the few that are running (each has its timeout). Without this, leaving the
+            # `with` block would wait for every request to run.
+            pool.shutdown(wait=True, cancel_futures=True)
             raise
 
 
@@ -79,9 +80,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Download items from a local slow server with a pool of threads."
     )
-    parser.add_argument("--items", type=positive_int, default=DEFAULT_ITEMS,
+    parser.add_argument("--items", type=positive_int, default=DEFAULT_ITEMS, metavar="N",
                         help="how many items to download (default: %(default)s)")
-    parser.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS,
+    parser.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS, metavar="N",
                         help="how many threads download at once (default: %(default)s)")
     add_server_arguments(parser)
     add_json_option(parser)

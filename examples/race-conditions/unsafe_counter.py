@@ -19,6 +19,7 @@ on Python 3.9 and older, on a free-threaded build, or after a harmless-looking e
 log call between the read and the write. `time.sleep(0)` stands in for that edit: it releases
 the GIL in the middle of the update, so the operating system runs another thread right there,
 and the race shows on every run.
+
 The fix does not depend on the sleep: see locked_counter.py.
 
 Run it:
@@ -111,13 +112,15 @@ def run(threads: int, increments: int, timeout_s: float = JOIN_TIMEOUT_S) -> dic
         variant="unsafe-counter",
         parameters=parameters,
         recorder=recorder,
-        metrics={"expected": expected, "actual": counter.value, "lost_updates": expected - counter.value},
+        metrics={"expected": expected, "actual": counter.value,
+                 "lost_updates": expected - counter.value},
     )
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Update one counter from several threads without a lock, and count the lost updates.",
+        description="Update one counter from several threads without a lock, "
+                    "and count the lost updates.",
     )
     parser.add_argument("--threads", type=positive_int, default=4,
                         help="threads updating the counter (default: %(default)s)")

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { loadExample } from './examples.ts';
 import { MEASUREMENTS_DIR, SLUG_PATTERN } from './paths.ts';
 
 /** Version of the measurement file format; bump it when the shape changes (and rerun `npm run measure`). */
@@ -465,4 +466,136 @@ export function formatRange(min: number, max: number): string {
 	const scale = unit === 's' ? 1 : unit === 'ms' ? 1e3 : 1e6;
 	const decimals = text.split('.')[1]?.length ?? 0;
 	return `${(min * scale).toFixed(decimals)}–${text} ${unit}`;
+}
+
+/**
+ * The measurement of an existing example: fails with a clear message when the example does not exist
+ * (examples.ts) or has no valid measurement. What the lesson components call.
+ */
+export function measurementOf(slug: string): Measurement {
+	loadExample(slug);
+	return loadMeasurement(slug);
+}
+
+/** "lost_updates" as "Lost updates". */
+export function metricTitle(name: string): string {
+	const words = name.replaceAll('_', ' ');
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Everything `<ResultsTable>` shows: caption, column headings, rows. */
+export interface ResultsTableModel {
+	caption: string;
+	/** Column headings after "Approach". */
+	columns: Array<{ key: 'time' | 'range' | 'speedup' | 'cpu' | `metric:${string}`; title: string }>;
+	rows: ResultRow[];
+}
+
+export function resultsTable(
+	measurement: Measurement,
+	options: {
+		variants?: readonly string[];
+		metrics?: readonly string[];
+		metricTitles?: Record<string, string>;
+		range?: boolean;
+		cpu?: boolean;
+		caption?: string;
+	} = {},
+): ResultsTableModel {
+	const rows = resultRows(measurement, options);
+	const baselineLabel = measurement.baseline ? (measurement.variants.find((v) => v.variant === measurement.baseline)?.label ?? measurement.baseline) : null;
+	const columns: ResultsTableModel['columns'] = [{ key: 'time', title: 'Wall time' }];
+	const notes = [`wall time is the ${repeatsLabel(measurement)}`];
+	if (options.range && rows.some((r) => r.range !== null)) {
+		columns.push({ key: 'range', title: 'Range' });
+		notes.push('range goes from the fastest to the slowest run');
+	}
+	if (baselineLabel && rows.some((r) => r.speedup !== null)) {
+		columns.push({ key: 'speedup', title: 'Speedup' });
+		notes.push(`speedup says how many times faster than ${baselineLabel}`);
+	}
+	if (options.cpu) {
+		columns.push({ key: 'cpu', title: 'CPU time' });
+		notes.push('CPU time is that of the main process (time.process_time)');
+	}
+	for (const name of options.metrics ?? []) columns.push({ key: `metric:${name}`, title: options.metricTitles?.[name] ?? metricTitle(name) });
+	const what = (options.caption ?? `Results of examples/${measurement.example}`).trim().replace(/[.]?$/, '.');
+	const explained = notes.join('; ');
+	return { caption: `${what} ${explained.charAt(0).toUpperCase()}${explained.slice(1)}. ${environmentLabel(measurement)}.`, columns, rows };
+}
+
+/** The text of one cell of a {@link ResultsTableModel} row. */
+export function resultCell(row: ResultRow, key: ResultsTableModel['columns'][number]['key']): string {
+	if (key.startsWith('metric:')) return row.metrics[key.slice('metric:'.length)] ?? '';
+	return row[key as 'time' | 'range' | 'speedup' | 'cpu'] ?? '';
+}
+
+/** What `<MeasuredValue value="...">` can show. */
+export type ValueSpec = 'elapsed' | 'min' | 'max' | 'cpu' | 'speedup' | `metric:${string}` | `parameter:${string}`;
+/** How to write it: default picks by kind (seconds for times, × for speedups, % for metrics named *_fraction). */
+export type ValueFormat = 'auto' | 'seconds' | 'speedup' | 'percent' | 'number';
+
+function formatNumber(value: number): string {
+	if (Number.isInteger(value)) return formatCount(value);
+	const rounded = roundSig(value, 3);
+	return Math.abs(rounded) >= 1000 ? formatCount(Math.round(rounded)) : String(rounded);
+}
+
+function formatPercent(fraction: number): string {
+	const percent = fraction * 100;
+	return `${percent >= 10 ? percent.toFixed(0) : percent >= 1 ? percent.toFixed(1) : roundSig(percent, 2)}%`;
+}
+
+/**
+ * One measured number, formatted for a sentence: `elapsed` (median wall time), `min`, `max`, `cpu` (median CPU
+ * time), `speedup` (vs the baseline), `metric:NAME` (median of a metric), `parameter:NAME` (an input of the run).
+ * Throws a {@link MeasurementError} for a skipped variant, an unknown metric or parameter, or a missing speedup.
+ */
+export function measuredValue(measurement: Measurement, variant: string, spec: ValueSpec, format: ValueFormat = 'auto'): { text: string; value: number | string | boolean } {
+	const where = `<MeasuredValue example="${measurement.example}" variant="${variant}" value="${spec}">`;
+	const v = findVariant(measurement, variant);
+	if (spec.startsWith('parameter:')) {
+		const name = spec.slice('parameter:'.length);
+		if (!(name in v.parameters)) {
+			throw new MeasurementError(`${where}: no parameter "${name}" (it has ${Object.keys(v.parameters).join(', ') || 'none'})`);
+		}
+		const value = v.parameters[name]!;
+		return { value, text: typeof value === 'number' ? applyFormat(value, format === 'auto' ? 'number' : format) : String(value) };
+	}
+	if (v.status !== 'ok') throw new MeasurementError(`${where}: the variant was skipped when measured (${v.skip_reason}), so it has no numbers`);
+	let value: number;
+	let auto: Exclude<ValueFormat, 'auto'>;
+	if (spec === 'elapsed' || spec === 'min' || spec === 'max') {
+		value = v.elapsed_s[spec === 'elapsed' ? 'median' : spec];
+		auto = 'seconds';
+	} else if (spec === 'cpu') {
+		if (!v.cpu_s) throw new MeasurementError(`${where}: the script reported no CPU time`);
+		value = v.cpu_s.median;
+		auto = 'seconds';
+	} else if (spec === 'speedup') {
+		if (v.speedup === null) throw new MeasurementError(`${where}: no speedup (the example has no baseline, or this is not a timed variant)`);
+		value = v.speedup;
+		auto = 'speedup';
+	} else if (spec.startsWith('metric:')) {
+		const name = spec.slice('metric:'.length);
+		if (!(name in v.metrics)) throw new MeasurementError(`${where}: no metric "${name}" (it has ${Object.keys(v.metrics).join(', ') || 'none'})`);
+		value = v.metrics[name]!;
+		auto = name.endsWith('_fraction') ? 'percent' : name.endsWith('_s') ? 'seconds' : 'number';
+	} else {
+		throw new MeasurementError(`${where}: value must be elapsed, min, max, cpu, speedup, metric:NAME or parameter:NAME`);
+	}
+	return { value, text: applyFormat(value, format === 'auto' ? auto : format) };
+}
+
+function applyFormat(value: number, format: Exclude<ValueFormat, 'auto'>): string {
+	switch (format) {
+		case 'seconds':
+			return formatSeconds(value);
+		case 'speedup':
+			return formatSpeedup(value);
+		case 'percent':
+			return formatPercent(value);
+		case 'number':
+			return formatNumber(value);
+	}
 }

@@ -2,11 +2,27 @@
  * Folder and file conventions shared by the site, the build scripts and the tests.
  * Everything the site knows about an example is derived from these locations.
  */
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** Repository root (this file lives in `src/lib/`). */
-export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/**
+ * The folder holding package.json and examples/, found by walking up from this module. In the source tree that is
+ * two levels up (src/lib/), but during `astro build` this module is bundled into dist/.prerender/chunks/, where a
+ * fixed '../..' would point inside the build output. Falls back to the working directory.
+ */
+function findRepoRoot(): string {
+	let dir = path.dirname(fileURLToPath(import.meta.url));
+	for (;;) {
+		if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'examples'))) return dir;
+		const parent = path.dirname(dir);
+		if (parent === dir) return process.cwd();
+		dir = parent;
+	}
+}
+
+/** Repository root. */
+export const REPO_ROOT = findRepoRoot();
 
 /** One folder per example project: `examples/<slug>/`. */
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');

@@ -7,7 +7,10 @@ each run has a timeout, after which the whole group is killed and the test fails
 Main helpers
 ------------
 REPO, EXAMPLES, SHARED                   paths
-example_meta(slug)                       parsed examples/<slug>/example.json
+example_meta(slug), script_meta(slug, file)
+                                         parsed examples/<slug>/example.json (or one script entry)
+load_module(path, name)                  import a file as a module without touching sys.path
+report_problems(report, slug, entry)     schema errors + checks against example.json
 run_script(script, args, timeout, cwd)   run to completion -> Result(returncode, stdout, stderr, seconds)
 parse_report(stdout)                     the single JSON object on stdout (fails on anything else)
 schema(name), schema_errors(instance, schema)
@@ -16,10 +19,13 @@ copy_example_alone(slug, parent)         copy one example folder into an empty d
 RunningScript(script, args, cwd)         start a script; .wait_for_stderr(), .interrupt(), .wait()
 group_members(pgid)                      live (non-zombie) processes still in a process group
 occupied_port()                          context manager: a port on 127.0.0.1 that is taken
+ExampleTestCase                          base class: one example folder copied alone into a temporary
+                                         directory; .run(file, args), .quick_report(file), assertions
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import os
@@ -29,12 +35,15 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import unittest
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,6 +79,32 @@ def copy_example_alone(slug: str, parent: Path) -> Path:
     destination = Path(parent) / slug
     shutil.copytree(EXAMPLES / slug, destination, ignore=shutil.ignore_patterns("__pycache__"))
     return destination
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    """Import the file at `path` as a module called `name` (without touching sys.path)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def report_problems(report: dict[str, Any], slug: str, entry: dict[str, Any]) -> list[str]:
+    """Everything wrong with a script's --json report: schema errors, plus checks a schema
+    cannot express (names match example.json; each task starts before it ends, within the run)."""
+    problems = schema_errors(report, schema("timing-report.schema.json"))
+    for key, expected in (("example", slug), ("script", entry["file"]), ("variant", entry["variant"])):
+        if report.get(key) != expected:
+            problems.append(f"{key} is {report.get(key)!r}, example.json says {expected!r}")
+    if report.get("status") == "ok" and not problems:
+        for task in report["tasks"]:
+            if not task["start_s"] <= task["end_s"] <= report["elapsed_s"] + 0.01:
+                problems.append(f"task {task} is not within 0..elapsed_s={report['elapsed_s']}")
+        ids = [task["id"] for task in report["tasks"]]
+        if len(ids) != len(set(ids)):
+            problems.append("task ids are not unique")
+    return problems
 
 
 # --------------------------------------------------------------------------------------------
@@ -381,3 +416,70 @@ def schema_errors(instance: Any, schema: dict[str, Any], *, root: dict[str, Any]
             detail = " | ".join(b[0] for b in branches if b) if passing == 0 else f"{passing} branches match"
             errors.append(f"{path}: must match exactly one of oneOf ({detail})")
     return errors
+
+
+# --------------------------------------------------------------------------------------------
+# A base class for the tests of one example folder
+# --------------------------------------------------------------------------------------------
+
+
+class ExampleTestCase(unittest.TestCase):
+    """Tests of one example, run from a copy of its folder alone in an empty temporary directory,
+    as a learner who downloaded only that folder would run it. Set `slug` in the subclass."""
+
+    slug = ""
+    quick_timeout = 60.0  # seconds; a quick run takes a few
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls._tmp = tempfile.TemporaryDirectory(prefix=f"example-{cls.slug}-")
+        cls.folder = copy_example_alone(cls.slug, Path(cls._tmp.name))
+        cls.meta = example_meta(cls.slug)
+        cls._quick_reports: dict[str, dict[str, Any]] = {}
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls._tmp.cleanup()
+        super().tearDownClass()
+
+    def entry(self, file: str) -> dict[str, Any]:
+        return script_meta(self.slug, file)
+
+    def run_script(self, file: str, args: Sequence[str] = (), timeout: float | None = None) -> Result:
+        """Run `python3 <file> args` in the copied folder."""
+        return run_script(self.folder / file, args, timeout=timeout or self.quick_timeout)
+
+    def quick_report(self, file: str) -> dict[str, Any]:
+        """Run the script with its quickArgs and --json (once per class); check and return the report."""
+        if file not in self._quick_reports:
+            entry = self.entry(file)
+            result = self.run_script(file, [*entry["quickArgs"], "--json"])
+            self.assertEqual(result.returncode, 0, f"{file} failed:\n{result.stderr}")
+            report = parse_report(result.stdout)
+            self.assertEqual(report_problems(report, self.slug, entry), [], f"{file}: invalid report")
+            self._quick_reports[file] = report
+        return self._quick_reports[file]
+
+    def assertFailsCleanly(self, result: Result, returncode: int, message: str) -> None:
+        """Exit code as expected, the message on stderr, no traceback, nothing on stdout."""
+        self.assertEqual(result.returncode, returncode, f"stderr:\n{result.stderr}")
+        self.assertIn(message, result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertEqual(result.stdout, "")
+
+    def assertCtrlCStopsCleanly(self, file: str, args: Sequence[str], settle_s: float = 0.5) -> None:
+        """Start the script, wait until it is working, press Ctrl-C: it must exit with 130
+        within a few seconds, print no traceback, and leave no process of its group behind."""
+        script = RunningScript(self.folder / file, args)
+        self.addCleanup(script.close)
+        script.wait_for_stderr()
+        time.sleep(settle_s)
+        self.assertIsNone(script.process.poll(), f"{file} finished before Ctrl-C; give it more work")
+        script.interrupt()
+        started = time.monotonic()
+        returncode = script.wait(timeout=10)
+        self.assertLess(time.monotonic() - started, 3, f"{file} took too long to stop")
+        self.assertEqual(returncode, 130, f"stderr:\n{script.stderr}")
+        self.assertNotIn("Traceback", script.stderr)
+        self.assertEqual(wait_until_group_gone(script.pgid), [], f"{file} left processes behind")

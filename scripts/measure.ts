@@ -1,0 +1,147 @@
+/**
+ * `npm run measure`: runs every example script with `--json` and its `measureArgs`, several times, checks each
+ * report against examples/timing-report.schema.json, and writes `measurements/<slug>.json` (format and checks:
+ * src/lib/measurements.ts). Every number and figure on a lesson page comes from these files.
+ *
+ * Usage:
+ *   npm run measure                                   every example, 5 runs per script
+ *   npm run measure -- --example io-bound             one example (repeat the flag, or use commas, for several)
+ *   npm run measure -- --repeats 3                    fewer runs (the file records how many)
+ *   npm run measure -- --roles variant,sweep,compare  also the compare scripts (default: variant,sweep)
+ *   npm run measure -- --dry-run                      measure and print, but write nothing
+ *
+ * Close other busy programs first: the numbers are only as quiet as the machine. Nothing runs in parallel.
+ * An example whose scripts fail keeps its previous file; the command then exits with 1.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/examples.ts';
+import { formatMeasurement, measureExample } from '../src/lib/measure.ts';
+import { environmentLabel, formatSeconds, formatSpeedup, measurementPath } from '../src/lib/measurements.ts';
+import { MEASUREMENTS_DIR, REPO_ROOT } from '../src/lib/paths.ts';
+import { findPython } from './lib/run.ts';
+
+const ROLES: ReadonlyArray<ExampleScript['role']> = ['variant', 'sweep', 'compare'];
+/** Compare scripts rerun the variants in one process; the lessons show the variants' own numbers, so they are opt-in. */
+const DEFAULT_ROLES: ReadonlyArray<ExampleScript['role']> = ['variant', 'sweep'];
+const DEFAULT_REPEATS = 5;
+
+function usage(message: string): never {
+	console.error(`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run]`);
+	process.exit(2);
+}
+
+let values;
+try {
+	({ values } = parseArgs({
+		options: {
+			example: { type: 'string', multiple: true },
+			repeats: { type: 'string' },
+			roles: { type: 'string' },
+			'dry-run': { type: 'boolean' },
+			'timeout-s': { type: 'string' },
+		},
+	}));
+} catch (error) {
+	usage((error as Error).message);
+}
+
+const repeats = values.repeats === undefined ? DEFAULT_REPEATS : Number(values.repeats);
+if (!Number.isInteger(repeats) || repeats < 1 || repeats > 50) usage(`--repeats must be a whole number from 1 to 50, got ${values.repeats}`);
+const timeoutS = values['timeout-s'] === undefined ? 300 : Number(values['timeout-s']);
+if (!(timeoutS > 0)) usage(`--timeout-s must be a positive number, got ${values['timeout-s']}`);
+const roles = values.roles ? values.roles.split(',').map((r) => r.trim()) : [...DEFAULT_ROLES];
+for (const role of roles) if (!ROLES.includes(role as ExampleScript['role'])) usage(`unknown role "${role}"; choose from ${ROLES.join(', ')}`);
+
+const available = listExampleSlugs();
+const slugs = values.example ? values.example.flatMap((e) => e.split(',')).map((e) => e.trim()).filter(Boolean) : available;
+for (const slug of slugs) {
+	if (!available.includes(slug)) usage(`no example "${slug}" (available: ${available.join(', ') || 'none'})`);
+}
+
+let python: string;
+try {
+	python = findPython();
+} catch (error) {
+	console.error((error as Error).message);
+	process.exit(1);
+}
+
+// A busy machine gives numbers that say more about the machine than about the examples.
+const load = os.loadavg()[0] ?? 0;
+const cpus = os.availableParallelism();
+if (load > cpus * 0.5) {
+	console.warn(`Warning: the machine is busy (load ${load.toFixed(1)} on ${cpus} CPUs); close other programs for steadier numbers.`);
+}
+
+let interrupted = false;
+process.on('SIGINT', () => {
+	interrupted = true;
+});
+
+fs.mkdirSync(MEASUREMENTS_DIR, { recursive: true });
+const failures: string[] = [];
+const started = performance.now();
+
+for (const slug of slugs) {
+	if (interrupted) break;
+	const example = loadExample(slug);
+	const command = [
+		`npm run measure -- --example ${slug}`,
+		repeats !== DEFAULT_REPEATS ? `--repeats ${repeats}` : '',
+		values.roles && roles.join(',') !== DEFAULT_ROLES.join(',') ? `--roles ${roles.join(',')}` : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+	console.log(`\n== ${slug}: ${example.title} (${repeats} run${repeats === 1 ? '' : 's'} per script)`);
+	const exampleStarted = performance.now();
+	try {
+		const measurement = await measureExample(example, {
+			python,
+			repeats,
+			args: 'measureArgs',
+			roles: roles as ExampleScript['role'][],
+			command,
+			timeoutMs: timeoutS * 1000,
+			onRun: ({ script, repeat, args }) =>
+				process.stdout.write(`  run ${repeat + 1}/${repeats}  ${script.file} --json ${args.join(' ')}`.trimEnd() + ' ... '),
+			onReport: ({ report }) =>
+				console.log(report.status === 'skipped' ? `skipped: ${report.skip_reason}` : formatSeconds(report.elapsed_s!)),
+		});
+		if (interrupted) break;
+		console.log(`  ${environmentLabel(measurement)}`);
+		for (const v of measurement.variants) {
+			const numbers =
+				v.status === 'skipped'
+					? `skipped: ${v.skip_reason}`
+					: `median ${formatSeconds(v.elapsed_s.median)} (${formatSeconds(v.elapsed_s.min)}–${formatSeconds(v.elapsed_s.max)})` +
+						(v.speedup !== null ? `, ${formatSpeedup(v.speedup)} vs ${measurement.baseline}` : '') +
+						(Object.keys(v.metrics).length ? `, ${Object.entries(v.metrics).map(([k, x]) => `${k}=${x}`).join(', ')}` : '');
+			console.log(`  ${v.variant.padEnd(18)} ${numbers}`);
+		}
+		const file = measurementPath(slug);
+		if (values['dry-run']) {
+			console.log(`  (dry run: ${path.relative(REPO_ROOT, file)} not written)`);
+		} else {
+			fs.writeFileSync(file, formatMeasurement(measurement));
+			console.log(`  wrote ${path.relative(REPO_ROOT, file)} in ${((performance.now() - exampleStarted) / 1000).toFixed(1)} s`);
+		}
+	} catch (error) {
+		if (interrupted) break;
+		console.log('failed');
+		console.error(`  ${(error as Error).message.replaceAll('\n', '\n  ')}`);
+		failures.push(slug);
+	}
+}
+
+if (interrupted) {
+	console.error('\nInterrupted: files of examples not finished were left as they were.');
+	process.exit(130);
+}
+console.log(`\nMeasured ${slugs.length - failures.length} of ${slugs.length} examples in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+if (failures.length > 0) {
+	console.error(`Failed: ${failures.join(', ')} (their previous measurement files were kept).`);
+	process.exit(1);
+}

@@ -1,0 +1,474 @@
+/**
+ * Build-time figures from the committed measurements: Observable Plot renders into a jsdom document, and the
+ * result is inline SVG that needs no JavaScript in the browser.
+ *
+ * Every figure comes with
+ *  - an accessible summary (`label`, used as the SVG's aria-label; the SVG has role="img"),
+ *  - a caption that says what it shows and where it was measured,
+ *  - the same numbers as a table (`table`), so nothing is only in a picture.
+ *
+ * Colours are CSS variables defined in src/styles/figures.css on top of Starlight's theme variables, so the
+ * charts follow the light and dark themes; text uses currentColor. The SVGs have a viewBox and scale down to
+ * narrow screens (figures.css: max-width 100%, height auto).
+ */
+import * as Plot from '@observablehq/plot';
+import { JSDOM } from 'jsdom';
+import {
+	environmentLabel,
+	findOkVariant,
+	formatRange,
+	formatSeconds,
+	formatSpeedup,
+	MeasurementError,
+	repeatsLabel,
+	timedVariants,
+	type Measurement,
+	type OkVariant,
+	type Row,
+	type Task,
+} from './measurements.ts';
+
+/** A figure ready for a component: SVG markup plus the words and numbers around it. */
+export interface ChartFigure {
+	/** Inline SVG markup (role="img", aria-label = `label`). */
+	svg: string;
+	/** One or two sentences that say what the chart shows, with its key numbers (the SVG's aria-label). */
+	label: string;
+	/** Caption text: what the figure shows, then where and when it was measured. */
+	caption: string;
+	/** The chart's numbers as a table. */
+	table: FigureTable;
+	/** Series shown, for an HTML legend (sweep charts); empty when the chart needs none. */
+	legend: LegendEntry[];
+}
+
+export interface FigureTable {
+	/** Column headings. */
+	head: string[];
+	/** Cells, already formatted. */
+	rows: string[][];
+}
+
+export interface LegendEntry {
+	label: string;
+	/** CSS class that gives the swatch its colour (`fig-series-N`). */
+	className: string;
+	/** Symbol drawn on the points of this series (circle, square...). */
+	symbol: string;
+}
+
+/** Widths in SVG user units; the SVG scales down on narrow screens. Chosen so text stays legible at 390 px. */
+export const CHART_WIDTH = 400;
+const FONT_SIZE = 12;
+/** How many series colours figures.css defines (`--fig-series-1` ...). */
+export const SERIES_COLOURS = 5;
+/** Text drawn over grid lines gets an outline in the page colour, so it stays readable. */
+const HALO = { fill: 'currentColor', stroke: 'var(--fig-bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
+const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star'] as const;
+const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'] as const;
+
+let document: Document | undefined;
+function plotDocument(): Document {
+	document ??= new JSDOM('<!doctype html><html><body></body></html>').window.document;
+	return document;
+}
+
+/** CSS variables are moved from presentation attributes to `style`, where every browser resolves var(). */
+function cssVariablesToStyle(root: Element) {
+	for (const element of [root, ...root.querySelectorAll('*')]) {
+		const moved: string[] = [];
+		for (const attribute of ['fill', 'stroke'] as const) {
+			const value = element.getAttribute(attribute);
+			if (value?.startsWith('var(')) {
+				moved.push(`${attribute}:${value}`);
+				element.removeAttribute(attribute);
+			}
+		}
+		if (moved.length > 0) {
+			const style = element.getAttribute('style');
+			element.setAttribute('style', [style, ...moved].filter(Boolean).join(';'));
+		}
+	}
+}
+
+/** Plot's element (an SVG, or a figure wrapping one) as the final SVG markup. */
+function finishSvg(node: Element, label: string, className: string): string {
+	const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
+	if (!svg) throw new Error('Observable Plot returned no <svg>');
+	svg.querySelectorAll('style').forEach((style) => style.remove()); // figures.css styles every chart
+	svg.querySelectorAll('[aria-label]').forEach((element) => element.removeAttribute('aria-label'));
+	svg.querySelectorAll('[aria-hidden]').forEach((element) => element.removeAttribute('aria-hidden'));
+	cssVariablesToStyle(svg);
+	svg.removeAttribute('font-family'); // inherit the page font
+	svg.setAttribute('class', `sl-chart ${className}`);
+	svg.setAttribute('font-size', String(FONT_SIZE));
+	svg.setAttribute('role', 'img');
+	svg.setAttribute('aria-label', label);
+	return svg.outerHTML;
+}
+
+/** Caption: the figure's own sentence, then where it was measured. */
+export function figureCaption(measurement: Measurement, what: string): string {
+	const sentence = what.trim().replace(/[.]?$/, '.');
+	return `${sentence} ${environmentLabel(measurement)}.`;
+}
+
+function secondsTick(maxSeconds: number): (value: number) => string {
+	// One unit for the whole axis, picked from its largest value.
+	if (maxSeconds >= 1) return (v) => `${+v.toFixed(2)} s`;
+	if (maxSeconds >= 1e-3) return (v) => `${+(v * 1e3).toFixed(1)} ms`;
+	return (v) => `${+(v * 1e6).toFixed(0)} µs`;
+}
+
+/** Approximate width of a text at the chart's font size, for layout. */
+function textWidth(text: string): number {
+	return text.length * FONT_SIZE * 0.6;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Speedup chart: one bar per variant (median time), whiskers from min to max, speedup written at the end
+// ------------------------------------------------------------------------------------------------
+
+export interface SpeedupChartOptions {
+	/** Variants to show, in this order (default: every variant with role `variant`, in example order). */
+	variants?: readonly string[];
+	/** First sentence of the caption (default: says what the bars are). */
+	caption?: string;
+}
+
+interface BarDatum {
+	variant: string;
+	label: string;
+	median: number;
+	min: number;
+	max: number;
+	note: string;
+	skipped: boolean;
+}
+
+export function speedupChart(measurement: Measurement, options: SpeedupChartOptions = {}): ChartFigure {
+	const variants = timedVariants(measurement, options.variants);
+	if (variants.length === 0) throw new MeasurementError(`example ${measurement.example} has no timed variants to chart`);
+	const data: BarDatum[] = variants.map((v) => {
+		if (v.status === 'skipped') {
+			return { variant: v.variant, label: v.label, median: 0, min: 0, max: 0, note: 'skipped (see the table)', skipped: true };
+		}
+		const note =
+			v.variant === measurement.baseline
+				? `${formatSeconds(v.elapsed_s.median)} (baseline)`
+				: v.speedup !== null
+					? `${formatSeconds(v.elapsed_s.median)} · ${formatSpeedup(v.speedup)}`
+					: formatSeconds(v.elapsed_s.median);
+		return { variant: v.variant, label: v.label, median: v.elapsed_s.median, min: v.elapsed_s.min, max: v.elapsed_s.max, note, skipped: false };
+	});
+	const ran = data.filter((d) => !d.skipped);
+	const maxX = Math.max(...ran.map((d) => d.max), 1e-9);
+	const margin = { left: 12, right: 12, top: 4, bottom: 40 };
+	const plotWidth = CHART_WIDTH - margin.left - margin.right;
+	const noteWidth = Math.max(...data.map((d) => textWidth(d.note))) + 10;
+	const domainMax = maxX * (plotWidth / Math.max(plotWidth - noteWidth, plotWidth * 0.4));
+	const rowHeight = 46;
+	const height = margin.top + margin.bottom + rowHeight * data.length;
+	const ids = data.map((d) => d.variant);
+	const y = (d: BarDatum) => d.variant;
+
+	const plot = Plot.plot({
+		document: plotDocument(),
+		width: CHART_WIDTH,
+		height,
+		marginLeft: margin.left,
+		marginRight: margin.right,
+		marginTop: margin.top,
+		marginBottom: margin.bottom,
+		x: {
+			domain: [0, domainMax],
+			label: `Wall time (${repeatsLabel(measurement)}) →`,
+			labelAnchor: 'left',
+			labelOffset: 34,
+			tickFormat: secondsTick(maxX),
+			ticks: 5,
+			grid: true,
+		},
+		y: { domain: ids, axis: null, paddingInner: 0, paddingOuter: 0 },
+		marks: [
+			Plot.barX(ran, { y, x: 'median', fill: 'var(--fig-bar)', insetTop: 24, insetBottom: 6 }),
+			Plot.ruleY(ran, { y, x1: 'min', x2: 'max', stroke: 'currentColor', strokeWidth: 1.5, dy: 9 }),
+			Plot.text(data, { y, x: 0, text: 'label', textAnchor: 'start', dy: -11, fontWeight: 600, ...HALO }),
+			Plot.text(data, { y, x: (d: BarDatum) => d.max, text: 'note', textAnchor: 'start', dx: 6, dy: 9, ...HALO }),
+			Plot.ruleX([0], { stroke: 'currentColor' }),
+		],
+	});
+
+	const label =
+		`Bar chart of wall time per approach (${repeatsLabel(measurement)}): ` +
+		data
+			.map((d) => {
+				if (d.skipped) return `${d.label}: skipped`;
+				const v = variants.find((x) => x.variant === d.variant) as OkVariant;
+				return `${d.label}: ${formatSeconds(d.median)}${v.variant === measurement.baseline ? ' (baseline)' : v.speedup !== null ? `, ${formatSpeedup(v.speedup)} as fast as ${measurement.baseline}` : ''}`;
+			})
+			.join('; ') +
+		'.';
+	const what =
+		options.caption ??
+		`Wall time of each approach in examples/${measurement.example}, ${repeatsLabel(measurement)}: the bar is the median, the thin line spans the fastest to the slowest run` +
+			(measurement.baseline ? `, and × says how many times faster than ${labelOf(measurement, measurement.baseline)}` : '');
+	return {
+		svg: finishSvg(plot, label, 'sl-chart-speedup'),
+		label,
+		caption: figureCaption(measurement, what),
+		table: {
+			head: ['Approach', 'Median', 'Range', 'Speedup'],
+			rows: variants.map((v) =>
+				v.status === 'skipped'
+					? [v.label, `skipped: ${v.skip_reason}`, '', '']
+					: [
+							v.label,
+							formatSeconds(v.elapsed_s.median),
+							formatRange(v.elapsed_s.min, v.elapsed_s.max),
+							v.variant === measurement.baseline ? 'baseline' : v.speedup === null ? '' : formatSpeedup(v.speedup),
+						],
+			),
+		},
+		legend: [],
+	};
+}
+
+function labelOf(measurement: Measurement, variant: string): string {
+	return measurement.variants.find((v) => v.variant === variant)?.label ?? variant;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Timeline chart: one row per worker, one bar per task
+// ------------------------------------------------------------------------------------------------
+
+export interface TimelineChartOptions {
+	/** First sentence of the caption (default: says what the rows and bars are). */
+	caption?: string;
+}
+
+/** Rows with more workers than this lose their names (they would not fit); the caption says so. */
+const MAX_NAMED_WORKERS = 16;
+const MAX_WORKER_NAME = 16;
+
+/** Average number of tasks running at once: total task time / wall time. */
+export function meanInFlight(tasks: readonly Task[], elapsed: number): number {
+	if (!(elapsed > 0)) return 0;
+	return tasks.reduce((sum, t) => sum + (t.end_s - t.start_s), 0) / elapsed;
+}
+
+/** Workers in order of their first task. */
+export function workersOf(tasks: readonly Task[]): string[] {
+	const order: string[] = [];
+	for (const task of [...tasks].sort((a, b) => a.start_s - b.start_s || a.id - b.id)) {
+		if (!order.includes(task.worker)) order.push(task.worker);
+	}
+	return order;
+}
+
+function shortName(name: string): string {
+	return name.length <= MAX_WORKER_NAME ? name : `${name.slice(0, MAX_WORKER_NAME - 1)}…`;
+}
+
+export function timelineChart(measurement: Measurement, variant: string, options: TimelineChartOptions = {}): ChartFigure {
+	const v = findOkVariant(measurement, variant);
+	if (!v.timeline) {
+		throw new MeasurementError(
+			v.task_count === 0
+				? `variant "${variant}" of example ${measurement.example} recorded no tasks, so it has no timeline`
+				: `variant "${variant}" of example ${measurement.example} recorded ${v.task_count} tasks: too many to draw, so the measurement keeps no timeline`,
+		);
+	}
+	const { tasks, elapsed_s: elapsed } = v.timeline;
+	const workers = workersOf(tasks);
+	const named = workers.length <= MAX_NAMED_WORKERS;
+	const labels = named ? workers.map(shortName) : [];
+	const marginLeft = named ? Math.max(...labels.map(textWidth)) + 14 : 14;
+	const rowHeight = workers.length <= 4 ? 26 : workers.length <= MAX_NAMED_WORKERS ? 20 : Math.max(6, Math.min(14, 360 / workers.length));
+	const margin = { top: 8, bottom: 42 };
+	const height = margin.top + margin.bottom + rowHeight * workers.length;
+	const domainMax = Math.max(elapsed, ...tasks.map((t) => t.end_s), 1e-9);
+	// A task shorter than a pixel is still drawn one pixel wide, so no task disappears.
+	const pixel = domainMax / (CHART_WIDTH - marginLeft - 12);
+
+	const plot = Plot.plot({
+		document: plotDocument(),
+		width: CHART_WIDTH,
+		height,
+		marginLeft,
+		marginRight: 12,
+		marginTop: margin.top,
+		marginBottom: margin.bottom,
+		x: {
+			domain: [0, domainMax],
+			label: 'Seconds since the run started →',
+			labelAnchor: 'left',
+			labelOffset: 36,
+			tickFormat: secondsTick(domainMax),
+			ticks: 5,
+			grid: true,
+		},
+		y: {
+			domain: workers,
+			label: null,
+			tickFormat: named ? (w: string) => shortName(w) : () => '',
+			tickSize: 0,
+			axis: named ? 'left' : null,
+			paddingInner: rowHeight >= 14 ? 0.25 : 0.1,
+			paddingOuter: 0.1,
+		},
+		marks: [
+			Plot.barX(tasks, {
+				y: 'worker',
+				x1: 'start_s',
+				x2: (t: Task) => Math.max(t.end_s, t.start_s + pixel),
+				fill: 'var(--fig-bar)',
+				// A thin gap in the page colour keeps back-to-back tasks apart.
+				stroke: 'var(--fig-bg)',
+				strokeWidth: 0.75,
+			}),
+			Plot.ruleX([0], { stroke: 'currentColor' }),
+		],
+	});
+
+	const inFlight = meanInFlight(tasks, elapsed);
+	const workerWord = workers.length === 1 ? 'worker' : 'workers';
+	const label =
+		`Timeline of ${v.label}: ${tasks.length} task${tasks.length === 1 ? '' : 's'} on ${workers.length} ${workerWord} over ${formatSeconds(elapsed)}; ` +
+		`on average ${inFlight.toFixed(1)} task${inFlight.toFixed(1) === '1.0' ? '' : 's'} ran at once.`;
+	const what =
+		options.caption ??
+		`When each task of ${v.script} ran: one row per worker${named ? '' : ` (${workers.length} rows)`}, one bar per task, ` +
+			`in the run closest to the median (${formatSeconds(elapsed)}); on average ${inFlight.toFixed(1)} tasks were in flight`;
+	return {
+		svg: finishSvg(plot, label, 'sl-chart-timeline'),
+		label,
+		caption: figureCaption(measurement, what),
+		table: {
+			head: ['Task', 'Worker', 'Start', 'End', 'Duration'],
+			rows: [...tasks]
+				.sort((a, b) => a.id - b.id)
+				.map((t) => [String(t.id), t.worker, formatSeconds(t.start_s), formatSeconds(t.end_s), formatSeconds(t.end_s - t.start_s)]),
+		},
+		legend: [],
+	};
+}
+
+// ------------------------------------------------------------------------------------------------
+// Sweep chart: y against x, one line per approach (log x)
+// ------------------------------------------------------------------------------------------------
+
+export interface SweepChartOptions {
+	/** Row field on the x axis (default `x`). */
+	x?: string;
+	/** Row field on the y axis, in seconds (default `elapsed_s`). */
+	y?: string;
+	/** Axis title for x (default: the field name). */
+	xLabel?: string;
+	/** Axis title for y (default: "Wall time"). */
+	yLabel?: string;
+	/** Scale of the y axis (default: log when the values span more than two orders of magnitude). */
+	yScale?: 'log' | 'linear';
+	/** First sentence of the caption. */
+	caption?: string;
+}
+
+interface SweepPoint {
+	series: string;
+	label: string;
+	x: number;
+	y: number;
+}
+
+export function sweepChart(measurement: Measurement, variant: string, options: SweepChartOptions = {}): ChartFigure {
+	const v = findOkVariant(measurement, variant);
+	const xField = options.x ?? 'x';
+	const yField = options.y ?? 'elapsed_s';
+	if (!v.rows || v.rows.length === 0) {
+		throw new MeasurementError(`variant "${variant}" of example ${measurement.example} has no rows to draw a sweep from`);
+	}
+	const points: SweepPoint[] = v.rows.map((row: Row, i) => {
+		const x = row[xField];
+		const y = row[yField];
+		if (typeof x !== 'number' || typeof y !== 'number') {
+			throw new MeasurementError(
+				`row ${i} of variant "${variant}" (example ${measurement.example}) has no numeric "${xField}" and "${yField}" (fields: ${Object.keys(row).join(', ')})`,
+			);
+		}
+		return { series: String(row.variant), label: typeof row.label === 'string' ? row.label : String(row.variant), x, y };
+	});
+	const series = [...new Set(points.map((p) => p.series))];
+	if (series.length > SERIES_COLOURS) throw new MeasurementError(`a sweep chart shows at most ${SERIES_COLOURS} series; ${variant} has ${series.length}`);
+	const seriesLabel = new Map(points.map((p) => [p.series, p.label]));
+	const colours = series.map((_, i) => `var(--fig-series-${i + 1})`);
+	const ys = points.map((p) => p.y).filter((y) => y > 0);
+	const yScale = options.yScale ?? (ys.length && Math.max(...ys) / Math.min(...ys) > 100 ? 'log' : 'linear');
+	if (points.some((p) => p.x <= 0)) throw new MeasurementError(`sweep "${variant}": the x axis is logarithmic, so every ${xField} must be above 0`);
+	if (yScale === 'log' && points.some((p) => p.y <= 0)) throw new MeasurementError(`sweep "${variant}": a log y axis needs every ${yField} above 0`);
+	const maxY = Math.max(...points.map((p) => p.y));
+	const xLabel = options.xLabel ?? xField.replaceAll('_', ' ');
+	const yLabel = options.yLabel ?? 'Wall time';
+
+	const plot = Plot.plot({
+		document: plotDocument(),
+		width: CHART_WIDTH,
+		height: 340,
+		marginLeft: 62,
+		marginRight: 16,
+		marginTop: 28,
+		marginBottom: 44,
+		x: { type: 'log', label: `${xLabel} →`, labelAnchor: 'right', labelOffset: 38, grid: true, ticks: 5, tickFormat: '~s' },
+		y: {
+			type: yScale,
+			label: `↑ ${yLabel}`,
+			labelAnchor: 'top',
+			grid: true,
+			ticks: 5,
+			tickFormat: yField.endsWith('_s') ? secondsTick(maxY) : '~s',
+		},
+		color: { type: 'ordinal', domain: series, range: colours },
+		symbol: { type: 'ordinal', domain: series, range: SYMBOLS.slice(0, series.length) },
+		marks: [
+			...series.map((id, i) =>
+				Plot.lineY(
+					points.filter((p) => p.series === id),
+					{ x: 'x', y: 'y', stroke: colours[i], strokeWidth: 2, strokeDasharray: DASHES[i] || undefined },
+				),
+			),
+			Plot.dot(points, { x: 'x', y: 'y', stroke: 'series', symbol: 'series', fill: 'var(--fig-bg)', strokeWidth: 1.75, r: 4 }),
+		],
+	});
+
+	const xValues = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
+	const fmtY = (y: number) => (yField.endsWith('_s') ? formatSeconds(y) : String(y));
+	const label =
+		`Line chart of ${yLabel.toLowerCase()} against ${xLabel} (log scale${yScale === 'log' ? ' on both axes' : ''}) for ${series.length} approaches: ` +
+		series
+			.map((id) => {
+				const own = points.filter((p) => p.series === id).sort((a, b) => a.x - b.x);
+				const first = own[0]!;
+				const last = own[own.length - 1]!;
+				return `${seriesLabel.get(id)} from ${fmtY(first.y)} at ${first.x} to ${fmtY(last.y)} at ${last.x}`;
+			})
+			.join('; ') +
+		'.';
+	const what =
+		options.caption ??
+		`${yLabel} against ${xLabel} for each approach of ${v.script} (${repeatsLabel(measurement)} per point; log scale${yScale === 'log' ? ' on both axes' : ' on x'})`;
+	return {
+		svg: finishSvg(plot, label, 'sl-chart-sweep'),
+		label,
+		caption: figureCaption(measurement, what),
+		table: {
+			head: [xLabel, ...series.map((id) => seriesLabel.get(id)!)],
+			rows: xValues.map((x) => [
+				String(x),
+				...series.map((id) => {
+					const point = points.find((p) => p.series === id && p.x === x);
+					return point ? fmtY(point.y) : '';
+				}),
+			]),
+		},
+		legend: series.map((id, i) => ({ label: seriesLabel.get(id)!, className: `fig-series-${i + 1}`, symbol: SYMBOLS[i]! })),
+	};
+}

@@ -1,0 +1,243 @@
+"""Tests of examples/cpu-bound: reports, speedup ratios, bad arguments, Ctrl-C, timeouts.
+
+Ratios, never absolute seconds: the machine running the tests may be slow or busy. A ratio
+check runs the comparison up to three times and passes as soon as one run shows the expected
+shape, because noise (another process stealing a core) can only hide a speedup, not fake one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+import unittest
+from pathlib import Path
+from typing import Any
+
+from tests.python.support import (
+    EXAMPLES,
+    POSIX,
+    RunningScript,
+    copy_example_alone,
+    example_meta,
+    parse_report,
+    run_script,
+    schema,
+    schema_errors,
+    wait_until_group_gone,
+)
+
+SLUG = "cpu-bound"
+FOLDER = EXAMPLES / SLUG
+# Work for the ratio checks: 8 tasks of 2,000,000 numbers, about 0.6 s sequentially on a laptop,
+# so the process pool's startup (tens of ms) is small next to the work: true ratio ~1.9 on 2 cores.
+RATIO_ARGS = ["--tasks", "8", "--size", "2000000", "--workers", "2", "--json"]
+ATTEMPTS = 3
+# Below this share of a core for a single-threaded run, other programs are competing for the CPUs.
+BUSY_CORE_SHARE = 0.9
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (respects affinity and container limits where Python can see them)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def run_report(script: str, args: list[str], cwd: Path | None = None) -> dict[str, Any]:
+    """Run a script with --json, check the exit code and the schema, return the report."""
+    folder = cwd or FOLDER
+    result = run_script(folder / script, args, timeout=60, cwd=folder)
+    if result.returncode != 0:
+        raise AssertionError(f"{script} {args} exited {result.returncode}\nstderr:\n{result.stderr}")
+    report = parse_report(result.stdout)
+    errors = schema_errors(report, schema("timing-report.schema.json"))
+    if errors:
+        raise AssertionError(f"{script} report does not match the schema:\n" + "\n".join(errors[:10]))
+    return report
+
+
+class QuickRunsTest(unittest.TestCase):
+    """Every script runs with its quickArgs and prints one valid report."""
+
+    def test_every_script_reports_with_quick_args(self) -> None:
+        for entry in example_meta(SLUG)["scripts"]:
+            with self.subTest(script=entry["file"]):
+                report = run_report(entry["file"], [*entry["quickArgs"], "--json"])
+                self.assertEqual(report["example"], SLUG)
+                self.assertEqual(report["script"], entry["file"])
+                self.assertEqual(report["variant"], entry["variant"])
+                self.assertEqual(report["status"], "ok")
+
+    def test_variant_tasks_have_one_record_per_task(self) -> None:
+        for script, worker_prefix in [("sequential.py", "MainThread"), ("threads.py", "thread"),
+                                      ("processes.py", "pid ")]:
+            with self.subTest(script=script):
+                report = run_report(script, ["--tasks", "5", "--size", "20000", "--json"])
+                self.assertEqual(sorted(task["id"] for task in report["tasks"]), list(range(5)))
+                for task in report["tasks"]:
+                    self.assertTrue(task["worker"].startswith(worker_prefix), task)
+                    self.assertLessEqual(task["start_s"], task["end_s"])
+                    # Worker offsets are measured in other threads or processes: they must still
+                    # fall inside the run (small slack for rounding).
+                    self.assertLessEqual(task["end_s"], report["elapsed_s"] + 0.001)
+
+    def test_compare_embeds_the_three_variants(self) -> None:
+        entry = next(s for s in example_meta(SLUG)["scripts"] if s["role"] == "compare")
+        report = run_report(entry["file"], [*entry["quickArgs"], "--json"])
+        self.assertEqual([run["variant"] for run in report["runs"]], ["sequential", "threads", "processes"])
+        self.assertEqual([row["variant"] for row in report["rows"]], ["sequential", "threads", "processes"])
+        self.assertEqual(report["rows"][0]["speedup"], 1.0)
+        for run in report["runs"]:
+            self.assertEqual(run["example"], SLUG)
+
+    def test_table_output_says_whether_the_gil_is_enabled(self) -> None:
+        for script in ("threads.py", "compare.py"):
+            with self.subTest(script=script):
+                result = run_script(FOLDER / script, ["--tasks", "2", "--size", "10000"], timeout=60)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertRegex(result.stdout, r"The GIL is (enabled|disabled)|but the GIL is enabled")
+
+    def test_processes_work_with_every_start_method(self) -> None:
+        import multiprocessing
+
+        for method in multiprocessing.get_all_start_methods():
+            with self.subTest(start_method=method):
+                report = run_report("processes.py", ["--tasks", "4", "--size", "20000", "--workers", "2",
+                                                     "--start-method", method, "--json"])
+                self.assertEqual(report["environment"]["start_method"], method)
+                self.assertEqual(len(report["tasks"]), 4)
+
+
+class RatioTest(unittest.TestCase):
+    """The shape of the results: processes speed CPU-bound work up; threads don't (with the GIL)."""
+
+    def speedups(self) -> tuple[dict[str, float], dict[str, Any], float]:
+        """Run compare.py once.
+
+        Returns {variant: speedup over sequential}, the environment, and the share of a core the
+        single-threaded runs got (their CPU time / wall time): about 1.0 on an idle machine, less
+        when other programs compete for the cores and make the ratios meaningless.
+        """
+        report = run_report("compare.py", RATIO_ARGS)
+        runs = {run["variant"]: run for run in report["runs"]}
+        core_share = min(runs[name]["cpu_s"] / runs[name]["elapsed_s"] for name in ("sequential", "threads"))
+        speedups = {row["variant"]: row["speedup"] for row in report["rows"]}
+        return speedups, report["environment"], core_share
+
+    def test_processes_beat_sequential_on_two_or_more_cores(self) -> None:
+        if usable_cpus() < 2:
+            self.skipTest("only 1 CPU available: a process pool cannot run tasks in parallel here")
+        seen = []
+        for _ in range(ATTEMPTS):
+            speedups, _, core_share = self.speedups()
+            seen.append((speedups["processes"], round(core_share, 2)))
+            if speedups["processes"] >= 1.5:
+                return
+        if all(share < BUSY_CORE_SHARE for _, share in seen):
+            self.skipTest(f"the machine was busy in all {ATTEMPTS} runs (share of a core the "
+                          f"sequential run got below {BUSY_CORE_SHARE}): cannot measure speedups; "
+                          f"(speedup, share) per run: {seen}")
+        self.fail(f"processes were never 1.5x as fast as sequential in {ATTEMPTS} runs; "
+                  f"(speedup, share of a core for the sequential run) per run: {seen}")
+
+    def test_threads_do_not_beat_sequential_with_the_gil(self) -> None:
+        seen = []
+        for _ in range(ATTEMPTS):
+            speedups, environment, _ = self.speedups()
+            if not environment["gil_enabled"]:
+                self.skipTest("free-threaded build with the GIL disabled: threads may run in parallel")
+            seen.append(speedups["threads"])
+            if speedups["threads"] <= 1.3:
+                return
+        self.fail(f"threads beat sequential by more than 1.3x with the GIL enabled: {seen}")
+
+
+class BadArgumentsTest(unittest.TestCase):
+    """Bad arguments stop argparse with exit code 2 and a message naming the option."""
+
+    CASES = [
+        ("sequential.py", ["--tasks", "0"], "--tasks"),
+        ("sequential.py", ["--size", "lots"], "--size"),
+        ("threads.py", ["--workers", "0"], "--workers"),
+        ("threads.py", ["--timeout", "0"], "--timeout"),
+        ("processes.py", ["--workers", "-2"], "--workers"),
+        ("processes.py", ["--start-method", "teleport"], "--start-method"),
+        ("compare.py", ["--size", "1.5"], "--size"),
+    ]
+
+    def test_bad_arguments_exit_2(self) -> None:
+        for script, args, option in self.CASES:
+            with self.subTest(script=script, args=args):
+                result = run_script(FOLDER / script, args, timeout=30)
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertIn(option, result.stderr)
+                self.assertEqual(result.stdout, "")
+
+
+@unittest.skipUnless(POSIX, "process groups and SIGINT to a group are POSIX features")
+class InterruptTest(unittest.TestCase):
+    """Ctrl-C (SIGINT to the whole process group) stops the script fast, leaving no process behind."""
+
+    def interrupt_after_start(self, script: str, args: list[str]) -> tuple[int, float, str]:
+        running = RunningScript(FOLDER / script, args)
+        self.addCleanup(running.close)
+        running.wait_for_stderr()
+        time.sleep(0.7)  # long enough for the pool to start its workers and begin the tasks
+        self.assertIsNone(running.process.poll(), f"{script} ended before Ctrl-C:\n{running.stderr}")
+        interrupted_at = time.monotonic()
+        running.interrupt()
+        code = running.wait(timeout=10)
+        seconds = time.monotonic() - interrupted_at
+        left = wait_until_group_gone(running.pgid, timeout=5)
+        self.assertEqual(left, [], f"processes left in the group after Ctrl-C: {left}")
+        return code, seconds, running.stderr
+
+    def test_ctrl_c_stops_processes_and_their_workers(self) -> None:
+        code, seconds, stderr = self.interrupt_after_start(
+            "processes.py", ["--tasks", "40", "--size", "20000000", "--workers", "2"])
+        self.assertEqual(code, 130, stderr)
+        self.assertLess(seconds, 3)
+        self.assertIn("Interrupted", stderr)
+        self.assertNotIn("Traceback", stderr)
+
+    def test_ctrl_c_stops_threads_after_their_current_task(self) -> None:
+        # Threads cannot be killed: the running tasks (about 0.1 to 0.3 s each) finish first.
+        code, seconds, stderr = self.interrupt_after_start(
+            "threads.py", ["--tasks", "200", "--size", "3000000", "--workers", "2"])
+        self.assertEqual(code, 130, stderr)
+        self.assertLess(seconds, 3)
+        self.assertNotIn("Traceback", stderr)
+
+    def test_timeout_gives_up_with_a_clear_error_and_no_leftover_workers(self) -> None:
+        running = RunningScript(FOLDER / "processes.py",
+                                ["--tasks", "40", "--size", "20000000", "--workers", "2", "--timeout", "0.5"])
+        self.addCleanup(running.close)
+        code = running.wait(timeout=15)
+        self.assertEqual(code, 1, running.stderr)
+        self.assertIn("error:", running.stderr)
+        self.assertIn("--timeout", running.stderr)
+        self.assertNotIn("Traceback", running.stderr)
+        self.assertEqual(wait_until_group_gone(running.pgid, timeout=5), [])
+
+
+class FolderAloneTest(unittest.TestCase):
+    """The folder copied alone (as a learner's download) runs the same way."""
+
+    def test_runs_from_a_copy_of_the_folder_alone(self) -> None:
+        with tempfile.TemporaryDirectory() as parent:
+            folder = copy_example_alone(SLUG, Path(parent))
+            for entry in example_meta(SLUG)["scripts"]:
+                with self.subTest(script=entry["file"]):
+                    report = run_report(entry["file"], [*entry["quickArgs"], "--json"], cwd=folder)
+                    self.assertEqual(report["status"], "ok")
+
+    def test_waiting_helper_is_the_same_in_cpu_bound_and_overhead(self) -> None:
+        # waiting.py is duplicated so that each folder runs alone; the copies must not drift.
+        self.assertEqual((FOLDER / "waiting.py").read_text(encoding="utf-8"),
+                         (EXAMPLES / "overhead" / "waiting.py").read_text(encoding="utf-8"),
+                         "examples/cpu-bound/waiting.py and examples/overhead/waiting.py differ")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,178 @@
+"""Tests of examples/overhead: reports, the sweep's rows and crossover, the loop beating the pools
+on tiny tasks, bad arguments, Ctrl-C, and the folder copied alone."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+import unittest
+from pathlib import Path
+from typing import Any
+
+from tests.python.support import (
+    EXAMPLES,
+    POSIX,
+    RunningScript,
+    copy_example_alone,
+    example_meta,
+    group_members,
+    parse_report,
+    run_script,
+    schema,
+    schema_errors,
+    script_meta,
+    wait_until_group_gone,
+)
+
+SLUG = "overhead"
+FOLDER = EXAMPLES / SLUG
+
+
+def run_report(script: str, args: list[str], cwd: Path | None = None) -> dict[str, Any]:
+    """Run a script with --json, check the exit code and the schema, return the report."""
+    folder = cwd or FOLDER
+    result = run_script(folder / script, args, timeout=60, cwd=folder)
+    if result.returncode != 0:
+        raise AssertionError(f"{script} {args} exited {result.returncode}\nstderr:\n{result.stderr}")
+    report = parse_report(result.stdout)
+    errors = schema_errors(report, schema("timing-report.schema.json"))
+    if errors:
+        raise AssertionError(f"{script} report does not match the schema:\n" + "\n".join(errors[:10]))
+    return report
+
+
+class QuickRunsTest(unittest.TestCase):
+    def test_every_script_reports_with_quick_args(self) -> None:
+        for entry in example_meta(SLUG)["scripts"]:
+            with self.subTest(script=entry["file"]):
+                report = run_report(entry["file"], [*entry["quickArgs"], "--json"])
+                self.assertEqual(report["example"], SLUG)
+                self.assertEqual(report["script"], entry["file"])
+                self.assertEqual(report["variant"], entry["variant"])
+                self.assertEqual(report["status"], "ok")
+
+    def test_variants_record_every_task(self) -> None:
+        for script in ("loop.py", "thread_pool.py", "process_pool.py"):
+            with self.subTest(script=script):
+                report = run_report(script, ["--tasks", "7", "--task-size", "10", "--json"])
+                self.assertEqual(sorted(task["id"] for task in report["tasks"]), list(range(7)))
+
+    def test_process_pool_works_with_every_start_method(self) -> None:
+        import multiprocessing
+
+        for method in multiprocessing.get_all_start_methods():
+            with self.subTest(start_method=method):
+                report = run_report("process_pool.py", ["--tasks", "4", "--task-size", "10",
+                                                        "--start-method", method, "--json"])
+                self.assertEqual(report["environment"]["start_method"], method)
+
+
+class SweepTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        entry = script_meta(SLUG, "sweep.py")
+        cls.report = run_report("sweep.py", [*entry["quickArgs"], "--json"])
+
+    def rows(self, variant: str) -> list[dict[str, Any]]:
+        return [row for row in self.report["rows"] if row["variant"] == variant]
+
+    def test_one_row_per_variant_and_task_size(self) -> None:
+        sizes = [int(size) for size in self.report["parameters"]["task_sizes"].split(",")]
+        for variant in ("loop", "thread-pool", "process-pool"):
+            with self.subTest(variant=variant):
+                rows = self.rows(variant)
+                self.assertEqual([row["x"] for row in rows], sizes)
+                for row in rows:
+                    self.assertGreater(row["elapsed_s"], 0)
+                    self.assertIsInstance(row["label"], str)
+        self.assertTrue(all(row["speedup"] == 1.0 for row in self.rows("loop")))
+
+    def test_loop_beats_the_process_pool_at_the_smallest_task_size(self) -> None:
+        smallest = self.rows("process-pool")[0]
+        self.assertLess(smallest["speedup"], 1.0, smallest)
+
+    def test_loop_beats_the_thread_pool_at_the_smallest_task_size(self) -> None:
+        smallest = self.rows("thread-pool")[0]
+        self.assertLess(smallest["speedup"], 1.0, smallest)
+
+    def test_crossover_is_a_size_of_the_sweep_where_the_pool_won(self) -> None:
+        size = self.report["metrics"].get("process_pool_crossover_task_size")
+        if size is None:
+            self.skipTest("no crossover within the quick sweep on this machine (allowed)")
+        rows = [row for row in self.rows("process-pool") if row["x"] >= size]
+        self.assertTrue(rows)
+        self.assertTrue(all(row["speedup"] > 1 for row in rows), rows)
+
+    def test_table_output_gives_a_verdict(self) -> None:
+        entry = script_meta(SLUG, "sweep.py")
+        result = run_script(FOLDER / "sweep.py", entry["quickArgs"], timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertRegex(result.stdout, r"Crossover: from a task size of [\d,]+ on|No crossover within")
+        self.assertIn("Process pool", result.stdout)
+
+
+class BadArgumentsTest(unittest.TestCase):
+    CASES = [
+        ("loop.py", ["--task-size", "0"], "--task-size"),
+        ("loop.py", ["--tasks", "ten"], "--tasks"),
+        ("thread_pool.py", ["--workers", "0"], "--workers"),
+        ("process_pool.py", ["--start-method", "warp"], "--start-method"),
+        ("sweep.py", ["--task-sizes"], "--task-sizes"),
+        ("sweep.py", ["--task-sizes", "100", "-5"], "--task-sizes"),
+    ]
+
+    def test_bad_arguments_exit_2(self) -> None:
+        for script, args, option in self.CASES:
+            with self.subTest(script=script, args=args):
+                result = run_script(FOLDER / script, args, timeout=30)
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertIn(option, result.stderr)
+                self.assertEqual(result.stdout, "")
+
+
+@unittest.skipUnless(POSIX, "process groups and SIGINT to a group are POSIX features")
+class InterruptTest(unittest.TestCase):
+    """Ctrl-C (SIGINT to the whole process group) stops the script fast, leaving no process behind."""
+
+    def interrupt(self, script: str, args: list[str]) -> None:
+        running = RunningScript(FOLDER / script, args)
+        self.addCleanup(running.close)
+        running.wait_for_stderr()
+        # Wait until the process pool's workers exist (the group holds the script and 2 more
+        # processes), so that Ctrl-C lands while they run; on systems without /proc, just wait.
+        deadline = time.monotonic() + 10
+        while len(group_members(running.pgid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.2)
+        self.assertIsNone(running.process.poll(), f"{script} ended before Ctrl-C:\n{running.stderr}")
+        interrupted_at = time.monotonic()
+        running.interrupt()
+        code = running.wait(timeout=10)
+        seconds = time.monotonic() - interrupted_at
+        self.assertEqual(code, 130, running.stderr)
+        self.assertLess(seconds, 3, running.stderr)
+        self.assertNotIn("Traceback", running.stderr)
+        self.assertEqual(wait_until_group_gone(running.pgid, timeout=5), [],
+                         "processes left in the group after Ctrl-C")
+
+    def test_ctrl_c_stops_the_process_pool(self) -> None:
+        self.interrupt("process_pool.py", ["--tasks", "400", "--task-size", "1000000", "--workers", "2"])
+
+    def test_ctrl_c_stops_the_sweep_while_its_process_pool_runs(self) -> None:
+        # One big task size: the loop and the thread pool take about 1 s each, then the process
+        # pool starts its workers; the test presses Ctrl-C once they exist.
+        self.interrupt("sweep.py", ["--task-sizes", "1500000", "--tasks", "20", "--workers", "2"])
+
+
+class FolderAloneTest(unittest.TestCase):
+    def test_runs_from_a_copy_of_the_folder_alone(self) -> None:
+        with tempfile.TemporaryDirectory() as parent:
+            folder = copy_example_alone(SLUG, Path(parent))
+            for entry in example_meta(SLUG)["scripts"]:
+                with self.subTest(script=entry["file"]):
+                    report = run_report(entry["file"], [*entry["quickArgs"], "--json"], cwd=folder)
+                    self.assertEqual(report["status"], "ok")
+
+
+if __name__ == "__main__":
+    unittest.main()

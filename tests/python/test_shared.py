@@ -1,0 +1,199 @@
+"""examples/_shared: the copies are in sync, timing.py builds valid reports, the server behaves."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import subprocess
+import sys
+import threading
+import time
+import unittest
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+from tests.python.support import (
+    EXAMPLES,
+    REPO,
+    SHARED,
+    load_module,
+    occupied_port,
+    parse_report,
+    schema,
+    schema_errors,
+)
+
+timing = load_module(SHARED / "timing.py", "shared_timing")
+latency_server = load_module(SHARED / "latency_server.py", "shared_latency_server")
+
+
+class SharedCopiesTest(unittest.TestCase):
+    def test_copies_are_identical_to_shared(self) -> None:
+        result = subprocess.run(
+            [sys.executable, str(EXAMPLES / "sync_shared.py"), "--check"],
+            cwd=REPO, capture_output=True, text=True, timeout=30,
+        )
+        self.assertEqual(
+            result.returncode, 0,
+            f"Copies of examples/_shared differ from the source:\n{result.stdout}"
+            "Run `python3 examples/sync_shared.py` and commit the refreshed copies.",
+        )
+
+
+class TimingTest(unittest.TestCase):
+    def test_environment(self) -> None:
+        env = timing.environment()
+        self.assertEqual(env["python_version"].split(".")[:2], [str(v) for v in sys.version_info[:2]])
+        self.assertIsInstance(env["gil_enabled"], bool)
+        self.assertIsInstance(env["free_threaded_build"], bool)
+        self.assertIsNone(env["start_method"])
+        self.assertEqual(timing.environment("spawn")["start_method"], "spawn")
+
+    def test_recorder_with_threads_builds_a_valid_report(self) -> None:
+        recorder = timing.TaskRecorder()
+
+        def work(task_id: int) -> None:
+            with recorder.task(task_id):
+                time.sleep(0.02)
+
+        with ThreadPoolExecutor(max_workers=4, thread_name_prefix="worker") as pool:
+            list(pool.map(work, range(8)))
+        recorder.stop()
+        report = timing.build_report(
+            example="io-bound", script="threads.py", variant="threads",
+            parameters={"items": 8, "latency_ms": 20.0}, recorder=recorder,
+            metrics={"mean_in_flight": recorder.mean_in_flight()},
+        )
+        self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
+        self.assertEqual(sorted(task["id"] for task in report["tasks"]), list(range(8)))
+        self.assertTrue(all(task["worker"].startswith("worker_") for task in report["tasks"]))
+        for task in report["tasks"]:
+            self.assertLessEqual(task["start_s"], task["end_s"])
+            self.assertLessEqual(task["end_s"], report["elapsed_s"])
+        # Four workers overlapping sleeps: well above one task in flight on average.
+        self.assertGreater(recorder.mean_in_flight(), 2)
+        self.assertIn("wall time", timing.format_report(report))
+        self.assertIn("worker_0", timing.format_report(report))
+
+    def test_add_takes_perf_counter_readings_from_elsewhere(self) -> None:
+        recorder = timing.TaskRecorder()
+        start = time.perf_counter()
+        recorder.add(3, "pid 42", start, start + 0.01)
+        recorder.stop()
+        (task,) = recorder.tasks
+        self.assertEqual((task["id"], task["worker"]), (3, "pid 42"))
+        self.assertAlmostEqual(task["end_s"] - task["start_s"], 0.01, places=4)
+
+    def test_build_report_requires_stop(self) -> None:
+        with self.assertRaises(RuntimeError):
+            timing.build_report(example="x", script="x.py", variant="x", parameters={},
+                                recorder=timing.TaskRecorder())
+
+    def test_skipped_report(self) -> None:
+        report = timing.skipped_report(example="io-bound", script="threads.py", variant="threads",
+                                       parameters={"items": 4}, reason="Pyodide cannot start threads.")
+        self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
+        self.assertIn("skipped: Pyodide cannot start threads.", timing.format_report(report))
+
+    def test_print_report_json_is_one_object(self) -> None:
+        recorder = timing.TaskRecorder()
+        recorder.stop()
+        report = timing.build_report(example="x", script="x.py", variant="x", parameters={}, recorder=recorder)
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            timing.print_report(report, as_json=True)
+        self.assertEqual(parse_report(out.getvalue()), json.loads(json.dumps(report)))
+
+    def test_argument_types(self) -> None:
+        self.assertEqual(timing.positive_int("3"), 3)
+        self.assertEqual(timing.non_negative_float("0"), 0.0)
+        for function, text in [(timing.positive_int, "0"), (timing.positive_int, "x"),
+                               (timing.non_negative_float, "-1"), (timing.non_negative_float, "nan"),
+                               (timing.non_negative_float, "inf")]:
+            with self.subTest(function=function.__name__, text=text):
+                with self.assertRaises(argparse.ArgumentTypeError):
+                    function(text)
+
+    def test_exit_codes(self) -> None:
+        with contextlib.redirect_stderr(io.StringIO()) as err:
+            self.assertEqual(timing.fail("boom"), 1)
+            self.assertEqual(timing.interrupted(), 130)
+        self.assertIn("error: boom", err.getvalue())
+
+
+class LatencyServerTest(unittest.TestCase):
+    def test_answers_items_after_the_latency(self) -> None:
+        with latency_server.serve(latency_ms=100) as server:
+            self.assertTrue(server.url.startswith("http://127.0.0.1:"))
+            started = time.perf_counter()
+            with urllib.request.urlopen(server.url_for(7), timeout=5) as response:
+                body = response.read()
+            elapsed = time.perf_counter() - started
+        self.assertEqual(body, latency_server.payload_for(7))
+        self.assertNotEqual(body, latency_server.payload_for(8))
+        self.assertGreaterEqual(elapsed, 0.09)
+
+    def test_unknown_path_is_404(self) -> None:
+        with latency_server.serve(latency_ms=0) as server:
+            with self.assertRaises(urllib.error.HTTPError) as caught:
+                urllib.request.urlopen(f"{server.url}/nothing", timeout=5)
+            caught.exception.close()
+        self.assertEqual(caught.exception.code, 404)
+
+    def test_waits_overlap(self) -> None:
+        """Twenty requests at once take about one latency, not twenty: the server is threaded."""
+        latency = 0.1
+        with latency_server.serve(latency_ms=latency * 1000) as server:
+            def get(item: int) -> bytes:
+                with urllib.request.urlopen(server.url_for(item), timeout=5) as response:
+                    return response.read()
+
+            started = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=20) as pool:
+                bodies = list(pool.map(get, range(20)))
+            elapsed = time.perf_counter() - started
+        self.assertEqual(bodies, [latency_server.payload_for(item) for item in range(20)])
+        self.assertLess(elapsed, 20 * latency / 4)
+
+    def test_port_in_use(self) -> None:
+        with occupied_port() as port:
+            with self.assertRaises(latency_server.PortInUseError) as caught:
+                with latency_server.serve(port=port):
+                    pass
+        self.assertIn(f"port {port} is already in use", str(caught.exception))
+        self.assertIsInstance(caught.exception, latency_server.ServerError)
+
+    def test_client_timeout_and_quick_shutdown_when_the_server_hangs(self) -> None:
+        with latency_server.serve(latency_ms=60_000) as server:
+            started = time.perf_counter()
+            with self.assertRaises(TimeoutError):
+                urllib.request.urlopen(server.url_for(1), timeout=0.3)
+            self.assertLess(time.perf_counter() - started, 5)
+            leaving = time.perf_counter()
+        self.assertLess(time.perf_counter() - leaving, 2, "shutdown waited for the hung handler")
+
+    def test_shuts_down_on_exception_and_releases_the_port(self) -> None:
+        with self.assertRaises(KeyError):
+            with latency_server.serve(latency_ms=0) as server:
+                port = server.port
+                raise KeyError("boom")
+        self.assertFalse(any(thread.name == "latency-server" for thread in threading.enumerate()))
+        with latency_server.serve(latency_ms=0, port=port) as again:  # the port is free again
+            self.assertEqual(again.port, port)
+
+    def test_standalone_port_in_use(self) -> None:
+        with occupied_port() as port:
+            result = subprocess.run(
+                [sys.executable, str(SHARED / "latency_server.py"), "--port", str(port)],
+                capture_output=True, text=True, timeout=30,
+            )
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("already in use", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -9,8 +9,11 @@
  *   npm run measure -- --repeats 3                    fewer runs (the file records how many)
  *   npm run measure -- --roles variant,sweep,compare  also the compare scripts (default: variant,sweep)
  *   npm run measure -- --dry-run                      measure and print, but write nothing
+ *   npm run measure -- --allow-busy                   measure even if other programs keep the CPUs busy
  *
- * Close other busy programs first: the numbers are only as quiet as the machine. Nothing runs in parallel.
+ * Close other busy programs first: the numbers are only as quiet as the machine. It checks that the CPUs are free
+ * before it starts and after each example, and refuses to write numbers measured on a busy machine
+ * (--allow-busy overrides). Nothing runs in parallel.
  * An example whose scripts fail keeps its previous file; the command then exits with 1.
  */
 import fs from 'node:fs';
@@ -18,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/examples.ts';
-import { formatMeasurement, measureExample } from '../src/lib/measure.ts';
+import { formatMeasurement, measureExample, parallelCapacity } from '../src/lib/measure.ts';
 import { environmentLabel, formatSeconds, formatSpeedup, measurementPath } from '../src/lib/measurements.ts';
 import { MEASUREMENTS_DIR, REPO_ROOT } from '../src/lib/paths.ts';
 import { findPython } from './lib/run.ts';
@@ -29,7 +32,7 @@ const DEFAULT_ROLES: ReadonlyArray<ExampleScript['role']> = ['variant', 'sweep']
 const DEFAULT_REPEATS = 5;
 
 function usage(message: string): never {
-	console.error(`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run]`);
+	console.error(`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run] [--allow-busy] [--timeout-s S]`);
 	process.exit(2);
 }
 
@@ -42,6 +45,7 @@ try {
 			roles: { type: 'string' },
 			'dry-run': { type: 'boolean' },
 			'timeout-s': { type: 'string' },
+			'allow-busy': { type: 'boolean' },
 		},
 	}));
 } catch (error) {
@@ -69,11 +73,25 @@ try {
 	process.exit(1);
 }
 
-// A busy machine gives numbers that say more about the machine than about the examples.
-const load = os.loadavg()[0] ?? 0;
-const cpus = os.availableParallelism();
-if (load > cpus * 0.5) {
-	console.warn(`Warning: the machine is busy (load ${load.toFixed(1)} on ${cpus} CPUs); close other programs for steadier numbers.`);
+// A busy machine gives numbers that say more about the machine than about the examples: check that the CPUs
+// are free (N CPU-bound processes at once take about as long as one) before measuring, and again after each
+// example, whose file is only written if the machine stayed free.
+const capacityCpus = Math.min(os.availableParallelism(), 4);
+async function busyMessage(when: string): Promise<string | null> {
+	const capacity = await parallelCapacity(python, capacityCpus);
+	if (capacity >= capacityCpus - 0.5) return null;
+	return (
+		`The machine is busy ${when}: ${capacityCpus} CPU-bound processes ran only ${capacity.toFixed(1)}× as much work at once as one alone ` +
+		`(load average ${os.loadavg()[0]?.toFixed(1)}). Numbers measured now would be misleading.`
+	);
+}
+{
+	const busy = await busyMessage('before measuring');
+	if (busy && !values['allow-busy']) {
+		console.error(`${busy}\nClose other programs and try again, or pass --allow-busy to measure anyway.`);
+		process.exit(1);
+	}
+	if (busy) console.warn(`Warning: ${busy}`);
 }
 
 let interrupted = false;
@@ -107,6 +125,7 @@ for (const slug of slugs) {
 			timeoutMs: timeoutS * 1000,
 			onRun: ({ script, repeat, args }) =>
 				process.stdout.write(`  run ${repeat + 1}/${repeats}  ${script.file} --json ${args.join(' ')}`.trimEnd() + ' ... '),
+			onWarning: (message) => console.warn(`  note: ${message}`),
 			onReport: ({ report }) =>
 				console.log(report.status === 'skipped' ? `skipped: ${report.skip_reason}` : formatSeconds(report.elapsed_s!)),
 		});
@@ -122,6 +141,13 @@ for (const slug of slugs) {
 			console.log(`  ${v.variant.padEnd(18)} ${numbers}`);
 		}
 		const file = measurementPath(slug);
+		const busy = await busyMessage(`after measuring ${slug}`);
+		if (busy && !values['allow-busy']) {
+			console.error(`  ${busy}\n  ${path.relative(REPO_ROOT, file)} was not written; try again when the machine is quiet.`);
+			failures.push(slug);
+			continue;
+		}
+		if (busy) console.warn(`  Warning: ${busy}`);
 		if (values['dry-run']) {
 			console.log(`  (dry run: ${path.relative(REPO_ROOT, file)} not written)`);
 		} else {

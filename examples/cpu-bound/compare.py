@@ -27,14 +27,8 @@ from typing import Any
 import processes
 import sequential
 import threads
-from cpu_work import (
-    DEFAULT_SIZE,
-    DEFAULT_TASKS,
-    DEFAULT_TIMEOUT_S,
-    EXAMPLE,
-    default_workers,
-    gil_note,
-)
+from sequential import DEFAULT_SIZE, DEFAULT_TASKS, EXAMPLE
+from threads import CPUS, DEFAULT_TIMEOUT_S, gil_note
 from timing import (
     TaskRecorder,
     add_json_option,
@@ -131,7 +125,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="number of tasks (default: %(default)s)")
     parser.add_argument("--size", type=positive_int, default=DEFAULT_SIZE,
                         help="numbers summed per task; more means more work (default: %(default)s)")
-    parser.add_argument("--workers", type=positive_int, default=default_workers(),
+    parser.add_argument("--workers", type=positive_int, default=CPUS,
                         help="threads or processes in each pool "
                              "(default: one per CPU, here %(default)s)")
     parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(),

@@ -8,10 +8,11 @@ after another, in this one process:
     async_io.py     asyncio tasks in one thread
     processes.py    a pool of processes
 
-The table shows each version's wall time and its speedup over the sequential one. Expect the
-threads and asyncio to be several times faster than sequential, and processes to be faster
-too but behind them, because starting worker processes costs time that threads and tasks do
-not pay. The JSON report (--json) embeds each version's full report under "runs".
+The table shows each version's wall time and its speedup over the sequential one. Expect
+threads and asyncio to be several times faster than sequential, and processes to be well
+behind them, because starting worker processes costs time that threads and tasks do not pay
+(with few items, more than overlapping the waits saves). The JSON report (--json) embeds each
+version's full report under "runs".
 
 Run:  python3 compare.py                (add --help for the options, --json for a JSON report)
 """
@@ -49,7 +50,7 @@ def compare(args: argparse.Namespace, server_url: str) -> dict:
     runs = []
     for task_id, (name, run_version) in enumerate(versions):
         print(f"  {name}...", file=sys.stderr, flush=True)
-        with recorder.task(task_id):  # on the timeline, one task per version
+        with recorder.task(task_id, worker=name):  # the timeline gets one row per version
             runs.append(run_version())
     recorder.stop()
 

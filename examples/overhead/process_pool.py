@@ -28,9 +28,11 @@ import os
 import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from typing import Any
 
+from loop import DEFAULT_TASK_SIZE, DEFAULT_TASKS, EXAMPLE, small_task
 from timing import (
     TaskRecorder,
     add_json_option,
@@ -41,16 +43,28 @@ from timing import (
     print_report,
     skipped_report,
 )
-from tiny_work import (
-    DEFAULT_TASK_SIZE,
-    DEFAULT_TASKS,
-    EXAMPLE,
-    IN_WEBASSEMBLY,
-    TIMEOUT_S,
-    default_workers,
-    small_task,
-)
-from waiting import wait_for_all
+
+TIMEOUT_S = 300.0  # give up on a pool whose tasks take longer than this in total
+# One worker per CPU core by default. os.process_cpu_count() (Python 3.13+) counts only the cores
+# this process may use; os.cpu_count() counts them all.
+CPUS = (getattr(os, "process_cpu_count", None) or os.cpu_count)() or 1
+
+
+def wait_for_all(futures: Iterable[Future], timeout_s: float) -> None:
+    """Return when every future is done; raise TimeoutError after `timeout_s` seconds.
+
+    It waits in 0.1 s slices rather than in one call, because on Windows before Python 3.14
+    Ctrl-C cannot interrupt a thread blocked on a lock: waking up often lets the
+    KeyboardInterrupt through promptly. It does not raise the tasks' own exceptions:
+    future.result() does that.
+    """
+    deadline = time.monotonic() + timeout_s
+    not_done = set(futures)
+    while not_done:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(f"{len(not_done)} tasks were still running after {timeout_s:g} s")
+        _, not_done = wait(not_done, timeout=min(0.1, remaining))
 
 
 def ignore_ctrl_c() -> None:
@@ -77,7 +91,7 @@ def timed_small_task(task_size: int) -> tuple[int, str, float, float]:
 def stop_pool_now(pool: ProcessPoolExecutor) -> None:
     """Cancel the queued tasks and terminate the workers instead of waiting for them to finish."""
     pool.shutdown(wait=False, cancel_futures=True)
-    workers = multiprocessing.active_children()  # the pool's worker processes
+    workers = multiprocessing.active_children()  # the pool's workers: our only child processes
     for worker in workers:
         worker.terminate()
     for worker in workers:
@@ -92,7 +106,7 @@ def run(
     start_method is "fork", "forkserver" or "spawn"; None means the platform's default.
     """
     parameters = {"tasks": tasks, "task_size": task_size, "workers": workers}
-    if IN_WEBASSEMBLY:
+    if sys.platform in ("emscripten", "wasi"):  # Pyodide, Python compiled to WebAssembly
         return skipped_report(example=EXAMPLE, script="process_pool.py", variant="process-pool",
                               parameters=parameters,
                               reason="Pyodide has no multiprocessing: it cannot start processes.")
@@ -127,7 +141,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--task-size", type=positive_int, default=DEFAULT_TASK_SIZE,
                         help="numbers summed per task; the work grows with it "
                              "(default: %(default)s)")
-    parser.add_argument("--workers", type=positive_int, default=default_workers(),
+    parser.add_argument("--workers", type=positive_int, default=CPUS,
                         help="worker processes (default: one per CPU, here %(default)s)")
     parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(),
                         help="how workers are started (default: this platform's, "

@@ -32,6 +32,8 @@ from typing import Any
 import loop
 import process_pool
 import thread_pool
+from loop import EXAMPLE
+from process_pool import CPUS
 from timing import (
     TaskRecorder,
     add_json_option,
@@ -42,7 +44,6 @@ from timing import (
     positive_int,
     print_report,
 )
-from tiny_work import EXAMPLE, default_workers
 
 DEFAULT_TASK_SIZES = [10, 100, 1_000, 10_000, 100_000, 1_000_000]
 DEFAULT_TASKS = 50
@@ -150,7 +151,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              f"(default: {' '.join(str(size) for size in DEFAULT_TASK_SIZES)})")
     parser.add_argument("--tasks", type=positive_int, default=DEFAULT_TASKS,
                         help="tasks per run (default: %(default)s)")
-    parser.add_argument("--workers", type=positive_int, default=default_workers(),
+    parser.add_argument("--workers", type=positive_int, default=CPUS,
                         help="threads or processes in each pool "
                              "(default: one per CPU, here %(default)s)")
     parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(),

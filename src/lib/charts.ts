@@ -120,6 +120,32 @@ function secondsTick(maxSeconds: number): (value: number) => string {
 	return (v) => `${+(v * 1e6).toFixed(0)} µs`;
 }
 
+/** Tick labels of a log axis of seconds: each in its own unit ("1 ms", "10 ms", "0.1 s", "1 s"). */
+function logSecondsTick(value: number): string {
+	const clean = (x: number) => String(+x.toPrecision(3));
+	if (value >= 1) return `${clean(value)} s`;
+	if (value >= 1e-3) return `${clean(value * 1e3)} ms`;
+	return `${clean(value * 1e6)} µs`;
+}
+
+/** Powers of ten from below the smallest value to above the largest: the only ticks of a log axis. */
+function decades(values: readonly number[]): number[] {
+	const low = Math.floor(Math.log10(Math.min(...values)));
+	const high = Math.ceil(Math.log10(Math.max(...values)));
+	return Array.from({ length: high - low + 1 }, (_, i) => 10 ** (low + i)).map((x) => +x.toPrecision(1));
+}
+
+/** The decades around the values: the domain of a log axis whose ticks are exactly its ends and the powers between. */
+function niceLog(values: readonly number[]): [number, number] {
+	const ticks = decades(values);
+	return [ticks[0]!, ticks[ticks.length - 1]!];
+}
+
+/** "1000000" as "1,000,000" (and "1M" on an axis). */
+function formatX(value: number): string {
+	return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+}
+
 /** Approximate width of a text at the chart's font size, for layout. */
 function textWidth(text: string): number {
 	return text.length * FONT_SIZE * 0.6;
@@ -301,7 +327,7 @@ export function timelineChart(measurement: Measurement, variant: string, options
 		marginBottom: margin.bottom,
 		x: {
 			domain: [0, domainMax],
-			label: 'Seconds since the run started →',
+			label: 'Time since the run started →',
 			labelAnchor: 'left',
 			labelOffset: 36,
 			tickFormat: secondsTick(domainMax),
@@ -406,6 +432,7 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 	if (points.some((p) => p.x <= 0)) throw new MeasurementError(`sweep "${variant}": the x axis is logarithmic, so every ${xField} must be above 0`);
 	if (yScale === 'log' && points.some((p) => p.y <= 0)) throw new MeasurementError(`sweep "${variant}": a log y axis needs every ${yField} above 0`);
 	const maxY = Math.max(...points.map((p) => p.y));
+	const xs = points.map((p) => p.x);
 	const xLabel = options.xLabel ?? xField.replaceAll('_', ' ');
 	const yLabel = options.yLabel ?? 'Wall time';
 
@@ -417,14 +444,26 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 		marginRight: 16,
 		marginTop: 28,
 		marginBottom: 44,
-		x: { type: 'log', label: `${xLabel} →`, labelAnchor: 'right', labelOffset: 38, grid: true, ticks: 5, tickFormat: '~s' },
+		x: {
+			type: 'log',
+			domain: niceLog(xs),
+			label: `${xLabel} →`,
+			labelAnchor: 'right',
+			labelOffset: 38,
+			grid: true,
+			ticks: decades(xs),
+			tickFormat: '~s',
+			insetLeft: 10,
+		},
 		y: {
 			type: yScale,
 			label: `↑ ${yLabel}`,
 			labelAnchor: 'top',
 			grid: true,
-			ticks: 5,
-			tickFormat: yField.endsWith('_s') ? secondsTick(maxY) : '~s',
+			insetBottom: 10,
+			...(yScale === 'log'
+				? { domain: niceLog(ys), ticks: decades(ys), tickFormat: yField.endsWith('_s') ? logSecondsTick : '~s' }
+				: { ticks: 5, tickFormat: yField.endsWith('_s') ? secondsTick(maxY) : '~s' }),
 		},
 		color: { type: 'ordinal', domain: series, range: colours },
 		symbol: { type: 'ordinal', domain: series, range: SYMBOLS.slice(0, series.length) },
@@ -448,7 +487,7 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 				const own = points.filter((p) => p.series === id).sort((a, b) => a.x - b.x);
 				const first = own[0]!;
 				const last = own[own.length - 1]!;
-				return `${seriesLabel.get(id)} from ${fmtY(first.y)} at ${first.x} to ${fmtY(last.y)} at ${last.x}`;
+				return `${seriesLabel.get(id)} from ${fmtY(first.y)} at ${formatX(first.x)} to ${fmtY(last.y)} at ${formatX(last.x)}`;
 			})
 			.join('; ') +
 		'.';
@@ -462,7 +501,7 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 		table: {
 			head: [xLabel, ...series.map((id) => seriesLabel.get(id)!)],
 			rows: xValues.map((x) => [
-				String(x),
+				formatX(x),
 				...series.map((id) => {
 					const point = points.find((p) => p.series === id && p.x === x);
 					return point ? fmtY(point.y) : '';

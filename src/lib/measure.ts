@@ -225,15 +225,22 @@ function environmentOf(report: TimingReport): Environment {
 	};
 }
 
-function medianMetrics(where: string, metricsList: Array<Record<string, number> | undefined>): Record<string, number> {
+/**
+ * Median of each metric over the runs. A metric that only some runs report (say, a crossover point that a run
+ * did not reach) has no honest median: it is left out, and `warn` says so.
+ */
+function medianMetrics(where: string, metricsList: Array<Record<string, number> | undefined>, warn: (message: string) => void): Record<string, number> {
 	const names = new Set(metricsList.flatMap((m) => Object.keys(m ?? {})));
 	const result: Record<string, number> = {};
-	for (const name of names) {
-		const values = metricsList.map((m) => m?.[name]);
-		if (values.some((v) => v === undefined)) throw new MeasureError(`${where}: metric "${name}" is missing from some runs`);
-		result[name] = roundSig(median(values as number[]));
+	for (const name of [...names].sort()) {
+		const values = metricsList.map((m) => m?.[name]).filter((v): v is number => v !== undefined);
+		if (values.length < metricsList.length) {
+			warn(`${where}: metric "${name}" was reported by ${values.length} of ${metricsList.length} runs, so it is left out`);
+			continue;
+		}
+		result[name] = roundSig(median(values));
 	}
-	return sortedRecord(result);
+	return result;
 }
 
 /** Sweep rows: each point (same variant and x, else same position) gets the median of every numeric field. */
@@ -262,7 +269,7 @@ export function medianRows(where: string, rowsList: Row[][]): Row[] {
 	});
 }
 
-function summarizeNested(where: string, reportsList: TimingReport[][]): NonNullable<Extract<MeasuredVariant, { status: 'ok' }>['runs']> {
+function summarizeNested(where: string, reportsList: TimingReport[][], warn: (message: string) => void): NonNullable<Extract<MeasuredVariant, { status: 'ok' }>['runs']> {
 	const first = reportsList[0]!;
 	return first.map((nested, i) => {
 		const samples = reportsList.map((reports) => reports[i]);
@@ -279,12 +286,12 @@ function summarizeNested(where: string, reportsList: TimingReport[][]): NonNulla
 			status: 'ok',
 			skip_reason: null,
 			elapsed_s: statsOf(samples.map((s) => s!.elapsed_s!)),
-			metrics: medianMetrics(`${where} (nested ${nested.variant})`, samples.map((s) => s!.metrics)),
+			metrics: medianMetrics(`${where} (nested ${nested.variant})`, samples.map((s) => s!.metrics), warn),
 		};
 	});
 }
 
-function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptRuns): MeasuredVariant {
+function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptRuns, warn: (message: string) => void): MeasuredVariant {
 	const where = `examples/${exampleSlug}/${script.file}`;
 	if (reports.length === 0) throw new MeasureError(`${where}: no runs`);
 	const first = reports[0]!;
@@ -324,12 +331,12 @@ function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptR
 		elapsed_s: statsOf(elapsed),
 		cpu_s: reports.every((r) => r.cpu_s !== null) ? statsOf(reports.map((r) => r.cpu_s!)) : null,
 		speedup: null, // filled in once every variant is summarised
-		metrics: medianMetrics(where, reports.map((r) => r.metrics)),
+		metrics: medianMetrics(where, reports.map((r) => r.metrics), warn),
 		task_count: picked.tasks.length,
 		timeline:
 			tasks.length === 0 || tasks.length > MAX_TIMELINE_TASKS ? null : { run: pick, elapsed_s: roundSig(picked.elapsed_s!), tasks },
 		rows: withRows.length ? medianRows(where, reports.map((r) => r.rows!)) : null,
-		runs: withRuns.length ? summarizeNested(where, reports.map((r) => r.runs!)) : null,
+		runs: withRuns.length ? summarizeNested(where, reports.map((r) => r.runs!), warn) : null,
 	};
 }
 
@@ -342,8 +349,9 @@ function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptR
 export function summarize(
 	example: Pick<Example, 'slug' | 'title' | 'baseline'>,
 	scriptRuns: readonly ScriptRuns[],
-	meta: { date: string; command: string; repeats: number },
+	meta: { date: string; command: string; repeats: number; warn?: (message: string) => void },
 ): Measurement {
+	const warn = meta.warn ?? (() => {});
 	const allReports = scriptRuns.flatMap((s) => s.reports);
 	if (allReports.length === 0) throw new MeasureError(`example ${example.slug}: nothing was run`);
 	const environment = environmentOf(allReports[0]!);
@@ -354,7 +362,7 @@ export function summarize(
 			);
 		}
 	}
-	const variants = scriptRuns.map((runs) => summarizeScript(example.slug, runs));
+	const variants = scriptRuns.map((runs) => summarizeScript(example.slug, runs, warn));
 	const baseline = variants.find((v) => v.variant === example.baseline);
 	for (const v of variants) {
 		if (v.status === 'ok' && v.role === 'variant' && baseline?.status === 'ok' && baseline.role === 'variant') {
@@ -390,6 +398,8 @@ export interface MeasureExampleOptions extends RunScriptOptions {
 	command: string;
 	/** Called before each run. */
 	onRun?: (info: { script: ExampleScript; repeat: number; args: string[] }) => void;
+	/** Called with anything worth knowing that does not stop the measurement (e.g. a metric left out). */
+	onWarning?: (message: string) => void;
 	/** Called after each run with its report. */
 	onReport?: (info: { script: ExampleScript; repeat: number; report: TimingReport }) => void;
 }
@@ -421,7 +431,7 @@ export async function measureExample(example: Example, options: MeasureExampleOp
 			entry.reports.push(report);
 		}
 	}
-	return summarize(example, runs, { date: utcDate(), command: options.command, repeats: options.repeats });
+	return summarize(example, runs, { date: utcDate(), command: options.command, repeats: options.repeats, warn: options.onWarning });
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -463,4 +473,33 @@ function formatValue(value: unknown, indent: string): string {
  */
 export function formatMeasurement(measurement: Measurement): string {
 	return `${formatValue(measurement, '')}\n`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Is the machine free to run things in parallel right now?
+// ------------------------------------------------------------------------------------------------
+
+const BUSY_LOOP = 'import time\nt = time.perf_counter()\nn = 0\nwhile n < 3_000_000:\n    n += 1\nprint(time.perf_counter() - t)\n';
+
+function timeLoop(python: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(python, ['-c', BUSY_LOOP], { stdio: ['ignore', 'pipe', 'inherit'] });
+		let out = '';
+		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+		child.on('error', reject);
+		child.on('close', () => resolve(Number(out.trim())));
+	});
+}
+
+/**
+ * How many CPU-bound Python processes this machine can run at once right now, between 1 and `processes`:
+ * the time of one busy loop alone against `processes` copies at the same time. A shared or loaded machine
+ * gives less than its CPU count, and then no parallel speedup can be measured on it.
+ */
+export async function parallelCapacity(python: string, processes = 2): Promise<number> {
+	const alone = await timeLoop(python);
+	const together = await Promise.all(Array.from({ length: processes }, () => timeLoop(python)));
+	const slowest = Math.max(...together);
+	if (!(alone > 0) || !(slowest > 0)) return processes;
+	return Math.min(processes, Math.max(1, (processes * alone) / slowest));
 }

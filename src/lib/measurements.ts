@@ -52,7 +52,7 @@ export function speedupOf(baselineMedian: number, variantMedian: number): number
 // Schema
 // ------------------------------------------------------------------------------------------------
 
-const seconds = z.number().finite().nonnegative();
+const seconds = z.number().nonnegative(); // zod numbers are finite: NaN and Infinity are rejected
 
 /** Summary of one quantity over the repeated runs. Invariant: median/min/max are those of `runs`. */
 export const statsSchema = z
@@ -505,7 +505,7 @@ export function resultsTable(
 	const rows = resultRows(measurement, options);
 	const baselineLabel = measurement.baseline ? (measurement.variants.find((v) => v.variant === measurement.baseline)?.label ?? measurement.baseline) : null;
 	const columns: ResultsTableModel['columns'] = [{ key: 'time', title: 'Wall time' }];
-	const notes = [`wall time is the ${repeatsLabel(measurement)}`];
+	const notes = [measurement.repeats === 1 ? 'wall time is from a single run' : `wall time is the ${repeatsLabel(measurement)}`];
 	if (options.range && rows.some((r) => r.range !== null)) {
 		columns.push({ key: 'range', title: 'Range' });
 		notes.push('range goes from the fastest to the slowest run');

@@ -3,6 +3,9 @@
 Ratios, never absolute seconds: the machine running the tests may be slow or busy. A ratio
 check runs the comparison up to three times and passes as soon as one run shows the expected
 shape, because noise (another process stealing a core) can only hide a speedup, not fake one.
+If every run was starved of CPU by other programs (the tasks got less than 90% of a core while
+they ran), the speedup check is skipped with the numbers, rather than failed: a busy machine
+cannot measure speedups.
 """
 
 from __future__ import annotations
@@ -115,15 +118,18 @@ class RatioTest(unittest.TestCase):
     def speedups(self) -> tuple[dict[str, float], dict[str, Any], float]:
         """Run compare.py once.
 
-        Returns {variant: speedup over sequential}, the environment, and the share of a core the
-        single-threaded runs got (their CPU time / wall time): about 1.0 on an idle machine, less
-        when other programs compete for the cores and make the ratios meaningless.
+        Returns {variant: speedup over sequential}, the environment, and the smallest share of a
+        core that a task got while it ran (its CPU time / its wall time), over the sequential run
+        and the process pool's tasks: about 1.0 on an idle machine, less when other programs
+        compete for the cores, which makes the ratios meaningless.
         """
         report = run_report("compare.py", RATIO_ARGS)
         runs = {run["variant"]: run for run in report["runs"]}
-        core_share = min(runs[name]["cpu_s"] / runs[name]["elapsed_s"] for name in ("sequential", "threads"))
+        sequential_share = runs["sequential"]["cpu_s"] / runs["sequential"]["elapsed_s"]
+        process_tasks_wall_s = sum(task["end_s"] - task["start_s"] for task in runs["processes"]["tasks"])
+        process_share = runs["processes"]["metrics"]["workers_cpu_s"] / process_tasks_wall_s
         speedups = {row["variant"]: row["speedup"] for row in report["rows"]}
-        return speedups, report["environment"], core_share
+        return speedups, report["environment"], min(sequential_share, process_share)
 
     def test_processes_beat_sequential_on_two_or_more_cores(self) -> None:
         if usable_cpus() < 2:
@@ -135,11 +141,11 @@ class RatioTest(unittest.TestCase):
             if speedups["processes"] >= 1.5:
                 return
         if all(share < BUSY_CORE_SHARE for _, share in seen):
-            self.skipTest(f"the machine was busy in all {ATTEMPTS} runs (share of a core the "
-                          f"sequential run got below {BUSY_CORE_SHARE}): cannot measure speedups; "
-                          f"(speedup, share) per run: {seen}")
+            self.skipTest(f"the machine was busy in all {ATTEMPTS} runs (tasks got less than "
+                          f"{BUSY_CORE_SHARE} of a core): cannot measure speedups; "
+                          f"(speedup, share of a core) per run: {seen}")
         self.fail(f"processes were never 1.5x as fast as sequential in {ATTEMPTS} runs; "
-                  f"(speedup, share of a core for the sequential run) per run: {seen}")
+                  f"(speedup, share of a core the tasks got) per run: {seen}")
 
     def test_threads_do_not_beat_sequential_with_the_gil(self) -> None:
         seen = []
@@ -231,12 +237,6 @@ class FolderAloneTest(unittest.TestCase):
                 with self.subTest(script=entry["file"]):
                     report = run_report(entry["file"], [*entry["quickArgs"], "--json"], cwd=folder)
                     self.assertEqual(report["status"], "ok")
-
-    def test_waiting_helper_is_the_same_in_cpu_bound_and_overhead(self) -> None:
-        # waiting.py is duplicated so that each folder runs alone; the copies must not drift.
-        self.assertEqual((FOLDER / "waiting.py").read_text(encoding="utf-8"),
-                         (EXAMPLES / "overhead" / "waiting.py").read_text(encoding="utf-8"),
-                         "examples/cpu-bound/waiting.py and examples/overhead/waiting.py differ")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,333 @@
+#!/usr/bin/env node
+/**
+ * Runs this example's Python scripts under Pyodide (CPython compiled to WebAssembly), inside Node.js.
+ *
+ * Why: StackBlitz runs Node.js in the browser (WebContainers) and has no real Python, so `npm start` loads
+ * Pyodide from npm and runs each script of example.json in teaching order, with `--json` and the quick
+ * arguments the course's tests use. It prints a readable summary and writes every report to timings.json.
+ *
+ * Pyodide cannot start threads or processes and has no sockets. Scripts that example.json marks "skipped"
+ * are not run (their reason is printed instead); scripts marked "labelled" run with their label printed
+ * next to every number, because what they show differs from a native run.
+ *
+ *   npm start                      run the example as the course intends
+ *   npm start -- --all             also attempt the skipped scripts, to see why they cannot run here
+ *   npm start -- --only a.py,b.py  run only these scripts
+ *   RUN_PYTHON_ALL=1 npm start     same as --all
+ *
+ * Generated for the course "Speed Up Python With Concurrency"; the Python files are the course's, unchanged.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadPyodide } from 'pyodide';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** Where the scripts live inside Pyodide's in-memory file system. */
+const PY_DIR = '/home/pyodide/example';
+/** An attempted "skipped" script that neither fails nor finishes within this time is stopped. */
+const ATTEMPT_DEADLINE_S = 15;
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+const bold = (text) => paint('1', text);
+const warn = (text) => paint('1;33', text);
+const dim = (text) => paint('2', text);
+const bad = (text) => paint('1;31', text);
+
+const { values: flags } = parseArgs({
+	options: {
+		all: { type: 'boolean', default: process.env.RUN_PYTHON_ALL === '1' },
+		only: { type: 'string' },
+		help: { type: 'boolean', short: 'h' },
+	},
+});
+if (flags.help) {
+	console.log('Usage: npm start [-- --all] [-- --only a.py,b.py]\n');
+	console.log('  --all    also attempt the scripts example.json marks as skipped under Pyodide (they are expected to fail)');
+	console.log('  --only   run only the listed scripts');
+	process.exit(0);
+}
+
+const metadata = JSON.parse(fs.readFileSync(path.join(HERE, 'example.json'), 'utf8'));
+const only = flags.only ? new Set(flags.only.split(',').map((name) => name.trim())) : null;
+if (only) {
+	const unknown = [...only].filter((file) => !metadata.scripts.some((script) => script.file === file));
+	if (unknown.length > 0) {
+		console.error(`Unknown script(s): ${unknown.join(', ')}. Scripts: ${metadata.scripts.map((s) => s.file).join(', ')}.`);
+		process.exit(2);
+	}
+}
+const scripts = metadata.scripts.filter((script) => !only || only.has(script.file));
+
+console.log(bold(metadata.title));
+console.log(dim('Loading Python (Pyodide, CPython compiled to WebAssembly)…'));
+const started = performance.now();
+const pyodide = await loadPyodide({
+	stdout: (line) => process.stdout.write(`${line}\n`),
+	stderr: (line) => process.stderr.write(`${dim(`  ${line}`)}\n`),
+});
+pyodide.FS.mkdirTree(PY_DIR);
+for (const file of fs.readdirSync(HERE).filter((name) => name.endsWith('.py')).sort()) {
+	pyodide.FS.writeFile(`${PY_DIR}/${file}`, fs.readFileSync(path.join(HERE, file), 'utf8'));
+}
+
+// The Python side: run one script as `python3 <file> <args>` would, capturing its stdout (the JSON report).
+pyodide.runPython(String.raw`
+import asyncio, asyncio.events, contextlib, io, os, runpy, sys, time, traceback
+
+EXAMPLE_DIR = ${JSON.stringify(PY_DIR)}
+os.chdir(EXAMPLE_DIR)
+sys.path.insert(0, EXAMPLE_DIR)
+
+
+class _TimerSelector:
+    """What an event loop waits on. Pyodide has no sockets, so only timers can wake the loop: sleep until the next."""
+
+    def select(self, timeout=None):
+        if timeout is None:
+            raise RuntimeError("the event loop would wait forever: nothing is scheduled, and Pyodide has no sockets to wait on")
+        if timeout > 0:
+            time.sleep(timeout)
+        return []
+
+    def close(self):
+        pass
+
+
+class TimerEventLoop(asyncio.BaseEventLoop):
+    """CPython's own event loop (tasks, timers, gather, locks), minus the sockets Pyodide lacks.
+
+    Pyodide's default loop can only block inside asyncio.run() where the JavaScript engine supports WebAssembly
+    stack switching (not Node 20, not every browser). This loop behaves the same everywhere.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._selector = _TimerSelector()
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+
+_original_run = getattr(asyncio.run, "__wrapped__", asyncio.run)
+
+
+def _run(main, *, debug=None, loop_factory=None):
+    return _original_run(main, debug=debug, loop_factory=loop_factory or TimerEventLoop)
+
+
+asyncio.run = _run
+asyncio.new_event_loop = asyncio.events.new_event_loop = TimerEventLoop
+
+
+def _cpu_clock_counts_waiting():
+    cpu = time.process_time()
+    time.sleep(0.05)
+    return time.process_time() - cpu > 0.04
+
+
+CPU_CLOCK_COUNTS_WAITING = _cpu_clock_counts_waiting()
+
+
+def _deadline_tracer(deadline):
+    def tracer(frame, event, arg):
+        if time.perf_counter() > deadline:
+            sys.settrace(None)
+            raise TimeoutError("still running after the attempt's time limit")
+        return tracer
+
+    return tracer
+
+
+def run_script(file, args, deadline_s, quiet):
+    """Run file as __main__ with args; return (exit code, stdout, error or None). quiet: no traceback on stderr."""
+    out = io.StringIO()
+    code, error = 0, None
+    sys.argv = [file, *args]
+    outer_loop = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)  # Pyodide keeps its own loop "running"; a script's asyncio.run needs none
+    try:
+        with contextlib.redirect_stdout(out):
+            if deadline_s:
+                sys.settrace(_deadline_tracer(time.perf_counter() + deadline_s))
+            try:
+                runpy.run_path(file, run_name="__main__")
+            except SystemExit as stop:
+                if stop.code is None:
+                    code = 0
+                elif isinstance(stop.code, int):
+                    code = stop.code
+                else:
+                    code, error = 1, str(stop.code)
+            except BaseException as exc:
+                code = 1
+                error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+                if not quiet:
+                    sys.stderr.write(traceback.format_exc())
+            finally:
+                sys.settrace(None)
+    finally:
+        asyncio.events._set_running_loop(outer_loop)
+        # A fresh interpreter for every script, as with python3: forget the example's modules (timing.py, ...).
+        for name, module in list(sys.modules.items()):
+            if (getattr(module, "__file__", None) or "").startswith(EXAMPLE_DIR):
+                del sys.modules[name]
+    return code, out.getvalue(), error
+`);
+
+const runScript = pyodide.globals.get('run_script');
+const cpuCountsWaiting = pyodide.globals.get('CPU_CLOCK_COUNTS_WAITING');
+const python = pyodide.runPython('import platform; platform.python_version()');
+console.log(
+	dim(`Python ${python} in Pyodide ${pyodide.version}, Node ${process.version}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`),
+);
+console.log(dim('Pyodide cannot start threads or processes and has no sockets: scripts that need them are skipped here.\n'));
+
+const results = [];
+for (const script of scripts) {
+	const support = script.pyodide;
+	const attempt = support.status !== 'skipped' || flags.all;
+	const result = {
+		file: script.file,
+		variant: script.variant,
+		label: script.label,
+		pyodide: support,
+		attempted: attempt,
+		outcome: 'not-run',
+		exitCode: null,
+		error: null,
+		report: null,
+		expected: true,
+	};
+	results.push(result);
+	heading(script, support);
+	if (!attempt) {
+		console.log(`  ${warn('SKIPPED')} ${support.reason}`);
+		console.log(dim('  (npm start -- --all attempts it anyway; run it natively with python3 to see it work.)\n'));
+		continue;
+	}
+	const args = ['--json', ...script.quickArgs];
+	console.log(dim(`  $ python3 ${script.file} ${args.join(' ')}`));
+	const deadline = support.status === 'skipped' ? ATTEMPT_DEADLINE_S : 0;
+	const outcome = runScript(script.file, args, deadline, support.status === 'skipped');
+	const [code, stdout, error] = outcome.toJs();
+	outcome.destroy();
+	result.exitCode = code;
+	result.error = error ?? null;
+	if (code === 0) {
+		try {
+			result.report = JSON.parse(stdout);
+		} catch {
+			result.error = `stdout is not one JSON object: ${stdout.slice(0, 200)}`;
+		}
+	} else if (!error) {
+		result.error = `exited with code ${code}`;
+	}
+	result.outcome = result.report
+		? result.report.status === 'skipped'
+			? 'reported-skip'
+			: 'ok'
+		: 'failed';
+	// What example.json promises must be what happens: runs/labelled scripts run; skipped ones cannot.
+	result.expected = support.status === 'skipped' ? result.outcome !== 'ok' : result.outcome === 'ok';
+	details(result);
+}
+
+summary(results);
+fs.writeFileSync(
+	path.join(HERE, 'timings.json'),
+	`${JSON.stringify(
+		{
+			runner: 'run-python.mjs',
+			example: metadata.title,
+			python,
+			pyodide: pyodide.version,
+			node: process.version,
+			mode: flags.all ? 'all' : 'default',
+			cpuClockCountsWaiting: cpuCountsWaiting,
+			results,
+		},
+		null,
+		2,
+	)}\n`,
+);
+console.log(dim('Every report in full: timings.json. To run every script for real, see README.md (python3 on your machine).'));
+// Pyodide keeps Node's event loop alive; leave explicitly, failing when a script did not do what example.json says.
+process.exit(results.every((r) => r.expected) ? 0 : 1);
+
+function heading(script, support) {
+	console.log(bold(`▶ ${script.file}`) + `  ${script.label} ${dim(`(variant: ${script.variant})`)}`);
+	if (support.status === 'labelled') console.log(`  ${warn(`!!! ${support.label}`)}`);
+}
+
+function seconds(value) {
+	return typeof value === 'number' ? `${value.toFixed(3)} s` : '-';
+}
+
+function details(result) {
+	const { report, pyodide: support } = result;
+	if (result.outcome === 'failed') {
+		const note = support.status === 'skipped' ? dim('  (expected: example.json says it cannot run here)') : '';
+		console.log(`  ${support.status === 'skipped' ? warn('FAILED') : bad('FAILED')} ${result.error}${note}\n`);
+		return;
+	}
+	if (result.outcome === 'reported-skip') {
+		console.log(`  ${warn('SKIPPED by the script')}: ${report.skip_reason}\n`);
+		return;
+	}
+	if (support.status === 'skipped') console.log(`  ${bad('UNEXPECTED')}: it ran, but example.json says it cannot run under Pyodide.`);
+	const tag = support.status === 'labelled' ? warn('  [labelled: see above]') : '';
+	console.log(`  wall time    ${seconds(report.elapsed_s)}${tag}`);
+	console.log(`  CPU time     ${seconds(report.cpu_s)}${cpuCountsWaiting ? dim('  (†)') : ''}`);
+	if (report.tasks.length > 0) {
+		const workers = new Set(report.tasks.map((task) => task.worker)).size;
+		console.log(`  tasks        ${report.tasks.length} on ${workers} worker${workers === 1 ? '' : 's'}`);
+	}
+	for (const [name, value] of Object.entries(report.metrics ?? {})) console.log(`  ${name.padEnd(12)} ${value}`);
+	if (report.rows?.length) table(report.rows, '  ');
+	for (const run of report.runs ?? []) console.log(`  ${run.variant.padEnd(16)} ${run.status === 'ok' ? seconds(run.elapsed_s) : `skipped: ${run.skip_reason}`}`);
+	console.log('');
+}
+
+function table(rows, indent) {
+	const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+	const cell = (value) => (typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(3) : String(value ?? '-'));
+	const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
+	console.log(indent + columns.map((column, i) => column.padEnd(widths[i])).join('  '));
+	for (const row of rows) console.log(indent + columns.map((column, i) => cell(row[column]).padEnd(widths[i])).join('  '));
+}
+
+function summary(results) {
+	const notes = [];
+	const rows = results.map((result) => {
+		const support = result.pyodide;
+		let status;
+		let mark = '';
+		if (support.status === 'labelled' || support.status === 'skipped') {
+			const note = support.status === 'labelled' ? support.label : support.reason;
+			if (!notes.includes(note)) notes.push(note);
+			mark = ` [${notes.indexOf(note) + 1}]`;
+		}
+		if (result.outcome === 'not-run') status = `SKIPPED${mark}`;
+		else if (result.outcome === 'ok') status = support.status === 'labelled' ? `ran, LABELLED${mark}` : support.status === 'skipped' ? `RAN (UNEXPECTED)${mark}` : 'ran';
+		else if (result.outcome === 'reported-skip') status = `skipped by script${mark}`;
+		else status = support.status === 'skipped' ? `failed, as expected${mark}` : 'FAILED';
+		const report = result.outcome === 'ok' ? result.report : null;
+		return { script: result.file, variant: result.variant, 'under Pyodide': status, wall: seconds(report?.elapsed_s), [cpuCountsWaiting ? 'CPU (†)' : 'CPU']: seconds(report?.cpu_s) };
+	});
+	console.log(bold(`Summary (Python ${python}, Pyodide ${pyodide.version})`));
+	table(rows, '  ');
+	notes.forEach((note, i) => console.log(`  [${i + 1}] ${note}`));
+	if (cpuCountsWaiting) {
+		console.log(
+			`  (†) Under Pyodide, time.process_time() counts waiting as CPU time (this run measured it), so CPU time here equals\n` +
+				`      wall time: do not read CPU time or idle shares from this run. Run the scripts natively to see them.`,
+		);
+	}
+	console.log(dim('  Times under Pyodide are not comparable with native Python.\n'));
+}

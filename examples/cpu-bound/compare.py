@@ -129,7 +129,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="threads or processes in each pool "
                              "(default: one per CPU, here %(default)s)")
     parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(),
-                        help="how the process pool starts its workers (default: this platform's)")
+                        help="how the process pool starts its workers (default: this "
+                             f"platform's, here {multiprocessing.get_start_method()})")
     parser.add_argument("--timeout", type=non_negative_float, default=DEFAULT_TIMEOUT_S,
                         help="give up on a pool whose tasks take longer than this many seconds "
                              "(default: %(default)s)")

@@ -39,12 +39,13 @@ DEFAULT_WORKERS = 10
 
 def compare(args: argparse.Namespace, server_url: str) -> dict:
     """Run every version against the server at `server_url`; return the comparison report."""
+    items, workers, timeout, latency_ms = args.items, args.workers, args.timeout, args.latency_ms
     versions: list[tuple[str, Callable[[], dict]]] = [
-        ("sequential", lambda: sequential.run(server_url, args.items, args.timeout, args.latency_ms)),
-        ("threads", lambda: threads.run(server_url, args.items, args.workers, args.timeout, args.latency_ms)),
-        ("asyncio", lambda: async_io.run(server_url, args.items, args.workers, args.timeout, args.latency_ms)),
-        ("processes", lambda: processes.run(server_url, args.items, args.workers, args.timeout,
-                                            args.latency_ms, args.start_method)),
+        ("sequential", lambda: sequential.run(server_url, items, timeout, latency_ms)),
+        ("threads", lambda: threads.run(server_url, items, workers, timeout, latency_ms)),
+        ("asyncio", lambda: async_io.run(server_url, items, workers, timeout, latency_ms)),
+        ("processes", lambda: processes.run(server_url, items, workers, timeout, latency_ms,
+                                            args.start_method)),
     ]
     recorder = TaskRecorder()
     runs = []

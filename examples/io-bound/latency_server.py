@@ -29,6 +29,9 @@ LatencyServer                   the server: .url, .port, .latency_ms, .url_for(i
 payload_for(item)               the bytes GET /item/<item> returns
 ServerError, PortInUseError     raised when the server cannot listen; str() is a one-line message
 add_server_arguments(parser)    add --latency-ms, --port and --timeout to an argparse parser
+port_number                     argparse `type=` for a port (0 to 65535)
+
+This module does not depend on timing.py, so an example may use either one alone.
 """
 
 from __future__ import annotations

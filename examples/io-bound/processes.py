@@ -1,12 +1,11 @@
 """Download the items with a pool of processes: it works, but processes are a heavy tool for waiting.
 
 A process pool overlaps the waits just as a thread pool does: each worker process sends a
-request and waits for its own answer. But each worker is a whole Python interpreter, with its
-own memory, started before it can do anything (a fork, or a fresh interpreter that imports
-this module under the "spawn" and "forkserver" start methods), and every argument and result
-is pickled and sent through a pipe. For I/O-bound work, that buys nothing over threads: the
-GIL was never the problem, since waiting threads release it. Processes pay off for CPU-bound
-work (see the cpu-bound example).
+request and waits for its own answer. But each worker is a whole Python interpreter with its
+own memory, which must start before it can do anything, and every argument and result is
+pickled and sent through a pipe. For I/O-bound work, that buys nothing over threads: the GIL
+was never the problem, since waiting threads release it. Processes pay off for CPU-bound work
+(see the cpu-bound example).
 
 How workers start: "fork" copies the running parent, which is fast, but forking a process
 that already runs threads can deadlock the child (Python 3.12+ warns about it), and this
@@ -18,8 +17,8 @@ Where it does not (Windows), it uses "spawn": a fresh interpreter per worker. Tr
 Rules process pools impose, which this file follows:
   * the worker function is defined at the top level of the module, so it can be pickled;
   * the program starts under `if __name__ == "__main__":`, because "spawn" (the default on
-    Windows and macOS) and "forkserver" (the default on Linux from Python 3.14) import this
-    module again in each worker;
+    Windows and macOS) and "forkserver" import this module again in the fresh interpreters
+    they start, and that import must not run the program;
   * a Ctrl-C reaches the workers too, so they ignore it and let the parent shut the pool down.
 
 Run:  python3 processes.py --workers 10     (add --help for the options, --json for a JSON report)
@@ -77,7 +76,11 @@ def download_one(task_id: int, url: str, timeout: float) -> tuple[int, str, floa
 
 
 def download_all(
-    urls: list[str], workers: int, timeout: float, recorder: TaskRecorder, context: multiprocessing.context.BaseContext
+    urls: list[str],
+    workers: int,
+    timeout: float,
+    recorder: TaskRecorder,
+    context: multiprocessing.context.BaseContext,
 ) -> int:
     """Fetch the URLs with `workers` processes; return the number of bytes received."""
     total_bytes = 0

@@ -34,7 +34,9 @@ DEFAULT_WORKERS = 10
 DEFAULT_LATENCY_MS = 50.0
 
 
-async def pretend_download(task_id: int, latency_s: float, limit: asyncio.Semaphore, recorder: TaskRecorder) -> None:
+async def pretend_download(
+    task_id: int, latency_s: float, limit: asyncio.Semaphore, recorder: TaskRecorder
+) -> None:
     """One task: wait for a free slot, then 'wait for the network' for latency_s seconds."""
     async with limit:  # at most --workers waits at once, as in async_io.py
         with recorder.task(task_id, asyncio.current_task().get_name()):

@@ -50,7 +50,7 @@ def download_all(urls: list[str], workers: int, timeout: float, recorder: TaskRe
         ]
         try:
             # Each request has its own timeout, so every future finishes, with a result or an
-            # error, within a few seconds: this loop cannot wait forever.
+            # error: this loop cannot wait forever.
             return sum(future.result() for future in as_completed(futures))
         except BaseException:
             # A request failed, or Ctrl-C: cancel the requests that have not started and wait

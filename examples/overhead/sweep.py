@@ -3,7 +3,8 @@
 For each task size, sweep.py runs the same number of tasks three ways, with the functions of
 loop.py, thread_pool.py and process_pool.py, and times each run (pool startup included, as a
 learner's script would pay it). It reports one row per run and the *crossover*: the smallest
-task size from which the process pool beat the loop at every size of the sweep.
+task size from which the process pool beat the loop, by at least 10% (more than the run-to-run
+noise), at every larger size of the sweep.
 
 What to expect, with the GIL enabled:
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import sys
+import textwrap
 from typing import Any
 
 import loop
@@ -47,18 +49,24 @@ from timing import (
 
 DEFAULT_TASK_SIZES = [10, 100, 1_000, 10_000, 100_000, 1_000_000]
 DEFAULT_TASKS = 50
+# Timings jitter by a few percent from run to run, so a pool only counts as beating the loop
+# when it is at least 10% faster: a 1.03x "win" could be noise.
+WIN_SPEEDUP = 1.1
 LABELS = {"loop": "Plain loop", "thread-pool": "Thread pool", "process-pool": "Process pool"}
 
 
 def crossover(rows: list[dict[str, Any]], variant: str) -> int | None:
-    """Smallest task size from which `variant` beat the loop at every larger size too, or None."""
-    sizes = sorted({row["x"] for row in rows if row["variant"] == variant})
+    """Smallest task size from which `variant` beat the loop at every larger size too, or None.
+
+    "Beat" means a speedup of at least WIN_SPEEDUP. The search starts from the largest size and
+    stops at the first size where the variant did not win.
+    """
     found = None
-    for size in reversed(sizes):
-        row = next(row for row in rows if row["variant"] == variant and row["x"] == size)
-        if row["speedup"] is None or row["speedup"] <= 1:
+    for row in sorted((row for row in rows if row["variant"] == variant),
+                      key=lambda row: row["x"], reverse=True):
+        if row["speedup"] is None or row["speedup"] < WIN_SPEEDUP:
             break
-        found = size
+        found = row["x"]
     return found
 
 
@@ -124,20 +132,24 @@ def format_sweep(report: dict[str, Any]) -> str:
                 cells.append(f"  {row['elapsed_s']:>8.4f} ({row['speedup']:>5.2f}x)")
         lines.append(f"  {size:>10,}" + "".join(cells))
     lines.append("")
+    verdicts = []
     for name in ("process-pool", "thread-pool"):
         size = report["metrics"].get(f"{name.replace('-', '_')}_crossover_task_size")
         if size is not None:
-            lines.append(f"Crossover: from a task size of {int(size):,} on, "
-                         f"the {LABELS[name].lower()} beat the plain loop.")
+            verdicts.append(f"Crossover: from a task size of {int(size):,} on, the "
+                            f"{LABELS[name].lower()} was at least {WIN_SPEEDUP:.1f}x as fast as "
+                            "the loop.")
         elif name == "process-pool":
-            lines.append("No crossover within this sweep: the process pool did not beat "
-                         "the loop at the largest task sizes. Try bigger --task-sizes.")
+            verdicts.append("No crossover within this sweep: the process pool was not at least "
+                            f"{WIN_SPEEDUP:.1f}x as fast as the loop at the largest task size. "
+                            "Try bigger --task-sizes (or a less busy machine).")
         elif report["environment"]["gil_enabled"]:
-            lines.append("The thread pool never beat the loop: expected for CPU-bound work "
-                         "while the GIL is enabled.")
+            verdicts.append("The thread pool was never clearly faster than the loop: expected for "
+                            "CPU-bound work while the GIL is enabled.")
         else:
-            lines.append("The thread pool did not beat the loop at the largest task sizes, "
-                         "even with the GIL disabled. Try bigger --task-sizes.")
+            verdicts.append("The thread pool did not beat the loop at the largest task size, "
+                            "even with the GIL disabled. Try bigger --task-sizes.")
+    lines += [textwrap.fill(verdict, width=88) for verdict in verdicts]
     return "\n".join(lines)
 
 
@@ -155,7 +167,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="threads or processes in each pool "
                              "(default: one per CPU, here %(default)s)")
     parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(),
-                        help="how the process pool starts its workers (default: this platform's)")
+                        help="how the process pool starts its workers (default: this "
+                             f"platform's, here {multiprocessing.get_start_method()})")
     add_json_option(parser)
     args = parser.parse_args(argv)
     args.task_sizes = sorted(set(args.task_sizes))

@@ -242,6 +242,10 @@ def _format_value(value: Any) -> str:
     return str(value)
 
 
+def _format_parameter(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)  # 50.0 -> "50"
+
+
 def _timeline(tasks: list[dict[str, Any]], elapsed_s: float) -> list[str]:
     """Draw one line per worker, marking each task from its start to its end.
 
@@ -289,9 +293,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"  Python {env['python_version']} ({env['implementation']}, {gil}) on {env['os']} "
         f"{env['machine']}, {env['cpu_count']} CPUs"
         + (f", start method {env['start_method']}" if env["start_method"] else ""),
-        "  parameters: "
-        + ", ".join(f"{key}={value:g}" if isinstance(value, float) else f"{key}={value}"
-                    for key, value in report["parameters"].items()),
+        "  parameters: " + ", ".join(f"{key}={_format_parameter(value)}"
+                                     for key, value in report["parameters"].items()),
         "",
     ]
     if report["status"] == "skipped":
@@ -309,7 +312,8 @@ def format_report(report: dict[str, Any]) -> str:
         workers = len({task["worker"] for task in tasks})
         lines += [
             "",
-            f"  Timeline: {len(tasks)} tasks on {workers} worker(s); a run of # or = is one task, start to end",
+            f"  Timeline: {len(tasks)} tasks on {workers} worker(s); "
+            "a run of # or = is one task, start to end",
             *_timeline(tasks, report["elapsed_s"]),
         ]
     return "\n".join(lines)

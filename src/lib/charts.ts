@@ -131,7 +131,7 @@ function logSecondsTick(value: number): string {
 /** Powers of ten from below the smallest value to above the largest: the only ticks of a log axis. */
 function decades(values: readonly number[]): number[] {
 	const low = Math.floor(Math.log10(Math.min(...values)));
-	const high = Math.ceil(Math.log10(Math.max(...values)));
+	const high = Math.max(low + 1, Math.ceil(Math.log10(Math.max(...values))));
 	return Array.from({ length: high - low + 1 }, (_, i) => 10 ** (low + i)).map((x) => +x.toPrecision(1));
 }
 

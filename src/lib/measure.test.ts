@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Example } from './examples.ts';
 import { ENV, IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, ioRuns, report, script, skippedReport, sweepMeasurement } from './fixtures/measurement-fixtures.ts';
-import { MeasureError, formatMeasurement, medianRunIndex, runScript, statsOf, summarize, validateReport } from './measure.ts';
+import { MeasureError, formatMeasurement, measureExample, medianRunIndex, runScript, statsOf, summarize, validateReport } from './measure.ts';
 import { parseMeasurement } from './measurements.ts';
 
 const meta = { date: '2026-11-24', command: 'npm run measure -- --example io-demo', repeats: 3 };
@@ -154,6 +154,27 @@ describe('runScript', () => {
 		const { example, s } = fakeExample(`print('Downloading...')\nprint('{}')\n`);
 		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(MeasureError);
 		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(/stdout must be exactly one JSON object/);
+	});
+
+	it('throws away a round that roundOk rejects and runs it again', async () => {
+		const body = JSON.stringify(report('io-demo', script('threads'), { parameters: { items: 3 } }));
+		const { example, s } = fakeExample(`print(${JSON.stringify(body)})\n`);
+		let runs = 0;
+		let rejected = false;
+		const m = await measureExample(
+			{ ...example, scripts: [s] },
+			{
+				python,
+				repeats: 2,
+				args: 'measureArgs',
+				command: 'test',
+				onRun: () => runs++,
+				roundOk: async () => (rejected ? true : ((rejected = true), false)),
+			},
+		);
+		expect(runs).toBe(3);
+		expect(m.repeats).toBe(2);
+		expect(m.variants[0]!.status === 'ok' && m.variants[0]!.elapsed_s.runs).toHaveLength(2);
 	});
 
 	it('stops a script that runs too long', async () => {

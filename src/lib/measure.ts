@@ -25,6 +25,9 @@ import {
 } from './measurements.ts';
 import { TIMING_REPORT_SCHEMA } from './paths.ts';
 
+/** How many rounds of runs {@link measureExample} may throw away (see `roundOk`) before it gives up. */
+export const MAX_REDONE_ROUNDS = 10;
+
 /** A timeline with more tasks than this is not stored (it could not be drawn legibly anyway). */
 export const MAX_TIMELINE_TASKS = 400;
 
@@ -398,6 +401,11 @@ export interface MeasureExampleOptions extends RunScriptOptions {
 	command: string;
 	/** Called before each run. */
 	onRun?: (info: { script: ExampleScript; repeat: number; args: string[] }) => void;
+	/**
+	 * Called after each round (every script once): return false to throw that round's numbers away and run it again,
+	 * for instance because other programs kept the machine busy meanwhile.
+	 */
+	roundOk?: (repeat: number) => Promise<boolean>;
 	/** Called with anything worth knowing that does not stop the measurement (e.g. a metric left out). */
 	onWarning?: (message: string) => void;
 	/** Called after each run with its report. */
@@ -418,18 +426,29 @@ export async function measureExample(example: Example, options: MeasureExampleOp
 	const scripts = example.scripts.filter((s) => !options.roles || options.roles.includes(s.role));
 	if (scripts.length === 0) throw new MeasureError(`example ${example.slug} has no scripts with role ${options.roles?.join('/')}`);
 	const runs: ScriptRuns[] = scripts.map((script) => ({ script, args: [...script[options.args]], reports: [] }));
-	for (let repeat = 0; repeat < options.repeats; repeat++) {
+	let redone = 0;
+	for (let repeat = 0; repeat < options.repeats; ) {
+		const round: TimingReport[] = [];
 		for (const entry of runs) {
 			// A skipped script says so at once and never changes its mind: no need to ask it again.
-			if (repeat > 0 && entry.reports[0]?.status === 'skipped') {
-				entry.reports.push(entry.reports[0]);
+			const skipped = entry.reports[0]?.status === 'skipped' ? entry.reports[0] : undefined;
+			if (skipped) {
+				round.push(skipped);
 				continue;
 			}
 			options.onRun?.({ script: entry.script, repeat, args: entry.args });
 			const report = await runScript(example, entry.script, entry.args, options);
 			options.onReport?.({ script: entry.script, repeat, report });
-			entry.reports.push(report);
+			round.push(report);
 		}
+		if (options.roundOk && !(await options.roundOk(repeat))) {
+			if (++redone > MAX_REDONE_ROUNDS) {
+				throw new MeasureError(`example ${example.slug}: ${MAX_REDONE_ROUNDS} rounds of runs had to be thrown away; measure when the machine is quiet`);
+			}
+			continue; // this round's numbers are thrown away and the round runs again
+		}
+		round.forEach((report, i) => runs[i]!.reports.push(report));
+		repeat++;
 	}
 	return summarize(example, runs, { date: utcDate(), command: options.command, repeats: options.repeats, warn: options.onWarning });
 }

@@ -86,7 +86,8 @@ export function limitationsIn(text: string): Set<Limitation> {
 export interface PyodideObservation {
 	file: string;
 	attempted: boolean;
-	outcome: 'ok' | 'reported-skip' | 'failed' | 'not-run';
+	/** `partial`: a compare or sweep script ran, leaving out (with no time) the variants Pyodide cannot run. */
+	outcome: 'ok' | 'partial' | 'reported-skip' | 'failed' | 'not-run';
 	error: string | null;
 	report: PyodideReport | null;
 }
@@ -109,7 +110,7 @@ export function observedLimitationText(observation: PyodideObservation): string 
 	const { outcome, report } = observation;
 	if (outcome === 'failed') return observation.error ?? '';
 	if (outcome === 'reported-skip') return report?.skip_reason ?? '';
-	if (outcome === 'ok' && report) {
+	if ((outcome === 'ok' || outcome === 'partial') && report) {
 		const skippedRuns = (report.runs ?? []).filter((run) => run.status === 'skipped').map((run) => run.skip_reason ?? '');
 		const skippedRows = (report.rows ?? []).filter((row) => row.elapsed_s === null).map((row) => `${row.variant} ${row.label ?? ''}`);
 		const parts = [...skippedRuns, ...skippedRows];

@@ -32,19 +32,28 @@ export interface Finished {
 	ms: number;
 }
 
-/** Runs a command (no shell) and collects its output; kills it after `timeoutMs`. */
+/**
+ * Runs a command (no shell) with exactly `env` (not merged into this process's environment) and collects its output,
+ * echoing it live when `echo` is set; kills its whole process group after `timeoutMs`.
+ */
 export function runCommand(
 	command: string,
 	args: string[],
-	options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number },
+	options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs: number; echo?: boolean },
 ): Promise<Finished> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.stdout.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+			if (options.echo) process.stdout.write(chunk);
+		});
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+			if (options.echo) process.stderr.write(chunk);
+		});
 		const timer = setTimeout(() => {
 			stderr += `\n[test] ${command} ${args.join(' ')}: killed after ${options.timeoutMs} ms`;
 			try {

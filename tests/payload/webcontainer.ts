@@ -12,13 +12,17 @@ import path from 'node:path';
 import type { StackBlitzPayload } from '../../src/lib/stackblitz.ts';
 import { runCommand, type Finished } from './reports.ts';
 
-/** Writes every project file under `dir` (created), as WebContainers mount them. */
-export function writeProject(payload: StackBlitzPayload, dir: string): void {
+/**
+ * Writes every project file under `dir`, as StackBlitz would receive them: the SDK posts the files as form fields,
+ * and a browser's form encoding turns each line break into CRLF. Whether StackBlitz turns them back is not
+ * documented, so the files are written with CRLF: the project must run either way.
+ */
+export function writeProject(payload: StackBlitzPayload, dir: string, lineEndings: 'crlf' | 'lf' = 'crlf'): void {
 	for (const [name, contents] of Object.entries(payload.project.files)) {
 		const target = path.join(dir, name);
 		if (!target.startsWith(dir + path.sep)) throw new Error(`payload file escapes the project: ${name}`);
 		fs.mkdirSync(path.dirname(target), { recursive: true });
-		fs.writeFileSync(target, contents);
+		fs.writeFileSync(target, lineEndings === 'crlf' ? contents.replace(/\r?\n/g, '\r\n') : contents);
 	}
 }
 
@@ -106,7 +110,7 @@ export interface Timings {
 		file: string;
 		variant: string;
 		attempted: boolean;
-		outcome: 'ok' | 'reported-skip' | 'failed' | 'not-run';
+		outcome: 'ok' | 'partial' | 'reported-skip' | 'failed' | 'not-run';
 		exitCode: number | null;
 		error: string | null;
 		report: { status: 'ok' | 'skipped'; skip_reason: string | null; elapsed_s: number | null; cpu_s: number | null } | null;

@@ -144,7 +144,8 @@ class ExampleJsonTest(unittest.TestCase):
 
                 for entry in meta["scripts"]:
                     for key in ("quickArgs", "measureArgs"):
-                        self.assertNotIn("--json", entry[key], f"{entry['file']} {key}: the runner adds --json")
+                        self.assertNotIn("--json", entry[key],
+                                         f"{entry['file']} {key}: the runner adds --json itself")
 
 
 if __name__ == "__main__":

@@ -101,7 +101,8 @@ class TimingTest(unittest.TestCase):
     def test_print_report_json_is_one_object(self) -> None:
         recorder = timing.TaskRecorder()
         recorder.stop()
-        report = timing.build_report(example="x", script="x.py", variant="x", parameters={}, recorder=recorder)
+        report = timing.build_report(example="x", script="x.py", variant="x", parameters={},
+                                     recorder=recorder)
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             timing.print_report(report, as_json=True)

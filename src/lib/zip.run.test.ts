@@ -1,0 +1,51 @@
+/**
+ * Every example's zip, used as a learner would: unzipped into an empty folder with Python's own unzip
+ * (`python3 -m zipfile -e`), then each command RunExample shows for the zip, run there with `--json` and the script's
+ * quick arguments; every report is checked against examples/timing-report.schema.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findPython } from '../../scripts/lib/run.ts';
+import { loadExamples } from './examples.ts';
+import { zipCommands } from './ways-in.ts';
+import { buildExampleZip, zipFileName } from './zip.ts';
+import { runCommand, runScriptForReport } from '../../tests/payload/reports.ts';
+
+const examples = loadExamples();
+const python = findPython();
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zip-run-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe.each(examples.map((example) => [example.slug, example] as const))('the downloaded %s.zip', (slug, example) => {
+	const home = path.join(root, slug); // a learner's empty folder
+	let folder = '';
+
+	it('unzips into one folder holding the example, byte for byte', async () => {
+		fs.mkdirSync(home);
+		const zip = path.join(home, zipFileName(slug));
+		fs.writeFileSync(zip, buildExampleZip(example));
+		const unzip = await runCommand(python, ['-m', 'zipfile', '-e', zip, '.'], { cwd: home, timeoutMs: 30_000 });
+		expect(unzip.code, unzip.stderr).toBe(0);
+		expect(fs.readdirSync(home).sort()).toEqual([slug, zipFileName(slug)].sort());
+		const [cd, ...rest] = zipCommands(example);
+		expect(cd).toBe(`cd ${slug}`);
+		expect(rest.length).toBe(example.scripts.length);
+		folder = path.join(home, cd!.slice(3));
+		expect(fs.readdirSync(folder).sort()).toEqual([...example.files].sort());
+		for (const file of example.files) {
+			expect(fs.readFileSync(path.join(folder, file)).equals(fs.readFileSync(path.join(example.dir, file))), file).toBe(true);
+		}
+	});
+
+	it.each(example.scripts.map((script, i) => [script.file, script, i] as const))(
+		'runs %s there with plain python3, printing a valid report',
+		async (_file, script, i) => {
+			const command = zipCommands(example)[i + 1]!;
+			const { problems, ms } = await runScriptForReport(command, script, example, folder, python);
+			expect(problems).toEqual([]);
+			expect(ms).toBeLessThan(60_000);
+		},
+	);
+});

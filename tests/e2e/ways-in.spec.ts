@@ -1,0 +1,253 @@
+/**
+ * The three ways into an example, in Chromium, on every lesson that shows <RunExample>: the StackBlitz button (the
+ * SDK's form post to stackblitz.com intercepted and compared with the built payload), the zip link, the commands,
+ * and the support matrix. Runs against both builds (site root and sub-path), so no URL may assume the root.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
+import { loadExample, loadExamples } from '../../src/lib/examples.ts';
+import { REPO_ROOT } from '../../src/lib/paths.ts';
+import { buildStackBlitzPayload, type StackBlitzPayload } from '../../src/lib/stackblitz.ts';
+import { WAYS_IN, supportMatrix } from '../../src/lib/support-matrix.ts';
+import { cloneCommands, payloadPath, zipCommands, zipPath } from '../../src/lib/ways-in.ts';
+import { buildExampleZip } from '../../src/lib/zip.ts';
+
+/** Lessons that show <RunExample example="…" />, found in the lesson sources (never a hand-written list). */
+function runExamplePages(): Array<{ path: string; slug: string }> {
+	const docs = path.join(REPO_ROOT, 'src', 'content', 'docs');
+	const found: Array<{ path: string; slug: string }> = [];
+	const walk = (dir: string) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else if (/\.mdx?$/.test(entry.name)) {
+				const source = fs.readFileSync(full, 'utf8');
+				const slug = /<RunExample\s+example="([^"]+)"/.exec(source)?.[1];
+				const page = path.relative(docs, full).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+				if (slug) found.push({ path: page ? `${page}/` : '', slug });
+			}
+		}
+	};
+	walk(docs);
+	return found.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const PAGES = runExamplePages();
+const STACKBLITZ = /^https:\/\/stackblitz\.com\//;
+/** A string only the StackBlitz SDK's code contains: proves whether the SDK was downloaded. */
+const SDK_SIGNATURE = 'Unsupported project.template';
+
+/** Intercepts the SDK's form post (it never reaches the internet) and returns what it would have sent. */
+async function interceptStackBlitz(context: BrowserContext): Promise<() => Promise<Request>> {
+	let resolve!: (request: Request) => void;
+	const posted = new Promise<Request>((r) => (resolve = r));
+	await context.route(STACKBLITZ, async (route) => {
+		resolve(route.request());
+		await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>StackBlitz (stub)</title>' });
+	});
+	return () => posted;
+}
+
+/**
+ * Rebuilds the SDK's `project` from its form fields: project[title], project[template], project[files][<path>]...
+ * A browser submitting a form turns every line break in a value into CRLF (HTML's form encoding), so StackBlitz
+ * receives CRLF files: the payload run test writes the project with CRLF for that reason; here LF is restored.
+ */
+function projectFromForm(body: string): StackBlitzPayload['project'] {
+	const form = new URLSearchParams(body);
+	const files: Record<string, string> = {};
+	for (const [key, value] of form) {
+		const file = /^project\[files\]\[(.+)\]$/.exec(key)?.[1];
+		if (file) files[file.replaceAll('%5B', '[').replaceAll('%5D', ']')] = value.replaceAll('\r\n', '\n');
+	}
+	return {
+		title: form.get('project[title]')!,
+		description: form.get('project[description]') ?? undefined,
+		template: form.get('project[template]') as 'node',
+		files,
+	};
+}
+
+/** Every request the page makes, by URL, in order. */
+function recordRequests(page: Page): string[] {
+	const urls: string[] = [];
+	page.on('request', (request) => urls.push(request.url()));
+	return urls;
+}
+
+test.describe('pages with <RunExample>', () => {
+	test('there is at least one, for an example that exists', () => {
+		expect(PAGES.length).toBeGreaterThan(0);
+		for (const page of PAGES) expect(() => loadExample(page.slug)).not.toThrow();
+	});
+
+	for (const { path: pagePath, slug } of PAGES) {
+		test.describe(`${pagePath} (${slug})`, () => {
+			test('downloads nothing from StackBlitz before a click; the click opens StackBlitz with the built payload', async ({
+				page,
+				context,
+				baseURL,
+				request,
+			}, testInfo) => {
+				const base = testInfo.project.metadata.base as string;
+				const origin = new URL(baseURL!).origin;
+				const urls = recordRequests(page);
+				const scripts: string[] = [];
+				page.on('response', async (response) => {
+					if (response.request().resourceType() === 'script') scripts.push(await response.text().catch(() => ''));
+				});
+				const posted = await interceptStackBlitz(context);
+				await page.goto(pagePath);
+				await page.waitForLoadState('networkidle');
+
+				const block = page.locator(`[data-run-example="${slug}"]`);
+				const button = block.getByRole('button', { name: 'Open in StackBlitz' });
+				await expect(button).toBeVisible();
+				// Before the click: only the site's own host, no payload, no SDK code.
+				expect(urls.filter((url) => new URL(url).origin !== origin && url.startsWith('http'))).toEqual([]);
+				expect(urls.filter((url) => url.includes(payloadPath(slug)))).toEqual([]);
+				expect(scripts.filter((code) => code.includes(SDK_SIGNATURE))).toEqual([]);
+				await expect(block.locator('[data-stackblitz]')).toHaveAttribute('data-payload', `${base}${payloadPath(slug)}`);
+
+				const popup = context.waitForEvent('page');
+				await button.click();
+				const sent = await posted();
+				await popup;
+				await expect(block.getByRole('status')).toContainText('StackBlitz opened in a new tab');
+
+				// The payload came from this site (under its base), and the SDK only now.
+				expect(urls).toContain(`${origin}${base}${payloadPath(slug)}`);
+				expect(scripts.some((code) => code.includes(SDK_SIGNATURE))).toBe(true);
+				expect(urls.filter((url) => url.startsWith('http') && ![origin, 'https://stackblitz.com'].includes(new URL(url).origin))).toEqual([]);
+
+				// What the SDK posts is exactly the built JSON, which is exactly what the library builds.
+				expect(sent.method()).toBe('POST');
+				const built = (await (await request.get(`${base}${payloadPath(slug)}`)).json()) as StackBlitzPayload;
+				expect(projectFromForm(sent.postData()!)).toEqual(built.project);
+				expect(built).toEqual(JSON.parse(JSON.stringify(buildStackBlitzPayload(loadExample(slug)))));
+				const target = new URL(sent.url());
+				expect(target.pathname).toBe('/run');
+				expect(target.searchParams.get('file')).toBe(String(built.options.openFile));
+				expect(target.searchParams.get('startScript')).toBe('start');
+			});
+
+			test('shows the zip link and the commands that the tests run, all under the site base', async ({ page, request }, testInfo) => {
+				const base = testInfo.project.metadata.base as string;
+				const example = loadExample(slug);
+				await page.goto(pagePath);
+				const block = page.locator(`[data-run-example="${slug}"]`);
+				const link = block.getByRole('link', { name: `Download ${slug}.zip`, exact: true });
+				await expect(link).toHaveAttribute('href', `${base}${zipPath(slug)}`);
+				const response = await request.get((await link.getAttribute('href'))!);
+				expect(response.status()).toBe(200);
+				expect(response.headers()['content-type']).toContain('application/zip');
+				expect(Buffer.from(await response.body()).equals(Buffer.from(buildExampleZip(example)))).toBe(true);
+				const shown = async (way: string) => (await block.locator(`[data-commands="${way}"] pre`).innerText()).trim().split('\n');
+				expect(await shown('clone')).toEqual(cloneCommands(example));
+				expect(await shown('zip')).toEqual(zipCommands(example));
+			});
+		});
+	}
+});
+
+test.describe('the StackBlitz button', () => {
+	const { path: pagePath, slug } = PAGES[0] ?? { path: '', slug: '' };
+
+	test('works from the keyboard, with a visible focus ring', async ({ page, context }) => {
+		const posted = await interceptStackBlitz(context);
+		await page.goto(pagePath);
+		const button = page.locator(`[data-run-example="${slug}"]`).getByRole('button', { name: 'Open in StackBlitz' });
+		await expect(button).toBeVisible();
+		let focused = false;
+		for (let i = 0; i < 300 && !focused; i++) {
+			await page.keyboard.press('Tab');
+			focused = await button.evaluate((el) => el === document.activeElement);
+		}
+		expect(focused, 'Tab reaches the button').toBe(true);
+		const outline = await button.evaluate((el) => getComputedStyle(el).outlineStyle);
+		expect(outline).not.toBe('none');
+		await page.keyboard.press('Enter');
+		expect((await posted()).method()).toBe('POST');
+	});
+
+	test('says what went wrong and offers the zip when the payload cannot be fetched', async ({ page }) => {
+		await page.route(`**/${payloadPath(slug)}`, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+		await page.goto(pagePath);
+		const block = page.locator(`[data-run-example="${slug}"] [data-stackblitz]`);
+		await block.getByRole('button', { name: 'Open in StackBlitz' }).click();
+		await expect(block.getByRole('status')).toContainText('Could not open StackBlitz (payload: HTTP 503)');
+		await expect(block.getByRole('link', { name: `Download ${slug}.zip` })).toBeVisible();
+	});
+
+	test('is a link to the zip when JavaScript is off', async ({ browser, baseURL }, testInfo) => {
+		const base = testInfo.project.metadata.base as string;
+		const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+		try {
+			const page = await context.newPage();
+			await page.goto(pagePath);
+			const block = page.locator(`[data-run-example="${slug}"] [data-stackblitz]`);
+			await expect(block.getByRole('button')).toHaveCount(0); // hidden: not offered when it cannot work
+			const link = block.getByRole('link', { name: `Download ${slug}.zip (StackBlitz needs JavaScript)` });
+			await expect(link).toBeVisible();
+			await expect(link).toHaveAttribute('href', `${base}${zipPath(slug)}`);
+		} finally {
+			await context.close();
+		}
+	});
+
+	for (const theme of ['light', 'dark'] as const) {
+		test(`passes axe in the ${theme} theme with the "What runs where" table open`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: theme });
+			await page.goto(pagePath);
+			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+			const block = page.locator(`[data-run-example="${slug}"]`);
+			await block.locator('summary').click();
+			await expect(block.getByRole('table')).toBeVisible();
+			const results = await new AxeBuilder({ page })
+				.include(`[data-run-example="${slug}"]`)
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+				.analyze();
+			expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+		});
+	}
+
+	test('fits a 390 px screen: the table scrolls inside its own box', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(pagePath);
+		const block = page.locator(`[data-run-example="${slug}"]`);
+		await block.locator('summary').click();
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await expect(block.getByRole('region', { name: `What runs where: ${slug}` })).toHaveAttribute('tabindex', '0');
+	});
+});
+
+test.describe('<SupportMatrix>', () => {
+	/** Pages that show the full matrix (`<SupportMatrix />` with no example). */
+	const docs = path.join(REPO_ROOT, 'src', 'content', 'docs');
+	const pages = fs
+		.readdirSync(path.join(docs, 'lessons'))
+		.filter((file) => /<SupportMatrix\s*\/>/.test(fs.readFileSync(path.join(docs, 'lessons', file), 'utf8')))
+		.map((file) => `lessons/${file.replace(/\.mdx?$/, '')}/`);
+
+	for (const pagePath of pages) {
+		test(`${pagePath} shows, for every script, what the metadata says about each way in`, async ({ page }) => {
+			await page.goto(pagePath);
+			const table = page.locator('table[data-support-matrix="all"]');
+			await expect(table).toBeVisible();
+			const rows = supportMatrix(loadExamples());
+			await expect(table.locator('tbody tr')).toHaveCount(rows.length);
+			for (const row of rows) {
+				const tr = table.locator(`tbody[data-example="${row.example}"] tr[data-file="${row.file}"]`);
+				await expect(tr.getByRole('rowheader').last()).toContainText(row.file);
+				for (const way of WAYS_IN) {
+					const cell = tr.locator(`td[data-way="${way}"]`);
+					await expect(cell).toHaveAttribute('data-status', row.ways[way].status);
+					if (row.ways[way].note) await expect(cell).toContainText(row.ways[way].note!);
+				}
+			}
+		});
+	}
+});

@@ -11,9 +11,9 @@
  *   npm run measure -- --dry-run                      measure and print, but write nothing
  *   npm run measure -- --allow-busy                   do not wait for other programs to leave the CPUs alone
  *
- * Close other busy programs first: the numbers are only as quiet as the machine. It checks that the CPUs are free
- * before it starts and after every round of runs; a round that ran on a busy machine is thrown away and run again
- * once the machine is quiet (--allow-busy turns the checks off). Nothing runs in parallel.
+ * Close other busy programs first: the numbers are only as quiet as the machine. It waits for the CPUs to be free
+ * before it starts and, on Linux, watches every run: a run during which other programs were using the CPUs is
+ * thrown away and run again once the machine is quiet (--allow-busy turns the checks off). Nothing runs in parallel.
  * An example whose scripts fail keeps its previous file; the command then exits with 1.
  */
 import fs from 'node:fs';
@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/examples.ts';
+import { othersRunningNow } from '../src/lib/contention.ts';
 import { formatMeasurement, measureExample, parallelCapacity } from '../src/lib/measure.ts';
 import { environmentLabel, formatSeconds, formatSpeedup, measurementPath } from '../src/lib/measurements.ts';
 import { MEASUREMENTS_DIR, REPO_ROOT } from '../src/lib/paths.ts';
@@ -73,22 +74,26 @@ try {
 	process.exit(1);
 }
 
-// A busy machine gives numbers that say more about the machine than about the examples. Before measuring and after
-// every round of runs, check that the CPUs are free: N CPU-bound processes at once must do about N times the work
-// of one, and the load average must not show other programs. A round measured on a busy machine is thrown away
-// and run again once the machine is quiet (--allow-busy turns this off).
+// A busy machine gives numbers that say more about the machine than about the examples. On Linux every run is
+// watched (src/lib/contention.ts): a run during which other programs kept CPUs busy is thrown away and run again
+// once the machine is quiet. Elsewhere, the CPUs are checked before measuring: N CPU-bound processes at once must
+// do about N times the work of one. --allow-busy turns all this off.
+/** Other programs' running threads, on average, above which a run is thrown away. */
+const MAX_OTHERS_RUNNING = 0.25;
 const capacityCpus = Math.min(os.availableParallelism(), 4);
 async function busyMessage(): Promise<string | null> {
-	const load = os.loadavg()[0] ?? 0;
-	// Best of two trials: a blip does not count, other programs that keep running do.
+	const others = await othersRunningNow(2000);
+	if (others !== null) {
+		return others <= MAX_OTHERS_RUNNING ? null : `the machine is busy: other programs kept ${others.toFixed(1)} CPUs busy on average`;
+	}
 	const capacity = Math.max(await parallelCapacity(python, capacityCpus), await parallelCapacity(python, capacityCpus));
-	if (capacity >= capacityCpus - 0.5 && load <= capacityCpus + 2) return null;
-	return `the machine is busy: ${capacityCpus} CPU-bound processes ran ${capacity.toFixed(1)}× the work of one, load average ${load.toFixed(1)}`;
+	if (capacity >= capacityCpus - 0.5) return null;
+	return `the machine is busy: ${capacityCpus} CPU-bound processes ran ${capacity.toFixed(1)}× the work of one`;
 }
-/** Waits until the machine is quiet (up to 15 minutes); returns whether it had to wait. */
-async function waitUntilQuiet(): Promise<boolean> {
+/** Waits until the machine is quiet (up to 15 minutes). */
+async function waitUntilQuiet(): Promise<void> {
 	let busy = await busyMessage();
-	if (!busy) return false;
+	if (!busy) return;
 	const deadline = Date.now() + 15 * 60_000;
 	console.warn(`  ${busy}; waiting for it to calm down...`);
 	while (busy) {
@@ -96,17 +101,22 @@ async function waitUntilQuiet(): Promise<boolean> {
 			console.error(`  Still busy after 15 minutes (${busy}). Close other programs and try again, or pass --allow-busy.`);
 			process.exit(1);
 		}
-		await new Promise((resolve) => setTimeout(resolve, 15_000));
+		await new Promise((resolve) => setTimeout(resolve, 10_000));
 		busy = await busyMessage();
 	}
 	console.warn('  quiet again.');
-	return true;
 }
 if (!values['allow-busy']) await waitUntilQuiet();
 
 let interrupted = false;
 process.on('SIGINT', () => {
 	interrupted = true;
+	// Let the running script's own handler kill its process group first, then leave: files are only written
+	// once an example is complete, so nothing is left half-written.
+	setImmediate(() => {
+		console.error('\nInterrupted: files of examples not finished were left as they were.');
+		process.exit(130);
+	});
 });
 
 fs.mkdirSync(MEASUREMENTS_DIR, { recursive: true });
@@ -136,11 +146,11 @@ for (const slug of slugs) {
 			onRun: ({ script, repeat, args }) =>
 				process.stdout.write(`  run ${repeat + 1}/${repeats}  ${script.file} --json ${args.join(' ')}`.trimEnd() + ' ... '),
 			onWarning: (message) => console.warn(`  note: ${message}`),
-			roundOk: async () => {
-				if (values['allow-busy']) return true;
-				const waited = await waitUntilQuiet();
-				if (waited) console.warn('  that round ran on a busy machine: running it again.');
-				return !waited;
+			acceptRun: async ({ contention }) => {
+				if (values['allow-busy'] || contention === null || contention.othersRunning <= MAX_OTHERS_RUNNING) return true;
+				console.warn(`  other programs kept ${contention.othersRunning.toFixed(1)} CPUs busy during that run: running it again when the machine is quiet.`);
+				await waitUntilQuiet();
+				return false;
 			},
 			onReport: ({ report }) =>
 				console.log(report.status === 'skipped' ? `skipped: ${report.skip_reason}` : formatSeconds(report.elapsed_s!)),

@@ -81,7 +81,7 @@ def join_all(threads: list[threading.Thread], timeout_s: float) -> None:
 def run(threads: int, increments: int, timeout_s: float = JOIN_TIMEOUT_S) -> dict[str, Any]:
     """Start the threads, let them all update one counter, and report how many updates were lost."""
     parameters = {"threads": threads, "increments": increments}
-    if sys.platform in ("emscripten", "wasi"):
+    if sys.platform in ("emscripten", "wasi"):  # Pyodide, Python compiled to WebAssembly
         return skipped_report(example=EXAMPLE, script="locked_counter.py", variant="locked-counter",
                               parameters=parameters, reason="Pyodide cannot start threads.")
 

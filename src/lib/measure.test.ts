@@ -177,6 +177,25 @@ describe('runScript', () => {
 		expect(m.variants[0]!.status === 'ok' && m.variants[0]!.elapsed_s.runs).toHaveLength(2);
 	});
 
+	it('runs a script again when acceptRun rejects its run, and watches contention on Linux', async () => {
+		const body = JSON.stringify(report('io-demo', script('threads'), { parameters: { items: 3 } }));
+		const { example, s } = fakeExample(`import time\ntime.sleep(0.2)\nprint(${JSON.stringify(body)})\n`);
+		const seen: Array<{ othersRunning: number } | null> = [];
+		const m = await measureExample(
+			{ ...example, scripts: [s] },
+			{
+				python,
+				repeats: 1,
+				args: 'measureArgs',
+				command: 'test',
+				acceptRun: async ({ contention }) => seen.push(contention) > 1,
+			},
+		);
+		expect(seen).toHaveLength(2);
+		if (process.platform === 'linux') expect(seen[0]?.othersRunning).toBeGreaterThanOrEqual(0);
+		expect(m.variants[0]!.status === 'ok' && m.variants[0]!.elapsed_s.runs).toHaveLength(1);
+	});
+
 	it('stops a script that runs too long', async () => {
 		const { example, s } = fakeExample(`import time\ntime.sleep(30)\n`);
 		await expect(runScript(example, s, [], { python, timeoutMs: 500 })).rejects.toThrow(/still running after 500 ms/);

@@ -23,10 +23,11 @@ import {
 	type Stats,
 	type Task,
 } from './measurements.ts';
+import { watchContention, type ContentionReport } from './contention.ts';
 import { TIMING_REPORT_SCHEMA } from './paths.ts';
 
-/** How many rounds of runs {@link measureExample} may throw away (see `roundOk`) before it gives up. */
-export const MAX_REDONE_ROUNDS = 10;
+/** How many runs or rounds {@link measureExample} may throw away (see `acceptRun`, `roundOk`) before it gives up. */
+export const MAX_REDONE_ROUNDS = 25;
 
 /** A timeline with more tasks than this is not stored (it could not be drawn legibly anyway). */
 export const MAX_TIMELINE_TASKS = 400;
@@ -105,6 +106,8 @@ export interface RunScriptOptions {
 	python: string;
 	/** Kill the script (and its child processes) after this long. */
 	timeoutMs?: number;
+	/** Receives how busy other programs kept the CPUs while the script ran (null where that cannot be watched). */
+	onContention?: (contention: ContentionReport | null) => void;
 }
 
 /**
@@ -125,6 +128,7 @@ export function runScript(example: Example, script: ExampleScript, args: readonl
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
+		const watcher = options.onContention && child.pid ? watchContention(child.pid) : undefined;
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		const killGroup = () => {
@@ -144,6 +148,8 @@ export function runScript(example: Example, script: ExampleScript, args: readonl
 		process.once('SIGINT', onSignal);
 		process.once('SIGTERM', onSignal);
 		const done = () => {
+			const contention = watcher?.stop();
+			if (watcher) options.onContention?.(contention ?? null);
 			if (timer) clearTimeout(timer);
 			process.off('SIGINT', onSignal);
 			process.off('SIGTERM', onSignal);
@@ -402,6 +408,11 @@ export interface MeasureExampleOptions extends RunScriptOptions {
 	/** Called before each run. */
 	onRun?: (info: { script: ExampleScript; repeat: number; args: string[] }) => void;
 	/**
+	 * Called after each run with how busy other programs kept the CPUs meanwhile: return false to throw the run away
+	 * and run the same script again.
+	 */
+	acceptRun?: (info: { script: ExampleScript; repeat: number; report: TimingReport; contention: ContentionReport | null }) => Promise<boolean>;
+	/**
 	 * Called after each round (every script once): return false to throw that round's numbers away and run it again,
 	 * for instance because other programs kept the machine busy meanwhile.
 	 */
@@ -436,9 +447,20 @@ export async function measureExample(example: Example, options: MeasureExampleOp
 				round.push(skipped);
 				continue;
 			}
-			options.onRun?.({ script: entry.script, repeat, args: entry.args });
-			const report = await runScript(example, entry.script, entry.args, options);
-			options.onReport?.({ script: entry.script, repeat, report });
+			let report: TimingReport;
+			for (;;) {
+				options.onRun?.({ script: entry.script, repeat, args: entry.args });
+				let contention: ContentionReport | null = null;
+				report = await runScript(example, entry.script, entry.args, {
+					...options,
+					onContention: options.acceptRun ? (c) => (contention = c) : undefined,
+				});
+				options.onReport?.({ script: entry.script, repeat, report });
+				if (!options.acceptRun || (await options.acceptRun({ script: entry.script, repeat, report, contention }))) break;
+				if (++redone > MAX_REDONE_ROUNDS) {
+					throw new MeasureError(`example ${example.slug}: ${MAX_REDONE_ROUNDS} runs had to be thrown away; measure when the machine is quiet`);
+				}
+			}
 			round.push(report);
 		}
 		if (options.roundOk && !(await options.roundOk(repeat))) {

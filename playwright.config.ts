@@ -33,7 +33,8 @@ export default defineConfig({
 		metadata: { base: build.base },
 	})),
 	webServer: SITE_BUILDS.map((build) => ({
-		command: `npx astro preview --port ${build.port} --host 127.0.0.1`,
+		// --ignore-lock: Astro 7 allows one preview server per project unless told otherwise; we run two builds.
+		command: `npx astro preview --ignore-lock --port ${build.port} --host 127.0.0.1`,
 		url: build.url,
 		env: { BASE: build.base, OUT_DIR: build.outDir },
 		reuseExistingServer: false,

@@ -189,7 +189,7 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 	});
 	const ran = data.filter((d) => !d.skipped);
 	const maxX = Math.max(...ran.map((d) => d.max), 1e-9);
-	const margin = { left: 12, right: 12, top: 4, bottom: 40 };
+	const margin = { left: 20, right: 12, top: 4, bottom: 40 };
 	const plotWidth = CHART_WIDTH - margin.left - margin.right;
 	const noteWidth = Math.max(...data.map((d) => textWidth(d.note))) + 10;
 	const domainMax = maxX * (plotWidth / Math.max(plotWidth - noteWidth, plotWidth * 0.4));
@@ -211,8 +211,8 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 			label: `Wall time (${repeatsLabel(measurement)}) →`,
 			labelAnchor: 'left',
 			labelOffset: 34,
-			tickFormat: secondsTick(maxX),
-			ticks: 5,
+			tickFormat: secondsTick(domainMax),
+			ticks: 4,
 			grid: true,
 		},
 		y: { domain: ids, axis: null, paddingInner: 0, paddingOuter: 0 },

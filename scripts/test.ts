@@ -1,11 +1,12 @@
 /**
  * `npm test`: the whole test suite, in the order a failure is cheapest to find.
+ *   0. type check of the site, its components and scripts (astro check, TypeScript strict)
  *   1. unit tests of src/lib and scripts (Vitest)
  *   2. the Python examples (stdlib unittest)
  *   3. two static builds of the site (at the root and under a sub-path)
  *   4. the browser tests against both builds (Playwright in Chromium)
  * Every suite runs even if an earlier one failed, then one closing line sums them up.
- * Usage: npm test [-- --only unit,python,e2e]
+ * Usage: npm test [-- --only types,unit,python,e2e]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { ensureBrowser } from './ensure-browser.ts';
 import { add, closingLine, parsePlaywrightJson, parseUnittest, parseVitestJson, ZERO, type Counts } from './lib/counts.ts';
 import { findPython, run } from './lib/run.ts';
 
-const SUITES = ['unit', 'python', 'e2e'] as const;
+const SUITES = ['types', 'unit', 'python', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -43,6 +44,13 @@ function record(suite: string, counts: Counts | null, code: number, note?: strin
 	if (!counts) results.push({ suite, counts: { ...ZERO, failed: 1 }, note: note ?? `exited ${code} without a report` });
 	else if (code !== 0 && counts.failed === 0) results.push({ suite, counts: { ...counts, failed: 1 }, note: `exited ${code}` });
 	else results.push({ suite, counts, note });
+}
+
+if (selected.has('types')) {
+	heading('Type check (astro check)');
+	const { code } = await run('npx', ['astro', 'check'], { timeoutMs: 5 * 60_000 });
+	// One check over the whole project: it passes or fails as a unit.
+	record('types', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
 }
 
 if (selected.has('unit')) {

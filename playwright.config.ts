@@ -10,6 +10,8 @@ if (!browser) {
 	);
 }
 
+const EXAMPLES_SPEC = /examples\.spec\.ts$/;
+
 /**
  * The built site is tested twice: served at the root and under a sub-path, as a static host would serve it.
  * `npm test` builds both (see scripts/test.ts); `astro preview` serves each build with its own base.
@@ -27,11 +29,16 @@ export default defineConfig({
 		launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS },
 		trace: 'retain-on-failure',
 	},
-	projects: SITE_BUILDS.map((build) => ({
-		name: build.name,
-		use: { baseURL: build.url },
-		metadata: { base: build.base },
-	})),
+	projects: [
+		...SITE_BUILDS.map((build) => ({
+			name: build.name,
+			testIgnore: EXAMPLES_SPEC,
+			use: { baseURL: build.url },
+			metadata: { base: build.base },
+		})),
+		// The examples don't depend on where the site is served: run them once, from the root build's zips and payloads.
+		{ name: 'examples', testMatch: EXAMPLES_SPEC },
+	],
 	webServer: SITE_BUILDS.map((build) => ({
 		// --ignore-lock: Astro 7 allows one preview server per project unless told otherwise; we run two builds.
 		command: `npx astro preview --ignore-lock --port ${build.port} --host 127.0.0.1`,

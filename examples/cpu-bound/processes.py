@@ -30,8 +30,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from sequential import DEFAULT_SIZE, DEFAULT_TASKS, EXAMPLE, chunks, sum_of_squares
@@ -45,6 +44,7 @@ from timing import (
     positive_int,
     print_report,
     skipped_report,
+    wait_for_all,
 )
 
 DEFAULT_TIMEOUT_S = 300.0  # give up if the tasks take longer than this in total
@@ -82,24 +82,6 @@ def timed_sum_of_squares(start: int, stop: int) -> tuple[int, str, float, float,
     result = sum_of_squares(start, stop)
     ended, cpu_s = time.perf_counter(), time.process_time() - cpu_started
     return result, f"pid {os.getpid()}", started, ended, cpu_s
-
-
-def wait_for_all(futures: Iterable[Future], timeout_s: float) -> None:
-    """Return when every future is done; raise TimeoutError after `timeout_s` seconds.
-
-    It waits in 0.1 s slices rather than in one call, because on Windows before Python 3.14
-    Ctrl-C cannot interrupt a thread blocked on a lock: waking up often lets the
-    KeyboardInterrupt through promptly. It does not raise the tasks' own exceptions:
-    future.result() does that.
-    """
-    deadline = time.monotonic() + timeout_s
-    not_done = set(futures)
-    while not_done:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError(f"{len(not_done)} tasks were still running after {timeout_s:g} s "
-                               "(raise --timeout, or give the tasks less work)")
-        _, not_done = wait(not_done, timeout=min(0.1, remaining))
 
 
 def stop_pool_now(pool: ProcessPoolExecutor) -> None:

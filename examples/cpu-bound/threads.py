@@ -28,9 +28,7 @@ import argparse
 import os
 import sys
 import textwrap
-import time
-from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sequential import DEFAULT_SIZE, DEFAULT_TASKS, EXAMPLE, chunks, sum_of_squares
@@ -45,6 +43,7 @@ from timing import (
     positive_int,
     print_report,
     skipped_report,
+    wait_for_all,
 )
 
 DEFAULT_TIMEOUT_S = 300.0  # give up if the tasks take longer than this in total
@@ -64,24 +63,6 @@ def gil_note(environment: dict[str, Any]) -> str:
     return ("The GIL is enabled (a default build of CPython): only one thread runs Python code "
             "at a time, so threads take turns on one core and cannot speed up CPU-bound work. "
             "Processes can: each has its own interpreter and its own GIL.")
-
-
-def wait_for_all(futures: Iterable[Future], timeout_s: float) -> None:
-    """Return when every future is done; raise TimeoutError after `timeout_s` seconds.
-
-    It waits in 0.1 s slices rather than in one call, because on Windows before Python 3.14
-    Ctrl-C cannot interrupt a thread blocked on a lock: waking up often lets the
-    KeyboardInterrupt through promptly. It does not raise the tasks' own exceptions:
-    future.result() does that.
-    """
-    deadline = time.monotonic() + timeout_s
-    not_done = set(futures)
-    while not_done:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError(f"{len(not_done)} tasks were still running after {timeout_s:g} s "
-                               "(raise --timeout, or give the tasks less work)")
-        _, not_done = wait(not_done, timeout=min(0.1, remaining))
 
 
 def run(

@@ -28,8 +28,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from loop import DEFAULT_TASK_SIZE, DEFAULT_TASKS, EXAMPLE, small_task
@@ -42,29 +41,13 @@ from timing import (
     positive_int,
     print_report,
     skipped_report,
+    wait_for_all,
 )
 
 TIMEOUT_S = 300.0  # give up on a pool whose tasks take longer than this in total
 # One worker per CPU core by default. os.process_cpu_count() (Python 3.13+) counts only the cores
 # this process may use; os.cpu_count() counts them all.
 CPUS = (getattr(os, "process_cpu_count", None) or os.cpu_count)() or 1
-
-
-def wait_for_all(futures: Iterable[Future], timeout_s: float) -> None:
-    """Return when every future is done; raise TimeoutError after `timeout_s` seconds.
-
-    It waits in 0.1 s slices rather than in one call, because on Windows before Python 3.14
-    Ctrl-C cannot interrupt a thread blocked on a lock: waking up often lets the
-    KeyboardInterrupt through promptly. It does not raise the tasks' own exceptions:
-    future.result() does that.
-    """
-    deadline = time.monotonic() + timeout_s
-    not_done = set(futures)
-    while not_done:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError(f"{len(not_done)} tasks were still running after {timeout_s:g} s")
-        _, not_done = wait(not_done, timeout=min(0.1, remaining))
 
 
 def ignore_ctrl_c() -> None:

@@ -47,7 +47,8 @@ import sys
 import sysconfig
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, wait
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
@@ -373,3 +374,22 @@ def interrupted() -> int:
     """Print a short note on stderr and return the exit code for Ctrl-C (130)."""
     print("Interrupted.", file=sys.stderr)
     return EXIT_INTERRUPTED
+
+
+def wait_for_all(futures: Iterable[Future], timeout_s: float) -> None:
+    """Return when every future is done; raise TimeoutError after `timeout_s` seconds.
+
+    It waits in 0.1 s slices rather than in one call, because on Windows before Python 3.14
+    Ctrl-C cannot interrupt a thread blocked on a lock: waking up often lets the
+    KeyboardInterrupt through promptly. It does not raise the tasks' own exceptions:
+    future.result() does that.
+    """
+    deadline = time.monotonic() + timeout_s
+    not_done = set(futures)
+    while not_done:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError(f"{len(not_done)} tasks were still running after {timeout_s:g} s "
+                               "(raise --timeout, or give the tasks less work)")
+        _, not_done = wait(not_done, timeout=min(0.1, remaining))
+

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { interpreterId } from '../../src/lib/interpreters.ts';
 import { cpythonCacheDir } from './cpython-cache.ts';
 
 /** Oldest and newest minor versions the course covers (3.11 to 3.15). */
@@ -81,30 +82,6 @@ export function parseProbe(output: string): ProbeResult {
 	return data as ProbeResult;
 }
 
-/** The GIL switch in Python options (`-X gil=0|1`, `-Xgil=1`), or undefined when they do not set it. */
-export function gilOption(pythonArgs: readonly string[]): 0 | 1 | undefined {
-	let value: 0 | 1 | undefined;
-	for (let i = 0; i < pythonArgs.length; i++) {
-		const arg = pythonArgs[i]!;
-		const option = arg === '-X' ? pythonArgs[++i] : arg.startsWith('-X') ? arg.slice(2) : undefined;
-		const match = option === undefined ? null : /^gil=([01])$/.exec(option);
-		if (match) value = match[1] === '1' ? 1 : 0;
-	}
-	return value;
-}
-
-/**
- * The interpreter id: `cpython-<minor>` for a GIL build, `cpython-<minor>t` for a free-threaded build,
- * `cpython-<minor>t-gil1` when the free-threaded build runs with `-X gil=1` (and `-gil0` for the reverse,
- * which a GIL build refuses).
- */
-export function interpreterId(minor: string, freeThreadedBuild: boolean, pythonArgs: readonly string[] = []): string {
-	const base = `cpython-${minor}${freeThreadedBuild ? 't' : ''}`;
-	const gil = gilOption(pythonArgs);
-	if (freeThreadedBuild && gil === 1) return `${base}-gil1`;
-	return base;
-}
-
 /** Splits a `PYTHONS` value (`:` on POSIX, `;` on Windows) into paths. */
 export function splitPythonsVariable(value: string | undefined, delimiter = path.delimiter): string[] {
 	return (value ?? '').split(delimiter).map((s) => s.trim()).filter(Boolean);
@@ -176,7 +153,8 @@ export const realDiscoveryEnv: DiscoveryEnv = {
 export function probePython(python: string): ProbeResult {
 	const result = spawnSync(python, ['-I', '-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 30_000 });
 	if (result.error) throw new Error(result.error.message);
-	if (result.status !== 0) throw new Error((result.stderr || `exit code ${result.status}`).trim().split('\n').at(-1)!);
+	// The first line says it best (pyenv's shims: "pyenv: python3.12: command not found").
+	if (result.status !== 0) throw new Error((result.stderr || `exit code ${result.status}`).trim().split('\n')[0]!.trim());
 	return parseProbe(result.stdout);
 }
 
@@ -201,7 +179,7 @@ export function classify(
 			// Same interpreter reached another way (a symlink, pyenv's shim): keep the first.
 		} else {
 			pythons.push({
-				id: interpreterId(minor, result.free_threaded_build),
+				id: interpreterId(result.version, result.free_threaded_build),
 				path: candidate.path,
 				origin: candidate.origin,
 				executable: result.executable,
@@ -249,4 +227,46 @@ export function formatTable({ pythons, skipped }: { pythons: PythonInfo[]; skipp
 		for (const s of skipped) lines.push(`  ${s.path} (${s.origin}): ${s.reason}`);
 	}
 	return lines.join('\n');
+}
+
+/** Test modules that run on every extra interpreter: cheap, and they cover the reports and the GIL facts. */
+export const QUICK_TEST_MODULES = ['tests.python.test_shared', 'tests.python.test_schema', 'tests.python.test_race_conditions', 'tests.python.test_free_threading'];
+
+export interface SuiteRun {
+	python: PythonInfo;
+	/** `full`: the whole suite; `quick`: {@link QUICK_TEST_MODULES}. */
+	scope: 'full' | 'quick';
+	/** Why this scope, for the output. */
+	why: string;
+}
+
+/**
+ * Which interpreters the Python suite runs on, and how much of it: all of it on the default interpreter and on
+ * every free-threaded build (where the GIL's absence changes what the examples do), the quick modules on the rest.
+ * The default interpreter comes first even when discovery missed it.
+ */
+export function planSuiteRuns(pythons: readonly PythonInfo[], defaultPython: PythonInfo): SuiteRun[] {
+	const plan: SuiteRun[] = [{ python: defaultPython, scope: 'full', why: 'the default python3' }];
+	for (const python of pythons) {
+		if (python.executable === defaultPython.executable) continue;
+		plan.push(
+			python.freeThreadedBuild
+				? { python, scope: 'full', why: 'free-threaded build: the GIL is off' }
+				: { python, scope: 'quick', why: 'another GIL build: quick modules only' },
+		);
+	}
+	return plan;
+}
+
+/** The unittest command line for one planned run. */
+export function suiteArgs(run: SuiteRun): string[] {
+	return run.scope === 'full' ? ['-m', 'unittest', 'discover', '-s', 'tests/python', '-t', '.', '-v'] : ['-m', 'unittest', '-v', ...QUICK_TEST_MODULES];
+}
+
+/** The interpreter at `python` as a {@link PythonInfo} (found via `PATH`). */
+export function describePython(python: string, origin: Origin = 'PATH'): PythonInfo {
+	const result = probePython(python);
+	const { pythons, skipped } = classify([{ candidate: { path: python, origin }, result }]);
+	if (!pythons[0]) throw new Error(`${python}: ${skipped[0]?.reason ?? 'not usable'}`);
+	return pythons[0];
 }

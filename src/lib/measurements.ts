@@ -659,3 +659,9 @@ function applyFormat(value: number, format: Exclude<ValueFormat, 'auto'>): strin
 			return formatNumber(value);
 	}
 }
+
+/** Like {@link measurementOf}, for another interpreter's figures: `measurements/<interpreter>/<slug>.json`. */
+export function interpreterMeasurementOf(slug: string, interpreter: string): Measurement {
+	loadExample(slug);
+	return loadInterpreterMeasurement(slug, interpreter);
+}

@@ -82,7 +82,11 @@ if (pythonArgs.length && !values.python) usage('--python-args needs --python');
 try {
 	if (values.python) {
 		// An id from `npm run pythons` (portable: the recorded command works on another machine) or a path.
-		const byId = /^cpython-/.test(values.python) ? discover().pythons.find((p) => p.id === values.python) : undefined;
+		const matches = /^cpython-/.test(values.python) ? discover().pythons.filter((p) => p.id === values.python) : [];
+		const byId = matches[0];
+		if (matches.length > 1) {
+			console.log(`Several interpreters are ${values.python}: using ${byId!.path} (${byId!.version}, found via ${byId!.origin}); pass a path to choose another.`);
+		}
 		if (/^cpython-/.test(values.python) && !byId) {
 			throw new Error(`no interpreter "${values.python}" here (npm run pythons lists them; npm run pythons -- --provide free-threaded builds 3.13t)`);
 		}

@@ -75,7 +75,7 @@ if (selected.has('python')) {
 		for (const { path: p, reason } of skipped) console.log(`  not used: ${p}: ${reason}`);
 		for (const entry of plan) console.log(`  ${entry.python.id.padEnd(20)} ${entry.scope.padEnd(5)} ${entry.python.path} (${entry.why})`);
 		for (const entry of plan) {
-			const name = `python ${entry.python.id}${entry.scope === 'quick' ? ' (quick)' : ''}`;
+			const name = `python ${entry.python.id} ${entry.python.version}${entry.scope === 'quick' ? ' quick' : ''}`;
 			heading(`${name}: Python ${entry.python.version}, GIL ${entry.python.gilEnabled ? 'enabled' : 'disabled'}`);
 			const started = performance.now();
 			const { code, output } = await run(entry.python.path, suiteArgs(entry), { capture: true, timeoutMs: 10 * 60_000 });

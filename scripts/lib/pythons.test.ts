@@ -39,7 +39,7 @@ describe('candidates', () => {
 		exists: () => true,
 	});
 
-	it('looks at PYTHONS first, then PATH, pyenv and the cache, each path once', () => {
+	it('looks at PYTHONS first, then the cache, PATH and pyenv, each path once', () => {
 		const cache = cpythonCacheDir({ HOME: home });
 		const found = candidates(
 			deps({ [path.join(home, '.pyenv', 'versions')]: ['3.12.1', '3.10.13'], [cache]: ['3.13t', '3.13', 'src', 'logs'] }, ['python3', 'python3.13t'], {
@@ -49,17 +49,17 @@ describe('candidates', () => {
 		expect(found).toEqual([
 			{ path: '/usr/bin/python3', origin: 'PYTHONS' },
 			{ path: '/opt/x/python3.14t', origin: 'PYTHONS' },
+			{ path: path.join(cache, '3.13/bin/python3.13'), origin: 'cache' },
+			{ path: path.join(cache, '3.13t/bin/python3.13t'), origin: 'cache' },
 			{ path: '/usr/bin/python3.13t', origin: 'PATH' },
 			{ path: path.join(home, '.pyenv/versions/3.10.13/bin/python3'), origin: 'pyenv' },
 			{ path: path.join(home, '.pyenv/versions/3.12.1/bin/python3'), origin: 'pyenv' },
-			{ path: path.join(cache, '3.13/bin/python3.13'), origin: 'cache' },
-			{ path: path.join(cache, '3.13t/bin/python3.13t'), origin: 'cache' },
 		]);
 	});
 
 	it('uses PYENV_ROOT and XDG_CACHE_HOME when set', () => {
 		const found = candidates(deps({ '/pyenv/versions': ['3.13.0'], '/xdg/speed-up-python/cpython': ['3.13t'] }, [], { PYENV_ROOT: '/pyenv', XDG_CACHE_HOME: '/xdg' }));
-		expect(found.map((c) => c.path)).toEqual(['/pyenv/versions/3.13.0/bin/python3', '/xdg/speed-up-python/cpython/3.13t/bin/python3.13t']);
+		expect(found.map((c) => c.path)).toEqual(['/xdg/speed-up-python/cpython/3.13t/bin/python3.13t', '/pyenv/versions/3.13.0/bin/python3']);
 	});
 });
 

@@ -13,7 +13,7 @@ import { cpythonCacheDir } from './cpython-cache.ts';
 export const MINORS = [11, 12, 13, 14, 15] as const;
 export const MIN_MINOR = 11;
 
-/** Where a candidate came from, in the order we look. */
+/** Where a candidate came from (we look in this order: PYTHONS, cache, PATH, pyenv). */
 export type Origin = 'PYTHONS' | 'PATH' | 'pyenv' | 'cache';
 
 export interface Candidate {
@@ -108,16 +108,19 @@ export function candidates(deps: DiscoveryEnv): Candidate[] {
 		if (p && !found.some((c) => c.path === p)) found.push({ path: p, origin });
 	};
 	for (const p of splitPythonsVariable(deps.env.PYTHONS)) add(p, 'PYTHONS');
+	// The cache's builds before PATH and pyenv: where two interpreters share an id (cpython-3.13 from pyenv and
+	// from the cache), the first one found is the one `--python cpython-3.13` means, and the cache holds the pair
+	// built from one source for the comparison.
+	const cache = cpythonCacheDir(deps.env);
+	for (const build of deps.list(cache).sort()) {
+		const python = path.join(cache, build, 'bin', `python${build}`);
+		if (/^3\.\d+t?$/.test(build) && deps.exists(python)) add(python, 'cache');
+	}
 	for (const name of pathNames()) add(deps.which(name), 'PATH');
 	const pyenvRoot = deps.env.PYENV_ROOT || path.join(deps.env.HOME || os.homedir(), '.pyenv');
 	for (const version of deps.list(path.join(pyenvRoot, 'versions')).sort()) {
 		const python = path.join(pyenvRoot, 'versions', version, 'bin', 'python3');
 		if (deps.exists(python)) add(python, 'pyenv');
-	}
-	const cache = cpythonCacheDir(deps.env);
-	for (const build of deps.list(cache).sort()) {
-		const python = path.join(cache, build, 'bin', `python${build}`);
-		if (/^3\.\d+t?$/.test(build) && deps.exists(python)) add(python, 'cache');
 	}
 	return found;
 }

@@ -85,6 +85,9 @@ export function checkComparable(items: readonly InterpreterMeasurement[]): void 
 		const b = item.measurement;
 		if (b.example !== a.example) throw new MeasurementError(`cannot compare example ${a.example} on ${first!.interpreter} with ${b.example} on ${item.interpreter}`);
 		const machine = (m: Measurement) => `${m.environment.os} ${m.environment.machine} ${m.environment.cpu_count}`;
+		if (b.environment.python_version !== a.environment.python_version) {
+			throw new MeasurementError(`${a.example}: ${first!.interpreter} is Python ${a.environment.python_version}, ${item.interpreter} ${b.environment.python_version}; compare builds of one version`);
+		}
 		if (machine(a) !== machine(b)) {
 			throw new MeasurementError(`${a.example}: ${first!.interpreter} was measured on ${machine(a)}, ${item.interpreter} on ${machine(b)}; measure both on one machine`);
 		}

@@ -73,6 +73,9 @@ if (selected.has('python')) {
 		const { pythons, skipped } = discover();
 		const plan = planSuiteRuns(pythons, defaultPython);
 		for (const { path: p, reason } of skipped) console.log(`  not used: ${p}: ${reason}`);
+		for (const p of pythons) {
+			if (!plan.some((entry) => entry.python.executable === p.executable)) console.log(`  not used: ${p.path} (${p.version}): another ${p.id} runs already`);
+		}
 		for (const entry of plan) console.log(`  ${entry.python.id.padEnd(20)} ${entry.scope.padEnd(5)} ${entry.python.path} (${entry.why})`);
 		for (const entry of plan) {
 			const name = `python ${entry.python.id} ${entry.python.version}${entry.scope === 'quick' ? ' quick' : ''}`;

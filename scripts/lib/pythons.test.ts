@@ -101,6 +101,10 @@ describe('planSuiteRuns', () => {
 		expect(suiteArgs(plan[0]!)).toContain('discover');
 		expect(suiteArgs(plan[1]!)).toContain('tests.python.test_free_threading');
 	});
+	it('runs one interpreter per id', () => {
+		const plan = planSuiteRuns([info('cpython-3.13', '/c/3.13.5'), def, info('cpython-3.13', '/pyenv/3.13.0')], def);
+		expect(plan.map((r) => r.python.executable)).toEqual(['/usr/bin/python3.11', '/c/3.13.5']);
+	});
 	it('with only python3, plans just the default', () => {
 		expect(planSuiteRuns([], def).map((r) => r.python.id)).toEqual(['cpython-3.11']);
 	});

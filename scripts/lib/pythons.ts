@@ -245,13 +245,15 @@ export interface SuiteRun {
 
 /**
  * Which interpreters the Python suite runs on, and how much of it: all of it on the default interpreter and on
- * every free-threaded build (where the GIL's absence changes what the examples do), the quick modules on the rest.
- * The default interpreter comes first even when discovery missed it.
+ * every free-threaded build (where the GIL's absence changes what the examples do), the quick modules on the rest;
+ * one run per interpreter id (the first found). The default interpreter comes first even when discovery missed it.
  */
 export function planSuiteRuns(pythons: readonly PythonInfo[], defaultPython: PythonInfo): SuiteRun[] {
 	const plan: SuiteRun[] = [{ python: defaultPython, scope: 'full', why: 'the default python3' }];
 	for (const python of pythons) {
 		if (python.executable === defaultPython.executable) continue;
+		// One run per kind of interpreter keeps npm test short: a second cpython-3.13 adds little.
+		if (plan.some((run) => run.python.id === python.id)) continue;
 		plan.push(
 			python.freeThreadedBuild
 				? { python, scope: 'full', why: 'free-threaded build: the GIL is off' }

@@ -9,7 +9,7 @@ import { comparisonMeasureArgs, INTERPRETER_COMPARISON } from '../src/lib/interp
 import { discover } from './lib/pythons.ts';
 
 const passThrough = process.argv.slice(2);
-const found = new Set(discover().pythons.map((p) => p.id));
+const found = new Set((await discover()).pythons.map((p) => p.id));
 const missing = INTERPRETER_COMPARISON.map((e) => e.interpreter.replace(/-gil1$/, '')).filter((id) => !found.has(id));
 if (missing.length > 0) {
 	console.error(`Missing interpreters: ${[...new Set(missing)].join(', ')}. Run: npm run pythons -- --provide free-threaded`);

@@ -82,7 +82,7 @@ if (pythonArgs.length && !values.python) usage('--python-args needs --python');
 try {
 	if (values.python) {
 		// An id from `npm run pythons` (portable: the recorded command works on another machine) or a path.
-		const matches = /^cpython-/.test(values.python) ? discover().pythons.filter((p) => p.id === values.python) : [];
+		const matches = /^cpython-/.test(values.python) ? (await discover()).pythons.filter((p) => p.id === values.python) : [];
 		const byId = matches[0];
 		if (matches.length > 1) {
 			console.log(`Several interpreters are ${values.python}: using ${byId!.path} (${byId!.version}, found via ${byId!.origin}); pass a path to choose another.`);
@@ -91,7 +91,7 @@ try {
 			throw new Error(`no interpreter "${values.python}" here (npm run pythons lists them; npm run pythons -- --provide free-threaded builds 3.13t)`);
 		}
 		python = byId?.path ?? values.python;
-		const probed = probePython(python);
+		const probed = await probePython(python);
 		interpreter = interpreterId(probed.version, probed.free_threaded_build, pythonArgs);
 		console.log(`Interpreter ${interpreter}: ${python}${pythonArgs.length ? ` ${pythonArgs.join(' ')}` : ''} (Python ${probed.version})`);
 	} else {

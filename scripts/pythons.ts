@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { cpythonCacheDir } from './lib/cpython-cache.ts';
-import { discoverPythons, formatTable } from './lib/pythons.ts';
+import { discover, formatTable } from './lib/pythons.ts';
 import { ProvideError, provideFreeThreaded } from './lib/provide.ts';
 
 const USAGE = 'Usage: npm run pythons [-- --json] [-- --provide free-threaded]';
@@ -41,6 +41,6 @@ if (values.provide !== undefined) {
 	}
 }
 
-const pythons = discoverPythons();
+const pythons = await discover();
 if (values.json) console.log(JSON.stringify(pythons, null, '\t'));
 else if (values.provide === undefined) console.log(formatTable(pythons));

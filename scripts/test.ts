@@ -69,8 +69,8 @@ if (selected.has('python')) {
 	// builds, the quick modules on the others (scripts/lib/pythons.ts planSuiteRuns). One result line each.
 	heading('Python examples (unittest), on every CPython found');
 	try {
-		const defaultPython = describePython(findPython());
-		const { pythons, skipped } = discover();
+		const defaultPython = await describePython(findPython());
+		const { pythons, skipped } = await discover();
 		const plan = planSuiteRuns(pythons, defaultPython);
 		for (const { path: p, reason } of skipped) console.log(`  not used: ${p}: ${reason}`);
 		for (const p of pythons) {

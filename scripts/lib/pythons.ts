@@ -2,7 +2,7 @@
  * Finds the CPythons 3.11+ on this machine and what each is: version, free-threaded build or not, GIL on or off.
  * Used by `npm run pythons`, by `npm test` (the Python suite runs under each) and by `npm run measure -- --python`.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -152,13 +152,20 @@ export const realDiscoveryEnv: DiscoveryEnv = {
 	exists: (file) => fs.existsSync(file),
 };
 
-/** Runs the probe with one candidate. */
-export function probePython(python: string): ProbeResult {
-	const result = spawnSync(python, ['-I', '-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 30_000 });
-	if (result.error) throw new Error(result.error.message);
-	// The first line says it best (pyenv's shims: "pyenv: python3.12: command not found").
-	if (result.status !== 0) throw new Error((result.stderr || `exit code ${result.status}`).trim().split('\n')[0]!.trim());
-	return parseProbe(result.stdout);
+/** Runs the probe with one candidate (asynchronously: candidates are probed together, which matters on a busy machine). */
+export function probePython(python: string): Promise<ProbeResult> {
+	return new Promise((resolve, reject) => {
+		execFile(python, ['-I', '-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
+			if (error && typeof error.code !== 'number') return reject(new Error(error.message));
+			// The first line says it best (pyenv's shims: "pyenv: python3.12: command not found").
+			if (error) return reject(new Error((stderr || `exit code ${error.code}`).trim().split('\n')[0]!.trim()));
+			try {
+				resolve(parseProbe(stdout));
+			} catch (parseError) {
+				reject(parseError as Error);
+			}
+		});
+	});
 }
 
 /** Turns probed candidates into the list: CPython 3.11+, one entry per interpreter, the rest skipped with a reason. */
@@ -197,20 +204,16 @@ export function classify(
 }
 
 /** Finds, probes and classifies every candidate. */
-export function discover(deps: DiscoveryEnv = realDiscoveryEnv): { pythons: PythonInfo[]; skipped: Skipped[] } {
-	return classify(
-		candidates(deps).map((candidate) => {
-			try {
-				return { candidate, result: probePython(candidate.path) };
-			} catch (error) {
-				return { candidate, error: (error as Error).message };
-			}
-		}),
+export async function discover(deps: DiscoveryEnv = realDiscoveryEnv): Promise<{ pythons: PythonInfo[]; skipped: Skipped[] }> {
+	const probed = await Promise.all(
+		candidates(deps).map((candidate) =>
+			probePython(candidate.path).then(
+				(result) => ({ candidate, result }),
+				(error: Error) => ({ candidate, error: error.message }),
+			),
+		),
 	);
-}
-
-export function discoverPythons(): { pythons: PythonInfo[]; skipped: Skipped[] } {
-	return discover();
+	return classify(probed);
 }
 
 /** The human-readable listing. */
@@ -269,8 +272,8 @@ export function suiteArgs(run: SuiteRun): string[] {
 }
 
 /** The interpreter at `python` as a {@link PythonInfo} (found via `PATH`). */
-export function describePython(python: string, origin: Origin = 'PATH'): PythonInfo {
-	const result = probePython(python);
+export async function describePython(python: string, origin: Origin = 'PATH'): Promise<PythonInfo> {
+	const result = await probePython(python);
 	const { pythons, skipped } = classify([{ candidate: { path: python, origin }, result }]);
 	if (!pythons[0]) throw new Error(`${python}: ${skipped[0]?.reason ?? 'not usable'}`);
 	return pythons[0];

@@ -34,6 +34,7 @@ export interface CrossClaim {
 
 export const CROSS_CLAIMS: readonly CrossClaim[] = [
 	{ example: 'cpu-bound', variant: 'sequential', interpreter: 'cpython-3.13t', than: 'cpython-3.13', is: 'slower', because: 'the free-threaded build costs single-thread speed' },
+	{ example: 'cpu-bound', variant: 'sequential', interpreter: 'cpython-3.13t-gil1', than: 'cpython-3.13', is: 'slower', because: 'a free-threaded build with the GIL forced on is slower than a default build' },
 	{ example: 'cpu-bound', variant: 'threads', interpreter: 'cpython-3.13t', than: 'cpython-3.13t-gil1', is: 'faster', by: 1.4, because: 'threads run in parallel only with the GIL off' },
 	{ example: 'cpu-bound', variant: 'threads', interpreter: 'cpython-3.13t', than: 'cpython-3.13', is: 'faster', by: 1.4, because: 'threads on the free-threaded build beat threads on the GIL build' },
 ];

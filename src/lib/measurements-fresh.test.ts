@@ -204,7 +204,7 @@ describe('committed interpreter comparison', () => {
 // The free-threaded figures are checked against a quick run on a free-threaded build, where one is installed
 // (CI provides CPython 3.13t: .ci/run). Elsewhere these tests are skipped, and say why.
 const FREE_THREADED = 'cpython-3.13t';
-const freeThreaded = python === null ? undefined : discover().pythons.find((p) => p.id === FREE_THREADED);
+const freeThreaded = python === null ? undefined : (await discover()).pythons.find((p) => p.id === FREE_THREADED);
 const noFreeThreaded = freeThreaded
 	? ''
 	: `no ${FREE_THREADED} here (npm run pythons lists the interpreters; npm run pythons -- --provide free-threaded builds it)`;

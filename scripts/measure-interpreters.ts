@@ -18,7 +18,7 @@ if (missing.length > 0) {
 let failed = 0;
 for (const entry of INTERPRETER_COMPARISON) {
 	const args = [...comparisonMeasureArgs(entry), ...passThrough];
-	console.log(`\n######## ${entry.interpreter}: npm run measure -- ${args.map((a) => (a.includes(' ') ? `"${a}"` : a)).join(' ')}`);
+	console.log(`\n######## ${entry.interpreter}: npm run measure -- ${args.map((a) => a.replace(/=(.* .*)$/, '="$1"')).join(' ')}`);
 	const result = spawnSync('npm', ['run', '--silent', 'measure', '--', ...args], { stdio: 'inherit' });
 	if (result.signal === 'SIGINT') process.exit(130);
 	if (result.status !== 0) failed++;

@@ -12,7 +12,7 @@
  *   npm run measure -- --allow-busy                   do not wait for other programs to leave the CPUs alone
  *   npm run measure -- --python cpython-3.13t         another interpreter (an id from `npm run pythons`, or a path):
  *                                                     writes measurements/<interpreter>/<slug>.json beside the default
- *   npm run measure -- --python cpython-3.13t --python-args "-X gil=1"   options for Python itself
+ *   npm run measure -- --python cpython-3.13t --python-args="-X gil=1"   options for Python itself
  *   npm run measure:interpreters                      the interpreter comparison the lessons show (measurements/README.md)
  *
  * Close other busy programs first: the numbers are only as quiet as the machine. It waits for the CPUs to be free
@@ -39,7 +39,7 @@ const DEFAULT_ROLES: ReadonlyArray<ExampleScript['role']> = ['variant', 'sweep']
 const DEFAULT_REPEATS = 5;
 
 function usage(message: string): never {
-	console.error(`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run] [--allow-busy] [--timeout-s S] [--python ID|PATH [--python-args "-X gil=1"]]`);
+	console.error(`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run] [--allow-busy] [--timeout-s S] [--python ID|PATH [--python-args="-X gil=1"]]`);
 	process.exit(2);
 }
 
@@ -158,7 +158,7 @@ for (const slug of slugs) {
 	const command = [
 		'npm run measure --',
 		interpreter ? `--python ${interpreter.replace(/-gil1$/, '')}` : '',
-		pythonArgs.length ? `--python-args "${pythonArgs.join(' ')}"` : '',
+		pythonArgs.length ? `--python-args="${pythonArgs.join(' ')}"` : '',
 		`--example ${slug}`,
 		repeats !== DEFAULT_REPEATS ? `--repeats ${repeats}` : '',
 		values.roles && roles.join(',') !== DEFAULT_ROLES.join(',') ? `--roles ${roles.join(',')}` : '',

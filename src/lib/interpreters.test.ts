@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gilEnabledFor, gilOption, INTERPRETER_ID_PATTERN, interpreterId, interpreterLabel, minorOf } from './interpreters.ts';
+import { comparisonMeasureArgs, gilEnabledFor, gilOption, INTERPRETER_ID_PATTERN, interpreterId, interpreterLabel, minorOf } from './interpreters.ts';
 
 describe('gilOption', () => {
 	it('reads -X gil=N in both spellings, the last one winning', () => {
@@ -43,5 +43,14 @@ describe('gilEnabledFor and interpreterLabel', () => {
 		expect(interpreterLabel('cpython-3.13')).toBe('CPython 3.13 (GIL)');
 		expect(interpreterLabel('cpython-3.13t')).toBe('CPython 3.13t (no GIL)');
 		expect(interpreterLabel('cpython-3.13t-gil1')).toBe('CPython 3.13t, -X gil=1');
+	});
+});
+
+describe('comparisonMeasureArgs', () => {
+	it('passes -X gil=1 in one argument, which parseArgs accepts although it starts with a dash', () => {
+		expect(comparisonMeasureArgs({ interpreter: 'cpython-3.13t-gil1', examples: ['cpu-bound', 'race-conditions'] })).toEqual([
+			'--python', 'cpython-3.13t', '--python-args=-X gil=1', '--example', 'cpu-bound,race-conditions',
+		]);
+		expect(comparisonMeasureArgs({ interpreter: 'cpython-3.13', examples: ['io-bound'] })).toEqual(['--python', 'cpython-3.13', '--example', 'io-bound']);
 	});
 });

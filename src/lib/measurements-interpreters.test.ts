@@ -66,7 +66,7 @@ describe('measurements/<interpreter>/', () => {
 	});
 	it('say how to make a missing one', () => {
 		expect(() => loadInterpreterMeasurement('cpu-demo', 'cpython-3.13t-gil1', dir)).toThrow(
-			'run npm run measure -- --python cpython-3.13t --python-args "-X gil=1" --example cpu-demo',
+			'run npm run measure -- --python cpython-3.13t --python-args="-X gil=1" --example cpu-demo',
 		);
 		expect(interpreterMeasureCommand('x', 'cpython-3.13')).toBe('npm run measure -- --python cpython-3.13 --example x');
 		expect(() => loadInterpreterMeasurement('x', '../etc')).toThrow(/not an interpreter id/);

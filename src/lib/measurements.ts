@@ -362,7 +362,7 @@ export function listInterpreters(dir: string = MEASUREMENTS_DIR): string[] {
 /** The command that (re)makes one example's measurement on one interpreter. */
 export function interpreterMeasureCommand(slug: string, interpreter: string): string {
 	const base = interpreter.replace(/-gil1$/, '');
-	return `npm run measure -- --python ${base} ${interpreter.endsWith('-gil1') ? '--python-args "-X gil=1" ' : ''}--example ${slug}`;
+	return `npm run measure -- --python ${base} ${interpreter.endsWith('-gil1') ? '--python-args="-X gil=1" ' : ''}--example ${slug}`;
 }
 
 /**

@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { CHART_WIDTH, SERIES_COLOURS, type ChartFigure } from './charts.ts';
-import { interpreterLabel } from './interpreters.ts';
+import { interpreterLabel, interpreterShortLabel } from './interpreters.ts';
 import {
 	environmentSummary,
 	formatRange,
@@ -37,6 +37,8 @@ export interface InterpreterMeasurement {
 
 interface Datum {
 	key: string;
+	/** Short interpreter name drawn above the bar ("3.13t, no GIL"). */
+	short: string;
 	variant: string;
 	interpreter: string;
 	text: string;
@@ -123,6 +125,7 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 				variant,
 				interpreter,
 				text: `${v.label} · ${interpreterLabel(interpreter)}`,
+				short: interpreterShortLabel(interpreter),
 				median: v.elapsed_s.median,
 				min: v.elapsed_s.min,
 				max: v.elapsed_s.max,
@@ -137,22 +140,27 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 	const plotWidth = CHART_WIDTH - margin.left - margin.right;
 	const noteWidth = Math.max(...data.map((d) => d.note.length * FONT_SIZE * 0.6)) + 10;
 	const domainMax = maxX * (plotWidth / Math.max(plotWidth - noteWidth, plotWidth * 0.4));
-	const rowHeight = 42;
-	const groupGap = 14;
-	// Rows, with a gap between approaches: the y scale is linear in pixels.
+	// Each approach gets a heading, then one row per interpreter: its short name above its bar. The y scale is
+	// an identity scale in pixels, so headings and gaps need no band trickery.
+	const headingHeight = 24;
+	const rowHeight = 34;
+	const groupGap = 10;
 	const rowTop = new Map<string, number>();
+	const headings: { text: string; y: number }[] = [];
 	let top = margin.top;
 	variantIds.forEach((variant, g) => {
 		if (g > 0) top += groupGap;
+		headings.push({ text: data.find((d) => d.variant === variant)!.text.split(' · ')[0]!, y: top + 14 });
+		top += headingHeight;
 		for (const item of items) {
 			rowTop.set(`${variant}|${item.interpreter}`, top);
 			top += rowHeight;
 		}
 	});
 	const height = top + margin.bottom;
-	const y1 = (d: Datum) => rowTop.get(d.key)! + 22;
-	const y2 = (d: Datum) => rowTop.get(d.key)! + rowHeight - 4;
-	const yText = (d: Datum) => rowTop.get(d.key)! + 13;
+	const y1 = (d: Datum) => rowTop.get(d.key)! + 17;
+	const y2 = (d: Datum) => rowTop.get(d.key)! + rowHeight - 3;
+	const yText = (d: Datum) => rowTop.get(d.key)! + 7;
 	const yMid = (d: Datum) => (y1(d) + y2(d)) / 2;
 	const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;
 	const plot = Plot.plot({
@@ -178,7 +186,8 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 				Plot.rectX(data.filter((d) => d.series === i + 1), { x1: 0, x2: 'median', y1, y2, fill: `var(--fig-series-${i + 1})` }),
 			),
 			Plot.ruleY(data, { y: yMid, x1: 'min', x2: 'max', stroke: 'currentColor', strokeWidth: 1.5 }),
-			Plot.text(data, { x: 0, y: yText, text: 'text', textAnchor: 'start', fontWeight: 600, ...HALO }),
+			Plot.text(headings, { x: 0, y: 'y', text: 'text', textAnchor: 'start', fontWeight: 700, ...HALO }),
+			Plot.text(data, { x: 0, y: yText, text: 'short', textAnchor: 'start', ...HALO }),
 			Plot.text(data, { x: 'max', y: yMid, text: 'note', textAnchor: 'start', dx: 6, ...HALO }),
 			Plot.ruleX([0], { stroke: 'currentColor' }),
 		],

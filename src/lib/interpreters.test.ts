@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonMeasureArgs, gilEnabledFor, gilOption, INTERPRETER_ID_PATTERN, interpreterId, interpreterLabel, minorOf } from './interpreters.ts';
+import { comparisonMeasureArgs, gilEnabledFor, gilOption, INTERPRETER_ID_PATTERN, interpreterId, interpreterLabel, interpreterShortLabel, minorOf } from './interpreters.ts';
 
 describe('gilOption', () => {
 	it('reads -X gil=N in both spellings, the last one winning', () => {
@@ -43,6 +43,7 @@ describe('gilEnabledFor and interpreterLabel', () => {
 		expect(interpreterLabel('cpython-3.13')).toBe('CPython 3.13 (GIL)');
 		expect(interpreterLabel('cpython-3.13t')).toBe('CPython 3.13t (no GIL)');
 		expect(interpreterLabel('cpython-3.13t-gil1')).toBe('CPython 3.13t, -X gil=1');
+		expect(['cpython-3.13', 'cpython-3.13t', 'cpython-3.13t-gil1'].map(interpreterShortLabel)).toEqual(['3.13, GIL', '3.13t, no GIL', '3.13t, -X gil=1']);
 	});
 });
 

@@ -64,3 +64,11 @@ export function comparisonMeasureArgs(entry: { interpreter: string; examples: re
 	const gil1 = entry.interpreter.endsWith('-gil1');
 	return ['--python', entry.interpreter.replace(/-gil1$/, ''), ...(gil1 ? ['--python-args=-X gil=1'] : []), '--example', entry.examples.join(',')];
 }
+
+/** Short form for chart rows: "3.13, GIL", "3.13t, no GIL", "3.13t, -X gil=1". */
+export function interpreterShortLabel(id: string): string {
+	const match = /^cpython-(3\.\d+)(t?)(-gil1)?$/.exec(id);
+	if (!match) return id;
+	const [, minor, t, gil1] = match;
+	return !t ? `${minor}, GIL` : gil1 ? `${minor}t, -X gil=1` : `${minor}t, no GIL`;
+}

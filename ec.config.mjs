@@ -1,0 +1,18 @@
+// @ts-check
+/**
+ * Expressive Code settings for every code block of the site (Starlight reads this file; the `<Code>` component
+ * needs plugins configured here rather than in astro.config.mjs).
+ */
+import { defineEcConfig } from '@astrojs/starlight/expressive-code';
+import { pluginLineNumbers } from '@expressive-code/plugin-line-numbers';
+
+export default defineEcConfig({
+	plugins: [pluginLineNumbers()],
+	defaultProps: {
+		// Long lines wrap, keeping their indentation, so no code block scrolls sideways at any width.
+		wrap: true,
+		preserveIndent: true,
+		// Excerpts of example files turn line numbers on (with their real start line); commands and output don't.
+		showLineNumbers: false,
+	},
+});

@@ -12,6 +12,8 @@ export default defineEcConfig({
 		// Long lines wrap, keeping their indentation, so no code block scrolls sideways at any width.
 		wrap: true,
 		preserveIndent: true,
+		// A wrapped line's continuation sits 2 columns in, so it can't be mistaken for a line of its own.
+		hangingIndent: 2,
 		// Excerpts of example files turn line numbers on (with their real start line); commands and output don't.
 		showLineNumbers: false,
 	},

@@ -29,6 +29,8 @@ for (const sitePage of PAGES) {
 				await page.setViewportSize({ width, height: 900 });
 				await page.goto(sitePage.path);
 				await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+				// A whole file's listing enters the page when its panel opens.
+				await page.waitForFunction(() => !document.querySelector('details[open] > template'));
 				expect(await sidewaysScrollers(page), `at ${width} px`).toEqual([]);
 			}
 		});
@@ -54,16 +56,24 @@ for (const sitePage of PAGES) {
 		if (sitePage.isLesson) {
 			test('every example excerpt opens its whole file with one click', async ({ page }) => {
 				await page.goto(sitePage.path);
-				const panels = page.locator('.example-code__whole-file');
+				const panels = page.locator('details.example-code__whole-file');
 				for (let i = 0; i < (await panels.count()); i++) {
 					const panel = panels.nth(i);
 					const code = panel.locator('pre');
-					await expect(code).toBeHidden();
+					await expect(code).toHaveCount(0); // kept out of the page until asked for
 					await panel.locator('summary').click();
 					await expect(code).toBeVisible();
 					const summary = await panel.locator('summary').textContent();
 					const lines = Number(/\((\d+) lines\)/.exec(summary ?? '')?.[1]);
 					expect(await code.locator('.ec-line').count(), summary ?? '').toBe(lines);
+				}
+				// A file already shown on the page is linked to, and the link opens it.
+				const links = page.locator('p.example-code__whole-file a');
+				for (let i = 0; i < (await links.count()); i++) {
+					const panel = page.locator(`[id="${(await links.nth(i).getAttribute('href'))!.slice(1)}"]`);
+					await panel.evaluate((d) => ((d as HTMLDetailsElement).open = false));
+					await links.nth(i).click();
+					await expect(panel.locator('pre')).toBeVisible();
 				}
 			});
 		}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertVisibleLength, countLines, extractExcerpts, ExcerptError, MAX_VISIBLE_LINES, narrowExcerpt } from './excerpt.ts';
+import { assertVisibleLength, countLines, extractExcerpts, ExcerptError, MAX_VISIBLE_LINES, narrowExcerpt, type Excerpt } from './excerpt.ts';
 
 const SOURCE = [
 	'"""Docstring."""', // 1
@@ -31,7 +31,7 @@ describe('extractExcerpts', () => {
 	});
 
 	it('joins blocks separated only by blank lines, whatever order the names are given in', () => {
-		const [excerpt, ...rest] = extractExcerpts(SOURCE, ['add_many', 'Counter'], WHERE);
+		const [excerpt, ...rest] = extractExcerpts(SOURCE, ['add_many', 'Counter'], WHERE) as [Excerpt, ...Excerpt[]];
 		expect(rest).toEqual([]);
 		expect(excerpt.names).toEqual(['Counter', 'add_many']);
 		expect([excerpt.startLine, excerpt.endLine]).toEqual([5, 10]);
@@ -60,7 +60,7 @@ describe('extractExcerpts', () => {
 });
 
 describe('narrowExcerpt', () => {
-	const [counter] = extractExcerpts(SOURCE, ['Counter', 'add_many'], WHERE);
+	const [counter] = extractExcerpts(SOURCE, ['Counter', 'add_many'], WHERE) as [Excerpt];
 
 	it('keeps the lines from one text through another, with their real line numbers', () => {
 		expect(narrowExcerpt(counter, WHERE, 'value = 0', 'def add_many')).toEqual({

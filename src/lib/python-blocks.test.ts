@@ -50,7 +50,7 @@ describe('findTopLevelBlocks', () => {
 	const blocks = findTopLevelBlocks(SOURCE);
 	const byName = Object.fromEntries(blocks.map((b) => [b.name, b]));
 	const lines = SOURCE.split('\n');
-	const text = (name: string) => lines.slice(byName[name].startLine - 1, byName[name].endLine).join('\n');
+	const text = (name: string) => lines.slice(byName[name]!.startLine - 1, byName[name]!.endLine).join('\n');
 
 	it('finds def, async def and class at the top level only, in file order', () => {
 		expect(blocks.map((b) => [b.name, b.kind])).toEqual([

@@ -35,7 +35,7 @@ export function logicalLineStarts(source: string): boolean[] {
 		starts.push(quote === '' && depth === 0 && !continued);
 		continued = false;
 		for (let i = 0; i < line.length; i++) {
-			const ch = line[i];
+			const ch = line.charAt(i);
 			if (quote !== '') {
 				if (ch === '\\') i++; // an escaped character never ends a string (raw strings included)
 				else if (line.startsWith(quote, i)) {
@@ -61,18 +61,19 @@ export function logicalLineStarts(source: string): boolean[] {
 /** Every top-level `def`, `async def` and `class` of `source`, in file order. */
 export function findTopLevelBlocks(source: string): PythonBlock[] {
 	const lines = source.split('\n');
+	const line = (i: number) => lines[i] ?? '';
 	const starts = logicalLineStarts(source);
 	/** A line where a top-level statement (or decorator) begins. */
-	const isTopLevel = (i: number) => starts[i] && /^[^\s#]/.test(lines[i]);
+	const isTopLevel = (i: number) => starts[i] === true && /^[^\s#]/.test(line(i));
 	const blocks: PythonBlock[] = [];
 	let decoratorStart = -1;
 	for (let i = 0; i < lines.length; i++) {
 		if (!isTopLevel(i)) continue;
-		if (lines[i].startsWith('@')) {
+		if (line(i).startsWith('@')) {
 			if (decoratorStart < 0) decoratorStart = i;
 			continue;
 		}
-		const header = BLOCK_HEADER.exec(lines[i]);
+		const header = BLOCK_HEADER.exec(line(i));
 		const start = decoratorStart >= 0 ? decoratorStart : i;
 		decoratorStart = -1;
 		if (!header) continue;
@@ -80,10 +81,10 @@ export function findTopLevelBlocks(source: string): PythonBlock[] {
 		while (end < lines.length && !isTopLevel(end)) end++;
 		// The body is everything up to the next top-level statement, minus what leads into that statement.
 		let last = end - 1;
-		while (last > i && (lines[last].trim() === '' || /^#/.test(lines[last]))) last--;
+		while (last > i && (line(last).trim() === '' || line(last).startsWith('#'))) last--;
 		blocks.push({
-			name: header[2],
-			kind: header[1].startsWith('async') ? 'async def' : (header[1] as 'def' | 'class'),
+			name: header[2]!,
+			kind: header[1]!.startsWith('async') ? 'async def' : (header[1] as 'def' | 'class'),
 			startLine: start + 1,
 			endLine: last + 1,
 		});

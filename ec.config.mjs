@@ -8,6 +8,10 @@ import { pluginLineNumbers } from '@expressive-code/plugin-line-numbers';
 
 export default defineEcConfig({
 	plugins: [pluginLineNumbers()],
+	styleOverrides: {
+		// The themes' own line-number grey is too faint to read (and fails WCAG contrast); Starlight's text grey is not.
+		lineNumbers: { foreground: 'var(--sl-color-gray-2)', highlightForeground: 'var(--sl-color-white)' },
+	},
 	defaultProps: {
 		// Long lines wrap, keeping their indentation, so no code block scrolls sideways at any width.
 		wrap: true,

@@ -2,9 +2,10 @@
  * The whole-course downloads, as a learner gets them from the built site: the course as one PDF (printed by
  * `npm run pdf`) and all the code in one zip, each linked with its real size.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { lessonStartPages, pdfPageTexts } from '../../scripts/lib/pdf-text.ts';
-import { formatBytes } from '../../src/lib/downloads.ts';
+import { PRINT_PAGE_PATH, formatBytes } from '../../src/lib/downloads.ts';
 import { loadExamples } from '../../src/lib/examples.ts';
 import { buildAllExamplesZip } from '../../src/lib/zip.ts';
 import { sitePages } from '../support/site-pages.ts';
@@ -64,9 +65,16 @@ test('the PDF holds a title page, the contents with page numbers, then every les
 	pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`page ${i + 1} of ${pages.length}`));
 });
 
+/**
+ * The printable course is every lesson on one page: 20 to 40 s to load and lay out on a busy 2-core machine, so
+ * its tests get three minutes rather than the default one.
+ */
+const PRINT_PAGE_TIMEOUT_MS = 180_000;
+
 test('the printable course shows every self-check answer and wraps code instead of clipping it', async ({ page }) => {
+	test.setTimeout(PRINT_PAGE_TIMEOUT_MS);
 	await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-	await page.goto('print/');
+	await page.goto(PRINT_PAGE_PATH);
 	expect(await page.locator('details:not([open])').count()).toBe(0);
 	expect(await page.locator('.self-check details').count()).toBeGreaterThan(0);
 	const clipped = await page.locator('pre').evaluateAll((blocks) => blocks.filter((pre) => pre.scrollWidth > pre.clientWidth + 1).length);
@@ -85,4 +93,30 @@ test('learner can download all the code in one zip from the home page, its size 
 	expect(bytes.equals(Buffer.from(buildAllExamplesZip(loadExamples())))).toBe(true);
 	expect(Number(await link.getAttribute('data-bytes'))).toBe(bytes.length);
 	await expect(link).toContainText(`(${formatBytes(bytes.length)})`);
+});
+
+test('the printable course page: its own parts pass axe, and its contents and lesson links stay inside it', async ({ page }, testInfo) => {
+	test.skip(!testInfo.project.metadata.thorough, 'does not depend on the base: checked on the root build');
+	test.setTimeout(PRINT_PAGE_TIMEOUT_MS);
+	await page.goto(PRINT_PAGE_PATH, { waitUntil: 'load' });
+	// Every in-page link (the contents, links between lessons) points at an element of this page.
+	const missing = await page.locator('a[href^="#"]').evaluateAll((links) =>
+		links.map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1))).filter((id) => id && id !== '_top' && !document.getElementById(id)),
+	);
+	expect([...new Set(missing)]).toEqual([]);
+	const titles = await page.locator('.print-lesson-title').count();
+	expect(await page.locator('.print-contents a[href^="#lesson-"]').count()).toBe(titles);
+	expect(await page.locator('a[href*="/lessons/"], a[href^="../"]').count(), 'links leaving the document for a lesson page').toBe(0);
+	// The lessons' content is audited on the lesson pages (pages.spec.ts), and axe over all of it at once takes
+	// minutes: audit what this page adds (title page, contents, lesson titles and goals) with the lesson bodies taken out.
+	await page.evaluate(() =>
+		document.querySelectorAll('.print-lesson > :not(.print-lesson-title):not(.print-goals)').forEach((node) => node.remove()),
+	);
+	for (const theme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme: theme });
+		await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	}
 });

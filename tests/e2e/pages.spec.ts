@@ -8,9 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { PRINT_PAGE_PATH } from '../../src/lib/downloads.ts';
 import { sitePages } from '../support/site-pages.ts';
 
-const PAGES = sitePages();
+/**
+ * Every page but the printable course, which repeats every lesson on one page (checked above) and would take axe
+ * minutes: downloads.spec.ts checks its own parts.
+ */
+const PAGES = sitePages().filter((p) => p.path !== PRINT_PAGE_PATH);
 const THEMES = ['light', 'dark'] as const;
 /** Starlight's own audit set: WCAG 2.x A/AA and best practices. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -70,7 +75,8 @@ for (const sitePage of PAGES) {
 				blocks.filter((pre) => pre.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length,
 			);
 			expect(wideBlocks, 'code blocks wider than the screen').toBe(0);
-			if (sitePage.isLesson || sitePage.name === 'home') await screenshots(page, testInfo.project.name, sitePage.name);
+			// Screenshots for review cost seconds per page: taken when asked for (SCREENSHOTS=1 npm test -- --only e2e).
+			if (process.env.SCREENSHOTS && (sitePage.isLesson || sitePage.name === 'home')) await screenshots(page, testInfo.project.name, sitePage.name);
 		});
 
 		test('every internal link and anchor on it resolves', async ({ page, request, baseURL }) => {
@@ -96,7 +102,7 @@ for (const sitePage of PAGES) {
 	});
 }
 
-/** Light, dark and 390 px screenshots for review, written under reports/screenshots/<project>/. */
+/** Light, dark and 390 px screenshots for review, written under reports/screenshots/<project>/ (with SCREENSHOTS=1). */
 async function screenshots(page: Page, project: string, name: string) {
 	const dir = path.join('reports', 'screenshots', project);
 	fs.mkdirSync(dir, { recursive: true });

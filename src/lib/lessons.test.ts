@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lessonName, lessonsInOrder } from './lessons.ts';
-import { lessonAnchor, linkLessonsInDocument, openAllDetails } from './print.ts';
+import { WHOLE_FILE_CLASS, lessonAnchor, linkLessonsInDocument, openAllDetails } from './print.ts';
 
 const entry = (id: string, order?: number, draft = false) => ({ id, data: { title: id, draft, sidebar: order === undefined ? {} : { order } } });
 
@@ -24,9 +24,11 @@ describe('the printable lesson HTML', () => {
 		const html = '<a href="#local">x</a><a href="https://docs.python.org/3/">y</a><a href="/downloads/io-bound.zip">z</a><a href="../unknown/">u</a>';
 		expect(linkLessonsInDocument(html, '/', names)).toBe(html);
 	});
-	it('opens every answer', () => {
+	it('opens every answer, but not whole-file listings', () => {
 		expect(openAllDetails('<details><summary>s</summary></details><details class="x"></details><details open></details>')).toBe(
 			'<details open><summary>s</summary></details><details open class="x"></details><details open></details>',
 		);
+		const whole = `<details class="${WHOLE_FILE_CLASS}" id="f"><summary>whole file</summary></details>`;
+		expect(openAllDetails(whole)).toBe(whole);
 	});
 });

@@ -24,7 +24,16 @@ export function linkLessonsInDocument(html: string, base: string, lessonNames: s
 	});
 }
 
-/** Opens every `<details>` (the self-checks' answers), so a printed page shows what a reader would click to see. */
+/**
+ * A collapsed whole-file listing (ExampleCode): left closed in print, since the lessons' excerpts carry the code a
+ * lesson talks about and every whole file is in the all-examples zip.
+ */
+export const WHOLE_FILE_CLASS = 'example-code__whole-file';
+
+/**
+ * Opens every `<details>` (the self-checks' answers, figure data, notes) but whole-file listings, so a printed page
+ * shows what a reader would click to see.
+ */
 export function openAllDetails(html: string): string {
-	return html.replace(/<details(?![^>]*\bopen\b)/g, '<details open');
+	return html.replace(/<details(?![^>]*\bopen\b)(?![^>]*\bexample-code__whole-file\b)/g, '<details open');
 }

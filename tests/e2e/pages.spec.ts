@@ -8,14 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { PRINT_PAGE_PATH } from '../../src/lib/downloads.ts';
 import { sitePages } from '../support/site-pages.ts';
 
-/**
- * Every page but the printable course, which repeats every lesson on one page (checked above) and would take axe
- * minutes: downloads.spec.ts checks its own parts.
- */
-const PAGES = sitePages().filter((p) => p.path !== PRINT_PAGE_PATH);
+const PAGES = sitePages();
 const THEMES = ['light', 'dark'] as const;
 /** Starlight's own audit set: WCAG 2.x A/AA and best practices. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -3,7 +3,7 @@
  *   0. type check of the site, its components and scripts (astro check, TypeScript strict)
  *   1. unit tests of src/lib and scripts (Vitest)
  *   2. the Python examples (stdlib unittest), under every CPython 3.11+ found (npm run pythons)
- *   3. two static builds of the site (at the root and under a sub-path)
+ *   3. two static builds of the site (at the root and under a sub-path), each with its course PDF (npm run pdf)
  *   4. the browser tests against both builds (Playwright in Chromium)
  * Every suite runs even if an earlier one failed, then one closing line sums them up.
  * Usage: npm test [-- --only types,unit,python,e2e]
@@ -97,30 +97,30 @@ if (selected.has('python')) {
 }
 
 if (selected.has('e2e')) {
-	heading('Static builds (root and sub-path)');
-	let built = true;
+	heading('Static builds (root and sub-path) and their PDFs');
+	let problem: string | null = null;
+	try {
+		await ensureBrowser(); // the PDF step prints with it too
+	} catch (error) {
+		console.error((error as Error).message);
+		problem = (error as Error).message;
+	}
 	for (const build of SITE_BUILDS) {
+		if (problem) break;
 		console.log(`Building ${build.name}: base ${build.base} -> ${build.outDir}`);
-		const { code } = await run('npx', ['astro', 'build'], {
-			env: { BASE: build.base, OUT_DIR: build.outDir },
-			timeoutMs: 10 * 60_000,
-		});
-		if (code !== 0) built = false;
+		const env = { BASE: build.base, OUT_DIR: build.outDir };
+		if ((await run('npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000 })).code !== 0) problem = `the ${build.name} build failed`;
+		// The course PDF is part of the site as deployed (the deploy workflow runs the same step).
+		else if ((await run('npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000 })).code !== 0) problem = `the ${build.name} PDF failed`;
 	}
 	heading('Browser tests (Playwright, Chromium)');
-	if (!built) {
-		record('e2e', null, 1, 'a site build failed, so the browser tests did not run');
+	if (problem) {
+		record('e2e', null, 1, `${problem}, so the browser tests did not run`);
 	} else {
-		try {
-			await ensureBrowser();
-			const file = path.join(REPORTS, 'e2e.json');
-			fs.rmSync(file, { force: true });
-			const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
-			record('e2e', parsePlaywrightJson(file), code);
-		} catch (error) {
-			console.error((error as Error).message);
-			record('e2e', null, 1, (error as Error).message);
-		}
+		const file = path.join(REPORTS, 'e2e.json');
+		fs.rmSync(file, { force: true });
+		const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
+		record('e2e', parsePlaywrightJson(file), code);
 	}
 }
 

@@ -171,7 +171,7 @@ class Job:
     script: str
     variant: str
     about: str  # one line for --help
-    work: Callable[[Run], Metrics | None]
+    work: Callable[[Run], object]  # may return metrics (a dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     pool: Pool | None = None  # adds --workers (and --start-method)
     server: bool = False  # start the local server; adds its options
@@ -308,7 +308,8 @@ def measure(
         )
     run = Run(args, TaskRecorder(), server)
     connections = server.connections if server is not None else 0
-    metrics = dict(job.work(run) or {})
+    result = job.work(run)
+    metrics = dict(result) if isinstance(result, Mapping) else {}
     run.recorder.stop()
     metrics.update(_derived(job, run))
     if server is not None and "connections" in job.derived:
@@ -380,21 +381,53 @@ def ignore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+_held = 0  # how many _ctrl_c_held() blocks are running
+_pending = False  # a Ctrl-C arrived during one of them
+
+
 @contextmanager
 def _ctrl_c_held() -> Iterator[None]:
-    """Block SIGINT in this thread for the block; it arrives at the end.
+    """Hold Ctrl-C back during the block; it takes effect at the end.
 
-    A process started meanwhile inherits the blocked signal mask, so a
-    Ctrl-C during its start-up cannot interrupt it half-way.
+    SIGINT is blocked in this thread, so a process started meanwhile is
+    born with it blocked, and _on_ctrl_c() waits for the block to end, so
+    a process is never left half-started.
     """
+    global _held, _pending
     if not hasattr(signal, "pthread_sigmask"):  # Windows
         yield
         return
     old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    _held += 1
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        _held -= 1
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # delivered now
+        if _pending and not _held:
+            _pending = False
+            if threading.current_thread() is threading.main_thread():
+                _on_ctrl_c(signal.SIGINT, None)
+            else:
+                signal.raise_signal(signal.SIGINT)
+
+
+def _start_forkserver() -> None:
+    """Start the fork server with Ctrl-C ignored, as its children will be.
+
+    The workers it forks inherit its handlers; ignoring SIGINT here keeps
+    a Ctrl-C from interrupting a worker that is still starting up. Call it
+    before starting any thread: SIGINT is then blocked in every thread, so
+    a Ctrl-C meanwhile waits instead of being ignored.
+    """
+    from multiprocessing import forkserver
+
+    with _ctrl_c_held():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
 
 def process_context(method: str | None) -> mp.BaseContext:
@@ -491,6 +524,10 @@ def _on_ctrl_c(signum: int, frame: FrameType | None) -> None:
     Terminated workers break their pool, so a `with ProcessPoolExecutor`
     block exits at once instead of running the queued tasks.
     """
+    global _pending
+    if _held:  # a process is starting: finish that first
+        _pending = True
+        return
     stop_children()
     if _deadline is not None and _deadline.passed:
         raise TimeoutError(
@@ -512,6 +549,8 @@ def main(job: Job, argv: list[str] | None = None) -> int:
     if not IN_BROWSER:
         signal.signal(signal.SIGINT, _on_ctrl_c)
     try:
+        if uses_processes(job) and args.start_method == "forkserver":
+            _start_forkserver()
         with ExitStack() as stack:
             server: Server | None = None
             if job.server:
@@ -569,3 +608,24 @@ def _explain(error: BaseException, args: argparse.Namespace) -> str | None:
     if isinstance(error, OSError):
         return f"a request failed: {error}"
     return None
+
+
+def gil_note(environment: Mapping[str, Any]) -> str:
+    """Say in words what the GIL means for threads in this Python."""
+    if not environment["gil_enabled"]:
+        return ("The GIL is disabled (free-threaded build): threads run "
+                "Python code on several cores at once, so they can speed "
+                "up CPU-bound work here, as processes do.")
+    if environment["free_threaded_build"]:
+        return ("This is a free-threaded build, but the GIL is enabled "
+                "(PYTHON_GIL=1, -X gil=1, or an extension that needs it): "
+                "threads take turns, as on a default build.")
+    return ("The GIL is enabled (a default build of CPython): one thread "
+            "runs Python code at a time, so threads take turns on one core "
+            "and cannot speed up CPU-bound work. Processes can: each has "
+            "its own interpreter and its own GIL.")
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 worker', '2 workers'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -629,3 +629,20 @@ def gil_note(environment: Mapping[str, Any]) -> str:
 def plural(count: int, noun: str) -> str:
     """'1 worker', '2 workers'."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def lost_updates(expected: int, actual: int) -> dict[str, float]:
+    """The metrics of a race: what the total should be, what it is."""
+    return {"expected": expected, "actual": actual,
+            "lost_updates": expected - actual}
+
+
+def lost_note(lost: str) -> Callable[[dict[str, Any]], str]:
+    """A note that reads the metrics of lost_updates() for the learner."""
+
+    def note(report: dict[str, Any]) -> str:
+        metrics = report["metrics"]
+        return (f"Expected {metrics['expected']:,}, got "
+                f"{metrics['actual']:,}: {metrics['lost_updates']:,} {lost}.")
+
+    return note

@@ -35,7 +35,7 @@ def planned_copies() -> list[tuple[Path, Path]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
                         help="change nothing; list stale or missing copies and exit 1 if there are any")
     args = parser.parse_args(argv)

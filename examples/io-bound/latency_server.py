@@ -50,6 +50,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HOST = "127.0.0.1"
@@ -167,7 +168,7 @@ class LatencyServer(ThreadingHTTPServer):
         """URL of one item, e.g. http://127.0.0.1:50123/item/7."""
         return f"{self.url}/item/{item}"
 
-    def handle_error(self, request: object, client_address: object) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that gave up (timeout, Ctrl-C) closes its socket while we
         # answer: not news.
         if isinstance(sys.exc_info()[1], ConnectionError):

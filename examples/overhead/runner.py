@@ -39,6 +39,7 @@ works the same way: when it passes, the main thread gets a TimeoutError.
 from __future__ import annotations
 
 import argparse
+import importlib
 import multiprocessing
 import os
 import signal
@@ -50,7 +51,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from multiprocessing import context as mp
+import multiprocessing.context as mp
 from types import FrameType
 from typing import Any, Literal, Protocol
 
@@ -137,10 +138,14 @@ OPTIONS: dict[str, tuple[Callable[[str], Any], str, str]] = {
 class Server(Protocol):
     """What the work sees of the local server (latency_server.py)."""
 
-    url: str
     connections: int  # accepted so far
 
-    def url_for(self, item: int) -> str: ...
+    @property
+    def url(self) -> str:
+        ...
+
+    def url_for(self, item: int) -> str:
+        ...
 
 
 @dataclass
@@ -246,9 +251,8 @@ def parser_for(job: Job) -> argparse.ArgumentParser:
             help="how worker processes start (default here: %(default)s)",
         )
     if job.server:
-        from latency_server import add_server_arguments
-
-        add_server_arguments(parser)
+        # imported here: folders without a server have no latency_server.py
+        importlib.import_module("latency_server").add_server_arguments(parser)
     add_json_option(parser)
     return parser
 
@@ -554,13 +558,13 @@ def main(job: Job, argv: list[str] | None = None) -> int:
         with ExitStack() as stack:
             server: Server | None = None
             if job.server:
-                from latency_server import serve
-
+                serve = importlib.import_module("latency_server").serve
                 server = stack.enter_context(serve(args.latency_ms, args.port))
             if "timeout" in job.options and not IN_BROWSER:
                 _deadline = stack.enter_context(_Deadline(args.timeout))
             shown = ", ".join(
-                f"{key}={value:g}" if isinstance(value, float)
+                f"{key}={value:g}"
+                if isinstance(value, float)
                 else f"{key}={value}"
                 for key, value in parameters(job, args).items()
             )
@@ -613,17 +617,23 @@ def _explain(error: BaseException, args: argparse.Namespace) -> str | None:
 def gil_note(environment: Mapping[str, Any]) -> str:
     """Say in words what the GIL means for threads in this Python."""
     if not environment["gil_enabled"]:
-        return ("The GIL is disabled (free-threaded build): threads run "
-                "Python code on several cores at once, so they can speed "
-                "up CPU-bound work here, as processes do.")
+        return (
+            "The GIL is disabled (free-threaded build): threads run "
+            "Python code on several cores at once, so they can speed "
+            "up CPU-bound work here, as processes do."
+        )
     if environment["free_threaded_build"]:
-        return ("This is a free-threaded build, but the GIL is enabled "
-                "(PYTHON_GIL=1, -X gil=1, or an extension that needs it): "
-                "threads take turns, as on a default build.")
-    return ("The GIL is enabled (a default build of CPython): one thread "
-            "runs Python code at a time, so threads take turns on one core "
-            "and cannot speed up CPU-bound work. Processes can: each has "
-            "its own interpreter and its own GIL.")
+        return (
+            "This is a free-threaded build, but the GIL is enabled "
+            "(PYTHON_GIL=1, -X gil=1, or an extension that needs it): "
+            "threads take turns, as on a default build."
+        )
+    return (
+        "The GIL is enabled (a default build of CPython): one thread "
+        "runs Python code at a time, so threads take turns on one core "
+        "and cannot speed up CPU-bound work. Processes can: each has "
+        "its own interpreter and its own GIL."
+    )
 
 
 def plural(count: int, noun: str) -> str:
@@ -633,8 +643,11 @@ def plural(count: int, noun: str) -> str:
 
 def lost_updates(expected: int, actual: int) -> dict[str, float]:
     """The metrics of a race: what the total should be, what it is."""
-    return {"expected": expected, "actual": actual,
-            "lost_updates": expected - actual}
+    return {
+        "expected": expected,
+        "actual": actual,
+        "lost_updates": expected - actual,
+    }
 
 
 def lost_note(lost: str) -> Callable[[dict[str, Any]], str]:
@@ -642,7 +655,9 @@ def lost_note(lost: str) -> Callable[[dict[str, Any]], str]:
 
     def note(report: dict[str, Any]) -> str:
         metrics = report["metrics"]
-        return (f"Expected {metrics['expected']:,}, got "
-                f"{metrics['actual']:,}: {metrics['lost_updates']:,} {lost}.")
+        return (
+            f"Expected {metrics['expected']:,}, got "
+            f"{metrics['actual']:,}: {metrics['lost_updates']:,} {lost}."
+        )
 
     return note

@@ -40,7 +40,7 @@ def summary(report: dict[str, Any]) -> str:
              for row in report["rows"][1:]]
     lines.append("cpu_s counts the main process only: the process pool's "
                  "work ran in its workers.")
-    return " ".join(lines) + " " + gil_note(report["environment"])
+    return " ".join(lines) + "\n\n" + gil_note(report["environment"])
 
 
 JOB = Job("cpu-bound", "compare.py", "compare",

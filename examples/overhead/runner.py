@@ -313,18 +313,22 @@ def measure(
     run = Run(args, TaskRecorder(), server)
     connections = server.connections if server is not None else 0
     result = job.work(run)
-    metrics = dict(result) if isinstance(result, Mapping) else {}
+    metrics = dict(result) if isinstance(result, Mapping) else None
     run.recorder.stop()
-    metrics.update(_derived(job, run))
+    if job.derived:
+        metrics = {**(metrics or {}), **_derived(job, run)}
     if server is not None and "connections" in job.derived:
-        metrics["connections"] = server.connections - connections
+        metrics = {
+            **(metrics or {}),
+            "connections": server.connections - connections,
+        }
     return build_report(
         example=job.example,
         script=job.script,
         variant=job.variant,
         parameters=params,
         recorder=run.recorder,
-        metrics=metrics or None,
+        metrics=metrics,
         rows=run.rows or None,
         runs=run.runs or None,
         start_method=args.start_method if uses_processes(job) else None,
@@ -520,6 +524,15 @@ class _Deadline:
 
 
 _deadline: _Deadline | None = None
+_stopping = False  # set on Ctrl-C or timeout
+
+
+def _quiet_when_stopping(args: threading.ExceptHookArgs) -> None:
+    """After Ctrl-C, a pool's manager thread may trip over the futures the
+    main thread just cancelled (InvalidStateError on Python 3.11): not news.
+    """
+    if not _stopping:
+        threading.__excepthook__(args)
 
 
 def _on_ctrl_c(signum: int, frame: FrameType | None) -> None:
@@ -528,10 +541,11 @@ def _on_ctrl_c(signum: int, frame: FrameType | None) -> None:
     Terminated workers break their pool, so a `with ProcessPoolExecutor`
     block exits at once instead of running the queued tasks.
     """
-    global _pending
+    global _pending, _stopping
     if _held:  # a process is starting: finish that first
         _pending = True
         return
+    _stopping = True
     stop_children()
     if _deadline is not None and _deadline.passed:
         raise TimeoutError(
@@ -552,6 +566,7 @@ def main(job: Job, argv: list[str] | None = None) -> int:
     args = parse_args(job, argv)  # exits with 2 on bad arguments
     if not IN_BROWSER:
         signal.signal(signal.SIGINT, _on_ctrl_c)
+        threading.excepthook = _quiet_when_stopping
     try:
         if uses_processes(job) and args.start_method == "forkserver":
             _start_forkserver()
@@ -585,7 +600,10 @@ def main(job: Job, argv: list[str] | None = None) -> int:
     print_report(report, as_json=args.json)
     if not args.json and job.note is not None and report["status"] == "ok":
         print()
-        print(textwrap.fill(job.note(report), width=79))
+        paragraphs = job.note(report).split("\n\n")
+        print(
+            "\n\n".join(textwrap.fill(text, width=79) for text in paragraphs)
+        )
     return 0
 
 

@@ -28,6 +28,8 @@ import thread_pool
 from runner import Job, Run, main, measure
 
 WIN_SPEEDUP = 1.1  # a 1.03x "win" could be noise
+LABELS = {"loop": "Plain loop", "thread-pool": "Thread pool",
+          "process-pool": "Process pool"}
 SIZES = [10, 100, 1_000, 10_000, 100_000, 1_000_000]
 
 
@@ -52,7 +54,8 @@ def work(run: Run) -> dict[str, float]:
         for report in reports:
             elapsed_s, loop_s = report["elapsed_s"], reports[0]["elapsed_s"]
             run.rows.append({
-                "variant": report["variant"], "x": size,
+                "variant": report["variant"],
+                "label": LABELS[report["variant"]], "x": size,
                 "elapsed_s": elapsed_s,
                 "speedup": round(loop_s / elapsed_s, 3)
                 if loop_s and elapsed_s else None})
@@ -65,9 +68,10 @@ def verdict(report: dict[str, Any]) -> str:
     """The crossover in words."""
     size = report["metrics"].get("process_pool_crossover_task_size")
     if size is None:
-        return (f"No crossover: the process pool was not {WIN_SPEEDUP}x as "
-                "fast as the loop at the largest size. Try bigger sizes.")
-    return (f"Crossover: from a task size of {int(size):,} on, the process "
+        return (f"No crossover within this sweep: the Process pool was not "
+                f"{WIN_SPEEDUP}x as fast as the loop at the largest size. "
+                "Try bigger --task-sizes (or a less busy machine).")
+    return (f"Crossover: from a task size of {int(size):,} on, the Process "
             f"pool was at least {WIN_SPEEDUP}x as fast as the loop.")
 
 

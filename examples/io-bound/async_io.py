@@ -1,15 +1,12 @@
 """Download the items with asyncio: one thread, many requests waiting.
 
-Why asyncio fits this job: an `await` on the network hands control back to
-the event loop, which runs another task until an answer arrives. One thread
-keeps many requests in flight. The price: every function on the way must be
-a coroutine (`async def`), and one blocking call (time.sleep, urllib...)
-would stall every task. The standard library has no asyncio HTTP client,
-so fetch() speaks just enough HTTP/1.1; real projects use aiohttp or httpx,
-whose session keeps connections open between requests.
-
-asyncio.TaskGroup (3.11+) runs the tasks and cancels the rest if one fails;
-asyncio.Semaphore lets at most --workers requests run at once.
+Why asyncio fits: an `await` on the network hands control back to the event
+loop, which runs another task until an answer arrives, so one thread keeps
+many requests in flight. The price: every function on the way must be a
+coroutine, and one blocking call (time.sleep, urllib...) stalls every task.
+The standard library has no asyncio HTTP client, so fetch() speaks just
+enough HTTP/1.1; real projects use an aiohttp or httpx session, which also
+keeps connections open between requests.
 
 Run:  python3 async_io.py --workers 10   (--help for options, --json)
 """
@@ -20,7 +17,7 @@ import asyncio
 import sys
 from urllib.parse import urlsplit
 
-from runner import Job, Run, main
+from runner import Job, main
 from timing import TaskRecorder
 
 
@@ -54,7 +51,7 @@ async def download_all(urls: list[str], workers: int, timeout: float,
                        recorder: TaskRecorder) -> int:
     """Fetch the URLs, `workers` at a time; return the bytes received."""
     limit = asyncio.Semaphore(workers)
-    async with asyncio.TaskGroup() as group:
+    async with asyncio.TaskGroup() as group:  # 3.11+: cancels all if one fails
         tasks = [group.create_task(
                      download_one(task_id, url, timeout, limit, recorder))
                  for task_id, url in enumerate(urls)]

@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from multiprocessing.context import BaseContext
 
-from runner import Job, Run, ignore_ctrl_c, main
+from runner import Job, ignore_ctrl_c, main
 from timing import TaskRecorder
 
 
@@ -55,16 +55,12 @@ def download_all(urls: list[str], workers: int, timeout: float,
     return total_bytes
 
 
-def work(run: Run) -> dict[str, float]:
-    """Hand the options to download_all()."""
-    args = run.args
-    return {"bytes": download_all(run.urls(), args.workers, args.timeout,
-                                  run.recorder, run.context())}
-
-
 JOB = Job("io-bound", "processes.py", "processes",
           "Download items from a slow local server with a process pool.",
-          work, options={"items": 40}, pool="processes", server=True,
+          lambda run: {"bytes": download_all(
+              run.urls(), run.args.workers, run.args.timeout, run.recorder,
+              run.context())},
+          options={"items": 40}, pool="processes", server=True,
           derived=("mean_in_flight", "connections"))
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ in the way because the threads spend their time waiting, not computing.
 (For CPU-bound work it would: see the cpu-bound example.)
 
 concurrent.futures.ThreadPoolExecutor starts the threads and hands each one
-the next URL; pool.map() gives back the results in order, or raises the
-first error after cancelling the downloads that have not started.
+the next URL; as_completed() gives back each Future as it finishes, and
+future.result() its value, or the exception the download raised.
 
 Run:  python3 threads.py --workers 10   (--help for options, --json)
 """
@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import sys
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
-from functools import partial
+from concurrent.futures import ThreadPoolExecutor, as_completed
 
-from runner import Job, Run, main
+from runner import Job, main
 from timing import TaskRecorder
 
 
@@ -41,21 +40,22 @@ def download_one(task_id: int, url: str, timeout: float,
 def download_all(urls: list[str], workers: int, timeout: float,
                  recorder: TaskRecorder) -> int:
     """Fetch the URLs with `workers` threads; return the bytes received."""
-    one = partial(download_one, timeout=timeout, recorder=recorder)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(one, range(len(urls)), urls))
-
-
-def work(run: Run) -> dict[str, float]:
-    """Hand the options to download_all()."""
-    args = run.args
-    return {"bytes": download_all(run.urls(), args.workers, args.timeout,
-                                  run.recorder)}
+    with ThreadPoolExecutor(max_workers=workers,
+                            thread_name_prefix="worker") as pool:
+        futures = [pool.submit(download_one, task_id, url, timeout, recorder)
+                   for task_id, url in enumerate(urls)]
+        try:
+            return sum(future.result() for future in as_completed(futures))
+        except BaseException:  # a request failed, or Ctrl-C:
+            pool.shutdown(cancel_futures=True)  # drop the queued ones
+            raise
 
 
 JOB = Job("io-bound", "threads.py", "threads",
           "Download items from a slow local server with a pool of threads.",
-          work, options={"items": 40}, pool="threads", server=True,
+          lambda run: {"bytes": download_all(
+              run.urls(), run.args.workers, run.args.timeout, run.recorder)},
+          options={"items": 40}, pool="threads", server=True,
           derived=("mean_in_flight", "connections"))
 
 if __name__ == "__main__":

@@ -1,16 +1,12 @@
 """Threads that keep one connection each, instead of one per request.
 
-threads.py opens a new TCP connection for every request (urllib.request
-does), and closes it after the answer. Real HTTP clients keep connections
-open and send the next request over the same one: a requests.Session, an
-httpx.Client or a urllib3 pool do. That saves the connection set-up (a TCP
-handshake, and a TLS handshake for https), which costs a round trip or more
-per request on a real network.
+threads.py opens a new TCP connection per request (urllib.request does).
+Real HTTP clients keep a connection open for the next request, as a
+requests.Session or an httpx.Client does: that saves the set-up (a TCP
+handshake, plus TLS for https), a round trip or more on a real network.
 
-A connection cannot be shared by two threads at once, so each thread keeps
-its own in a threading.local(): an object whose attributes each thread sees
-separately. The first request of a thread opens the connection; its later
-requests reuse it (the local server speaks HTTP/1.1 with keep-alive).
+A connection serves one request at a time, so each thread keeps its own
+in a threading.local(), opened by its first request and reused after.
 
 Run:  python3 threads_reuse.py --workers 10   (--help, --json)
 """
@@ -19,15 +15,14 @@ from __future__ import annotations
 
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from functools import partial
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from http.client import HTTPConnection
 from urllib.parse import urlsplit
 
-from runner import Job, Run, main
+from runner import Job, main
 from timing import TaskRecorder
 
-per_thread = threading.local()  # per_thread.connection: this thread's
+per_thread = threading.local()  # .connection: this thread's own
 
 
 def fetch(url: str, timeout: float) -> bytes:
@@ -37,7 +32,7 @@ def fetch(url: str, timeout: float) -> bytes:
         per_thread.connection = HTTPConnection(parts.netloc, timeout=timeout)
     per_thread.connection.request("GET", parts.path)
     response = per_thread.connection.getresponse()
-    body = response.read()  # read it all before the next request
+    body = response.read()  # all of it, before the next request
     if response.status != 200:
         raise ConnectionError(f"{url} answered {response.status}")
     return body
@@ -53,9 +48,15 @@ def download_one(task_id: int, url: str, timeout: float,
 def download_all(urls: list[str], workers: int, timeout: float,
                  recorder: TaskRecorder) -> int:
     """Fetch the URLs with `workers` threads; return the bytes received."""
-    one = partial(download_one, timeout=timeout, recorder=recorder)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(one, range(len(urls)), urls))
+    with ThreadPoolExecutor(max_workers=workers,
+                            thread_name_prefix="worker") as pool:
+        futures = [pool.submit(download_one, task_id, url, timeout, recorder)
+                   for task_id, url in enumerate(urls)]
+        try:
+            return sum(future.result() for future in as_completed(futures))
+        except BaseException:  # a request failed, or Ctrl-C:
+            pool.shutdown(cancel_futures=True)  # drop the queued ones
+            raise
 
 
 JOB = Job("io-bound", "threads_reuse.py", "threads-reuse",

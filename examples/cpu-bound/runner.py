@@ -7,13 +7,12 @@ editing the canonical file, run `python3 examples/sync_shared.py`.
 A variant file holds the concurrency idea and little else. It describes
 itself as a Job and hands it to main()::
 
-    JOB = Job(
-        "io-bound", "threads.py", "threads",
-        "Download items from a slow local server with a pool of threads.",
-        work=lambda run: {"bytes": download_all(
-            run.urls(), run.args.workers, run.args.timeout, run.recorder)},
-        options={"items": 40, "workers": 10}, pool="threads", server=True,
-    )
+    JOB = Job("io-bound", "threads.py", "threads",
+              "Download items from a slow local server with threads.",
+              lambda run: {"bytes": download_all(
+                  run.urls(), run.args.workers, run.args.timeout,
+                  run.recorder)},
+              options={"items": 40}, pool="threads", server=True)
 
     if __name__ == "__main__":
         sys.exit(main(JOB))
@@ -23,7 +22,8 @@ times the work, prints the report (a table, or one JSON object with --json)
 and turns every outcome into an exit code: 0 done, 1 error, 2 bad arguments,
 130 Ctrl-C. A compare script calls measure() for each variant instead.
 
-Ctrl-C, at any moment, prints one line and leaves no process behind:
+Ctrl-C, at any moment once the script has printed its first line, prints
+one line and leaves no process behind:
 
 * worker processes start with Ctrl-C (SIGINT) blocked, so a Ctrl-C that
   arrives while they start cannot print their tracebacks (POSIX; on Windows
@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import multiprocessing
+import multiprocessing.context as mp
 import os
 import signal
 import sys
@@ -51,7 +52,6 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-import multiprocessing.context as mp
 from types import FrameType
 from typing import Any, Literal, Protocol
 
@@ -69,7 +69,6 @@ from timing import (
     skipped_report,
 )
 
-Metrics = Mapping[str, float]
 Pool = Literal["threads", "processes", "tasks", "versions"]
 WINDOWS_MAX_PROCESSES = 61  # ProcessPoolExecutor's limit on Windows
 IN_BROWSER = sys.platform in ("emscripten", "wasi")  # Pyodide

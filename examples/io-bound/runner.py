@@ -567,7 +567,10 @@ def main(job: Job, argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGINT, _on_ctrl_c)
         threading.excepthook = _quiet_when_stopping
     try:
-        if uses_processes(job) and args.start_method == "forkserver":
+        forkserver = (
+            args.start_method == "forkserver" if uses_processes(job) else False
+        )
+        if forkserver and not IN_BROWSER:
             _start_forkserver()
         with ExitStack() as stack:
             server: Server | None = None

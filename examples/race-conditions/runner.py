@@ -491,35 +491,41 @@ def stop_children() -> None:
 
 
 class _Deadline:
-    """Raise TimeoutError in the main thread when `seconds` have passed."""
+    """Raise TimeoutError in the main thread when `seconds` have passed.
+
+    On POSIX a timer signal (SIGALRM) does it, without a thread: forking
+    worker processes from a program that runs threads is unsafe. Windows
+    has no SIGALRM; a thread interrupts the main thread there.
+    """
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.passed = False
         self._done = threading.Event()
-        self._thread = threading.Thread(
-            target=self._watch, daemon=True, name="deadline"
-        )
+
+    def _expire(self, signum: int = 0, frame: FrameType | None = None) -> None:
+        self.passed = True
+        _on_ctrl_c(signal.SIGINT, frame)  # stop the workers, then raise
 
     def _watch(self) -> None:
-        if self._done.wait(self.seconds):
-            return
-        self.passed = True
-        if hasattr(signal, "pthread_kill"):  # wakes a blocked main thread
-            main_id = threading.main_thread().ident
-            assert main_id is not None
-            signal.pthread_kill(main_id, signal.SIGINT)
-        else:
+        if not self._done.wait(self.seconds):
+            self.passed = True
             import _thread
 
-            _thread.interrupt_main()
+            _thread.interrupt_main()  # runs _on_ctrl_c in the main thread
 
     def __enter__(self) -> _Deadline:
-        self._thread.start()
+        if hasattr(signal, "setitimer"):
+            signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        else:
+            threading.Thread(target=self._watch, daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._done.set()
+        if hasattr(signal, "setitimer"):
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 _deadline: _Deadline | None = None

@@ -24,12 +24,10 @@ import threads
 from runner import Job, Run, compare_all, gil_note, main, plural
 from sequential import SIZES
 
-VERSIONS = [sequential.JOB, threads.JOB, asyncio_version.JOB, processes.JOB]
-
-
 def work(run: Run) -> None:
     """Measure every variant with this run's options."""
-    compare_all(run, VERSIONS)
+    compare_all(run, [sequential.JOB, threads.JOB, asyncio_version.JOB,
+                      processes.JOB])
 
 
 def summary(report: dict[str, Any]) -> str:

@@ -22,13 +22,10 @@ import threads
 import threads_reuse
 from runner import Job, Run, compare_all, main
 
-VERSIONS = [sequential.JOB, threads.JOB, threads_reuse.JOB, async_io.JOB,
-            processes.JOB]
-
-
 def work(run: Run) -> None:
     """Measure every version on this run's server and options."""
-    compare_all(run, VERSIONS)
+    compare_all(run, [sequential.JOB, threads.JOB, threads_reuse.JOB,
+                      async_io.JOB, processes.JOB])
 
 
 JOB = Job("io-bound", "compare.py", "compare",

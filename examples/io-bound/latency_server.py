@@ -94,10 +94,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.server.connections += 1
 
     def do_GET(self) -> None:
-        # Wait out the latency. Waiting on an Event instead of time.sleep()
-        # lets shutdown wake
-        # every waiting handler at once, so the server stops quickly even with
-        # long latencies.
+        # Wait out the latency on an Event, not time.sleep(): shutdown then
+        # wakes every waiting handler at once, even with long latencies.
         if self.server.stopping.wait(self.server.latency_ms / 1000):
             self.close_connection = True  # shutting down: no answer
             return
@@ -122,13 +120,10 @@ class LatencyServer(ThreadingHTTPServer):
     daemon_threads = True  # handler threads never keep the program alive
     # server_close() does not wait for handlers; `stopping` wakes them
     block_on_close = False
-    request_queue_size = (
-        128  # accept bursts of connections (the default of 5 is too small)
-    )
-    # SO_REUSEADDR lets a restarted server reuse its port at once on Linux and
-    # macOS, but on
-    # Windows it would let two servers share one port, hiding a "port in use"
-    # error.
+    request_queue_size = 128  # accept bursts (the default of 5 is too small)
+    # SO_REUSEADDR lets a restarted server reuse its port at once on Linux
+    # and macOS, but on Windows it would let two servers share one port,
+    # hiding a "port in use" error.
     allow_reuse_address = os.name != "nt"
 
     def __init__(

@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import runInPage from './src/integrations/run-in-page.ts';
 
 /**
  * The site can be served from any sub-path of a static host (e.g. `BASE=/concurrency/ npm run build`).
@@ -39,5 +40,7 @@ export default defineConfig({
 			pagination: true,
 		}),
 		mdx(),
+		// Self-hosted Pyodide and the worker for the lessons' "Run here" buttons, under <base>run-in-page/.
+		runInPage(),
 	],
 });

@@ -22,11 +22,28 @@ let current = 0;
 /** @param {Record<string, unknown>} message */
 const post = (message) => self.postMessage({ id: current, ...message });
 
-const harness = loadPyodide({
-	indexURL: new URL('./pyodide/', import.meta.url).href,
-	stdout: (line) => post({ type: 'stdout', line }),
-	stderr: (line) => post({ type: 'stderr', line }),
-}).then(installHarness);
+/**
+ * Pyodide 314 reports a WebAssembly binary that fails to download or compile only as two console warnings, and then
+ * waits forever: turn the second warning (the error) into a rejection, so the page can say why Python did not load.
+ */
+const wasmFailure = new Promise((_, reject) => {
+	const warn = console.warn.bind(console);
+	let failing = false;
+	console.warn = (...args) => {
+		warn(...args);
+		if (failing) reject(args[0]);
+		failing = args[0] === 'wasm instantiation failed!';
+	};
+});
+
+const harness = Promise.race([
+	loadPyodide({
+		indexURL: new URL('./pyodide/', import.meta.url).href,
+		stdout: (line) => post({ type: 'stdout', line }),
+		stderr: (line) => post({ type: 'stderr', line }),
+	}),
+	wasmFailure,
+]).then(installHarness);
 
 self.onmessage = async ({ data }) => {
 	let python;

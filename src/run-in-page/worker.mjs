@@ -1,12 +1,14 @@
-// @ts-check
 /**
  * The lesson pages' "Run here" worker (a module worker, started on the first click by RunInPage.astro).
  *
- * Loads the site's own copy of Pyodide (../pyodide/ next to this file, under the site's base: no other host), then
+ * Loads the site's own copy of Pyodide (pyodide/ next to this file, under the site's base: no other host), then
  * runs one script per message with the StackBlitz project's harness (pyodide-harness.mjs: plain runPython and a
  * timer-only event loop, so time.sleep blocks as in CPython), streaming stdout and stderr line by line.
  * Runs queue up: a message is handled when the previous run has finished. The page stops a run by terminating the
  * worker; the next run starts a new one.
+ *
+ * Not type-checked: it imports its neighbours as laid out in the build (./pyodide/ and the harness sit next to it
+ * there, not in src/), which the checker cannot resolve.
  *
  * In:  { id, files: { name: text }, file, args }   the example's .py files (edited or not), the script, its arguments
  * Out: { id, type: 'ready' }                       Python is loaded and this run starts

@@ -169,7 +169,7 @@ for (const { path: pagePath, slug } of EXAMPLE_PAGES) {
 			await args.fill(['--json', ...script.quickArgs].join(' '));
 			await run.click();
 			const status = await ended(root);
-			expect(status, await log.textContent()).toMatch(/^Finished in \d+\.\d\d s\.$/);
+			expect(status, (await log.textContent()) ?? '').toMatch(/^Finished in \d+\.\d\d s\.$/);
 			await expect(root.locator('.rip-cmd')).toHaveText(['python3', script.file, '--json', ...script.quickArgs].join(' '));
 			const report = JSON.parse(await stdoutOf(root)) as unknown;
 			expect(reportProblems(report, example, script)).toEqual([]);

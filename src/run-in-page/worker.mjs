@@ -12,7 +12,7 @@
  *
  * In:  { id, files: { name: text }, file, args }   the example's .py files (edited or not), the script, its arguments
  * Out: { id, type: 'ready' }                       Python is loaded and this run starts
- *      { id, type: 'stdout' | 'stderr', line }     one line of output
+ *      { id, type: 'output', chunks }              [stream, text] pairs: 'stdout' or 'stderr', whole lines
  *      { id, type: 'done', code, error, seconds, cpuCountsWaiting }
  *      { id, type: 'failed', reason }              Python could not load
  */
@@ -23,6 +23,34 @@ import { installHarness } from './pyodide-harness.mjs';
 let current = 0;
 /** @param {Record<string, unknown>} message */
 const post = (message) => self.postMessage({ id: current, ...message });
+
+/**
+ * Output goes to the page as it comes, line by line, except in a flood: past LINES_PER_WINDOW lines in a
+ * WINDOW_MS window the lines wait and leave together with the next line after the window, or at the end of the run.
+ * Without this, a print loop sends the page more messages than it can handle, and the Stop button stops answering.
+ */
+const WINDOW_MS = 100;
+const LINES_PER_WINDOW = 20;
+/** @type {Array<[string, string]>} consecutive lines of one stream are joined */
+let pending = [];
+let windowStart = 0;
+let sentInWindow = 0;
+const flush = () => {
+	if (pending.length) post({ type: 'output', chunks: pending });
+	pending = [];
+};
+/** @param {'stdout' | 'stderr'} stream */
+const output = (stream) => (/** @type {string} */ line) => {
+	const last = pending.at(-1);
+	if (last?.[0] === stream) last[1] += `${line}\n`;
+	else pending.push([stream, `${line}\n`]);
+	const now = performance.now();
+	if (now - windowStart > WINDOW_MS) {
+		windowStart = now;
+		sentInWindow = 0;
+	}
+	if (sentInWindow++ < LINES_PER_WINDOW || pending.length > 1000) flush();
+};
 
 /**
  * Pyodide 314 reports a WebAssembly binary that fails to download or compile only as two console warnings, and then
@@ -41,8 +69,8 @@ const wasmFailure = new Promise((_, reject) => {
 const harness = Promise.race([
 	loadPyodide({
 		indexURL: new URL('./pyodide/', import.meta.url).href,
-		stdout: (line) => post({ type: 'stdout', line }),
-		stderr: (line) => post({ type: 'stderr', line }),
+		stdout: output('stdout'),
+		stderr: output('stderr'),
 	}),
 	wasmFailure,
 ]).then(installHarness);
@@ -60,6 +88,7 @@ self.onmessage = async ({ data }) => {
 	python.writeFiles(data.files);
 	const started = performance.now();
 	const { code, error } = python.runScript(data.file, data.args, { capture: false });
+	flush();
 	post({ type: 'done', code, error, seconds: (performance.now() - started) / 1000, cpuCountsWaiting: python.cpuClockCountsWaiting });
 	current = 0;
 };

@@ -105,7 +105,7 @@ test.describe('before a click', () => {
 			const html = await response!.text();
 			const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((js) => js.includes(RUNNER_SIGNATURE));
 			const controls = await page.locator('[data-run-in-page]').count();
-			expect(inline.length).toBe(controls > 0 ? 1 : 0);
+			expect(inline.length, 'copies of the runner script in the page (Astro should inline it once)').toBe(controls > 0 ? 1 : 0);
 			for (const js of inline) expect(gzipSync(js, { level: 9 }).byteLength).toBeLessThanOrEqual(INLINE_BUDGET_GZIP_BYTES);
 			// No runner code arrives as a file of its own either.
 			expect(requests.filter((url) => /RunInPage/.test(url))).toEqual([]);
@@ -252,7 +252,7 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		// A loop that prints as fast as it can: the page keeps up, shows the latest lines, and Stop still works.
 		await code.fill('i = 0\nwhile True:\n    i += 1\n    print("line", i)\n');
 		await run.click();
-		await expect(log).toContainText('line 1000', { timeout: RUN_TIMEOUT_MS });
+		await expect(log).toContainText(/line \d{4,}/, { timeout: RUN_TIMEOUT_MS }); // only the latest lines are kept
 		await stop.click();
 		await expect(status).toHaveText('Stopped. The next run reloads Python.');
 		expect((await log.textContent())!.length).toBeLessThanOrEqual(20_000);

@@ -8,6 +8,8 @@
  * engine supports WebAssembly stack switching (JSPI), and there time.sleep() inside a coroutine stops blocking the
  * loop, which would contradict the asyncio lesson. So scripts run with plain runPython and CPython's own event loop,
  * whose selector only waits for timers (Pyodide has no sockets to wait on): time.sleep blocks as in CPython.
+ * Stopping a run is the caller's business: run-python.mjs raises Pyodide's interrupt (KeyboardInterrupt) through a
+ * shared buffer; the page terminates its worker.
  */
 
 /** Where the scripts live inside Pyodide's in-memory file system. */
@@ -75,17 +77,7 @@ def _cpu_clock_counts_waiting():
 CPU_CLOCK_COUNTS_WAITING = _cpu_clock_counts_waiting()
 
 
-def _deadline_tracer(deadline):
-    def tracer(frame, event, arg):
-        if time.perf_counter() > deadline:
-            sys.settrace(None)
-            raise TimeoutError("still running after the attempt's time limit")
-        return tracer
-
-    return tracer
-
-
-def run_script(file, args, deadline_s, quiet, capture):
+def run_script(file, args, quiet, capture):
     """Run file as __main__ with args; return (exit code, stdout, error or None).
 
     quiet: no traceback on stderr. capture: collect stdout and return it (else it goes to Pyodide's stdout, live).
@@ -97,8 +89,6 @@ def run_script(file, args, deadline_s, quiet, capture):
     asyncio.events._set_running_loop(None)  # Pyodide keeps its own loop "running"; a script's asyncio.run needs none
     try:
         with contextlib.redirect_stdout(out) if capture else contextlib.nullcontext():
-            if deadline_s:
-                sys.settrace(_deadline_tracer(time.perf_counter() + deadline_s))
             try:
                 runpy.run_path(file, run_name="__main__")
             except SystemExit as stop:
@@ -114,7 +104,6 @@ def run_script(file, args, deadline_s, quiet, capture):
                 if not quiet:
                     sys.stderr.write(traceback.format_exc())
             finally:
-                sys.settrace(None)
                 sys.stdout.flush()
                 sys.stderr.flush()
     finally:
@@ -128,7 +117,6 @@ def run_script(file, args, deadline_s, quiet, capture):
 
 /**
  * @typedef {object} RunOptions
- * @property {number} [deadlineS] stop the script after this many seconds (0: no limit)
  * @property {boolean} [quiet] no traceback on stderr when it fails
  * @property {boolean} [capture] return stdout instead of printing it (default true)
  *
@@ -157,8 +145,8 @@ export function installHarness(pyodide) {
 			pyodide.FS.mkdirTree(EXAMPLE_DIR);
 			for (const [name, text] of Object.entries(files)) pyodide.FS.writeFile(`${EXAMPLE_DIR}/${name}`, text);
 		},
-		runScript(file, args, { deadlineS = 0, quiet = false, capture = true } = {}) {
-			const outcome = run(file, args, deadlineS, quiet, capture);
+		runScript(file, args, { quiet = false, capture = true } = {}) {
+			const outcome = run(file, args, quiet, capture);
 			const [code, stdout, error] = outcome.toJs();
 			outcome.destroy();
 			return { code, stdout, error: error ?? null };

@@ -24,12 +24,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
 import { installHarness } from './pyodide-harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** An attempted "skipped" script that neither fails nor finishes within this time is stopped. */
+/**
+ * An attempted "skipped" script that neither fails nor finishes within this much CPU time is stopped, with Pyodide's
+ * own interrupt (a KeyboardInterrupt, polled by the interpreter at no cost) rather than a trace function, which would
+ * slow the script's Python code down several times over. CPU time, not wall time: other programs keeping the machine
+ * busy must not stop a healthy attempt (it still gets some CPU). A script stuck waiting, using no CPU at all, is
+ * stopped once it has been idle for ATTEMPT_IDLE_LIMIT_S.
+ */
 const ATTEMPT_DEADLINE_S = 15;
+const ATTEMPT_IDLE_LIMIT_S = 10;
+/** What Pyodide's interrupt buffer holds to raise KeyboardInterrupt: the signal number of SIGINT. */
+const SIGINT = 2;
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -70,6 +80,8 @@ const pyodide = await loadPyodide({
 	stdout: (line) => process.stdout.write(`${line}\n`),
 	stderr: (line) => process.stderr.write(`${dim(`  ${line}`)}\n`),
 });
+const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
+pyodide.setInterruptBuffer(interruptBuffer);
 const harness = installHarness(pyodide);
 harness.writeFiles(
 	Object.fromEntries(
@@ -112,11 +124,15 @@ for (const script of scripts) {
 	}
 	const args = ['--json', ...script.quickArgs];
 	console.log(dim(`  $ python3 ${script.file} ${args.join(' ')}   (in Pyodide)`));
-	const deadline = support.status === 'skipped' ? ATTEMPT_DEADLINE_S : 0;
-	const { code, stdout, error } = harness.runScript(script.file, args, { deadlineS: deadline, quiet: support.status === 'skipped' });
+	const deadline = support.status === 'skipped' ? startDeadline(ATTEMPT_DEADLINE_S, ATTEMPT_IDLE_LIMIT_S) : null;
+	const { code, stdout, error } = harness.runScript(script.file, args, { quiet: support.status === 'skipped' });
+	const stopped = deadline?.finish() ?? false;
 	result.exitCode = code;
 	result.error = error ?? null;
-	if (code === 0) {
+	if (stopped) {
+		// The script may have caught the KeyboardInterrupt and exited its own way: say what really happened.
+		result.error = `still running after ${stopped}, so the runner stopped it (exit code ${code})`;
+	} else if (code === 0) {
 		try {
 			result.report = JSON.parse(stdout);
 		} catch {
@@ -152,6 +168,45 @@ fs.writeFileSync(
 console.log(dim('Every report in full: timings.json. To run every script for real, see README.md (python3 on your machine).'));
 // Pyodide keeps Node's event loop alive; leave explicitly, failing when a script did not do what example.json says.
 process.exit(results.every((r) => r.expected) ? 0 : 1);
+
+/**
+ * Interrupts the Python code running on this thread once it has used `cpuSeconds` of CPU time (this process's, which
+ * other programs cannot inflate) or used none for `idleSeconds` (waiting for something that will not come), unless
+ * `finish()` comes first. The watch runs in a
+ * worker thread because this one is busy inside Pyodide; it raises the interrupt through the shared buffer that
+ * Pyodide polls. `finish()` returns what the script ran into ("15 s of CPU time"), or null if it finished in time.
+ */
+function startDeadline(cpuSeconds, idleSeconds) {
+	const state = new Int32Array(new SharedArrayBuffer(8)); // [0] 0: running, 1: finished first, 2: the deadline fired; [1] 1: idle
+	// Every 200 ms: CPU used so far, and whether any was used since the last look (2 ms = 1%: more than this watch's
+	// own cost, less than a runnable thread gets even on a machine 30 times oversubscribed).
+	const worker = new Worker(
+		`const { workerData: { state, interrupt, cpuMs, idleMs, signal } } = require('node:worker_threads');
+		const cpuMsNow = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
+		const cpu0 = cpuMsNow();
+		let last = cpu0, busyAt = Date.now();
+		while (Atomics.wait(state, 0, 0, 200) === 'timed-out') {
+			const cpu = cpuMsNow();
+			if (cpu - last >= 2) busyAt = Date.now();
+			last = cpu;
+			const idle = Date.now() - busyAt > idleMs;
+			if (cpu - cpu0 < cpuMs && !idle) continue;
+			if (Atomics.compareExchange(state, 0, 0, 2) === 0) { Atomics.store(state, 1, idle ? 1 : 0); Atomics.store(interrupt, 0, signal); }
+			break;
+		}`,
+		{ eval: true, workerData: { state, interrupt: interruptBuffer, cpuMs: cpuSeconds * 1000, idleMs: idleSeconds * 1000, signal: SIGINT } },
+	);
+	worker.unref();
+	return {
+		finish() {
+			const fired = Atomics.compareExchange(state, 0, 0, 1) === 2;
+			Atomics.notify(state, 0);
+			Atomics.store(interruptBuffer, 0, 0); // an interrupt the script finished before seeing must not hit the next one
+			if (!fired) return null;
+			return Atomics.load(state, 1) === 1 ? `${idleSeconds} s of waiting without using the CPU` : `${cpuSeconds} s of CPU time`;
+		},
+	};
+}
 
 /** A compare or sweep script that ran, but had to leave out the variants Pyodide cannot run (no time for them). */
 function hasSkippedParts(report) {

@@ -70,7 +70,8 @@ const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star'] as const;
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'] as const;
 
 let document: Document | undefined;
-function plotDocument(): Document {
+/** The jsdom document Observable Plot renders into (shared by every build-time figure). */
+export function plotDocument(): Document {
 	document ??= new JSDOM('<!doctype html><html><body></body></html>').window.document;
 	return document;
 }
@@ -93,14 +94,27 @@ function cssVariablesToStyle(root: Element) {
 	}
 }
 
+const GEOMETRY = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'd', 'transform', 'cx', 'cy'];
+
+/** Two decimals of an SVG unit are far below a pixel: shorter markup, same picture. */
+function roundCoordinates(root: Element) {
+	for (const element of root.querySelectorAll('*')) {
+		for (const name of GEOMETRY) {
+			const value = element.getAttribute(name);
+			if (value) element.setAttribute(name, value.replace(/(\d+\.\d\d)\d+/g, (_, kept: string) => String(+kept)));
+		}
+	}
+}
+
 /** Plot's element (an SVG, or a figure wrapping one) as the final SVG markup. */
-function finishSvg(node: Element, label: string, className: string): string {
+export function finishSvg(node: Element, label: string, className: string): string {
 	const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
 	if (!svg) throw new Error('Observable Plot returned no <svg>');
 	svg.querySelectorAll('style').forEach((style) => style.remove()); // figures.css styles every chart
 	svg.querySelectorAll('[aria-label]').forEach((element) => element.removeAttribute('aria-label'));
 	svg.querySelectorAll('[aria-hidden]').forEach((element) => element.removeAttribute('aria-hidden'));
 	cssVariablesToStyle(svg);
+	roundCoordinates(svg);
 	svg.removeAttribute('font-family'); // inherit the page font
 	// Plot writes font-variant="tabular-nums", which is no valid SVG attribute value: figures.css sets it instead.
 	for (const element of [svg, ...svg.querySelectorAll('[font-variant]')]) element.removeAttribute('font-variant');
@@ -117,7 +131,7 @@ export function figureCaption(measurement: Measurement, what: string): string {
 	return `${sentence} ${environmentLabel(measurement)}.`;
 }
 
-function secondsTick(maxSeconds: number): (value: number) => string {
+export function secondsTick(maxSeconds: number): (value: number) => string {
 	// One unit for the whole axis, picked from its largest value.
 	if (maxSeconds >= 1) return (v) => `${+v.toFixed(2)} s`;
 	if (maxSeconds >= 1e-3) return (v) => `${+(v * 1e3).toFixed(1)} ms`;
@@ -151,7 +165,7 @@ function formatX(value: number): string {
 }
 
 /** Approximate width of a text at the chart's font size, for layout. */
-function textWidth(text: string): number {
+export function textWidth(text: string): number {
 	return text.length * FONT_SIZE * 0.6;
 }
 
@@ -491,7 +505,7 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 
 	// A speedup axis: log (0.1× and 10× are equally far from 1×), from the decade below the data to a bit above it.
 	const ratioDomain: [number, number] = [10 ** Math.floor(Math.log10(Math.min(...ys, 1))), Math.max(...ys, 1) * 1.6];
-	const ratioTicks = [0.001, 0.01, 0.1, 0.5, 1, 2, 4, 10, 100].filter((t) => t >= ratioDomain[0] && t <= ratioDomain[1]);
+	const ratioTicks = [0.001, 0.01, 0.1, 1, 2, 10, 100].filter((t) => t >= ratioDomain[0] && t <= ratioDomain[1]);
 	const yAxis = ratio
 		? { domain: ratioDomain, ticks: ratioTicks, tickFormat: (t: number) => `${+t}×` }
 		: yScale === 'log'

@@ -65,7 +65,7 @@ const FONT_SIZE = 12;
 /** How many series colours figures.css defines (`--fig-series-1` ...). */
 export const SERIES_COLOURS = 5;
 /** Text drawn over grid lines gets an outline in the page colour, so it stays readable. */
-const HALO = { fill: 'currentColor', stroke: 'var(--fig-bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
+export const HALO = { fill: 'currentColor', stroke: 'var(--fig-bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star'] as const;
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'] as const;
 

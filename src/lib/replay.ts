@@ -6,7 +6,7 @@
  * picture, which is also what readers who ask for reduced motion see.
  */
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, figureCaption, finishSvg, inFlightText, plotDocument, secondsTick, textWidth, timelineAxisEnd, workersOf, type ChartFigure } from './charts.ts';
+import { CHART_WIDTH, HALO, figureCaption, finishSvg, inFlightText, plotDocument, secondsTick, textWidth, timelineAxisEnd, workersOf, type ChartFigure } from './charts.ts';
 import { findOkVariant, formatSeconds, formatSpeedup, MeasurementError, type Measurement, type Task } from './measurements.ts';
 
 export interface ReplayFigure extends ChartFigure {
@@ -36,6 +36,7 @@ interface Bar {
 export function replayFigure(measurement: Measurement, variants: readonly string[], caption?: string): ReplayFigure {
 	if (variants.length < 1) throw new MeasurementError('a replay needs at least one variant');
 	const end = timelineAxisEnd(measurement, variants);
+	const plotWidth = CHART_WIDTH - MARGIN.left - MARGIN.right;
 	const bars: Bar[] = [];
 	const headers: Array<{ y: number; text: string }> = [];
 	const finishes: Array<{ y: number; x: number; text: string; anchor: 'start' | 'end' }> = [];
@@ -54,14 +55,14 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 			bars.push({ variant: id, y1: y + row * lane + gap / 2, y2: y + (row + 1) * lane - gap / 2, start: task.start_s, end: task.end_s });
 		}
 		const done = `done in ${formatSeconds(timeline.elapsed_s)}`;
-		// The "done" note sits after the run's end when it fits, else before it.
-		const fits = (timeline.elapsed_s / end) * (CHART_WIDTH - MARGIN.left - MARGIN.right) + textWidth(done) + 8 < CHART_WIDTH - MARGIN.left - MARGIN.right;
-		finishes.push({ y: headers.at(-1)!.y, x: timeline.elapsed_s, text: done, anchor: fits ? 'start' : 'end' });
+		// The "done" note goes right after the run's last bar, mid-lanes, when it fits; else at the end of its heading.
+		const after = (timeline.elapsed_s / end) * plotWidth + 6 + textWidth(done) < plotWidth;
+		const middle = y + (workers.length * lane) / 2;
+		finishes.push(after ? { y: middle, x: timeline.elapsed_s, text: done, anchor: 'start' } : { y: headers.at(-1)!.y, x: end, text: done, anchor: 'end' });
 		runs.push({ variant: id, label: v.label, elapsed: timeline.elapsed_s });
 		y += workers.length * lane + GROUP_GAP;
 	}
 	const height = y - GROUP_GAP;
-	const plotWidth = CHART_WIDTH - MARGIN.left - MARGIN.right;
 	const pixel = end / plotWidth;
 
 	const plot = Plot.plot({
@@ -83,11 +84,11 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 				fill: 'var(--fig-bar)',
 				className: 'replay-tasks',
 			}),
-			Plot.text(headers, { x: 0, y: 'y', text: 'text', textAnchor: 'start', fontWeight: 600, className: 'replay-label', fill: 'currentColor' }),
+			Plot.text(headers, { x: 0, y: 'y', text: 'text', textAnchor: 'start', fontWeight: 600, className: 'replay-label', ...HALO }),
 			...(['start', 'end'] as const).map((anchor) =>
 				Plot.text(
 					finishes.filter((f) => f.anchor === anchor),
-					{ x: 'x', y: 'y', text: 'text', textAnchor: anchor, dx: anchor === 'start' ? 6 : 0, className: 'replay-done', fill: 'currentColor' },
+					{ x: 'x', y: 'y', text: 'text', textAnchor: anchor, dx: anchor === 'start' ? 6 : 0, className: 'replay-done', ...HALO },
 				),
 			),
 			Plot.ruleX([0], { y1: 0, y2: height, stroke: 'currentColor', strokeWidth: 2, className: 'replay-head' }),
@@ -102,7 +103,8 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 		rect.setAttribute('style', `--t0:${round(bar.start)}s;--d:${round(Math.max(bar.end - bar.start, 0.001))}s`);
 	});
 	const doneIn = (['start', 'end'] as const).flatMap((anchor) => finishes.filter((f) => f.anchor === anchor));
-	svg.querySelectorAll('.replay-done text').forEach((text, i) => text.setAttribute('style', `--t0:${round(doneIn[i]!.x)}s`));
+	const finishedAt = new Map(runs.map((r, i) => [finishes[i]!, r.elapsed]));
+	svg.querySelectorAll('.replay-done text').forEach((text, i) => text.setAttribute('style', `--t0:${round(finishedAt.get(doneIn[i]!)!)}s`));
 	const head = svg.querySelector('.replay-head');
 	head?.setAttribute('style', `--run:${round(end)}s;--w:${round(plotWidth)}`);
 

@@ -19,7 +19,7 @@ export interface ReplayFigure extends ChartFigure {
 /** Rows of the chart in SVG units: a heading line per run, then one lane per worker. */
 const HEADER = 18;
 const GROUP_GAP = 12;
-const MARGIN = { top: 4, bottom: 40, left: 8, right: 12 } as const;
+const MARGIN = { top: 4, bottom: 40, left: 20, right: 14 } as const;
 
 function laneHeight(workers: number): number {
 	return workers <= 4 ? 14 : workers <= 16 ? 8 : Math.max(2.5, 120 / workers);

@@ -9,7 +9,8 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 test('the decision table shows its "Why" column on a phone, without scrolling sideways', async ({ page }) => {
 	await page.goto('lessons/choosing/');
-	const table = page.locator('.sl-stacked-table table');
+	const table = page.locator('table.stacks-when-narrow').first();
+	await expect(table.locator('th').first()).toContainText('Your program spends its time');
 	const width = await page.evaluate(() => document.documentElement.clientWidth);
 	const why = table.locator('tbody tr').first().locator('td').nth(2);
 	await why.scrollIntoViewIfNeeded();
@@ -17,6 +18,7 @@ test('the decision table shows its "Why" column on a phone, without scrolling si
 	expect(box.x).toBeGreaterThanOrEqual(0);
 	expect(box.x + box.width).toBeLessThanOrEqual(width);
 	expect(box.width, 'the Why cell is wide enough to read').toBeGreaterThan(width / 2);
+	await expect(why).toHaveAttribute('data-label', 'Why');
 	expect(await table.evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(0);
 });
 

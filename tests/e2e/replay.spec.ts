@@ -12,6 +12,16 @@ function replay(page: Page) {
 	return { figure, button: figure.getByRole('button', { name: /^Play at real speed \(\d/ }) };
 }
 
+/**
+ * Animation speed of the page (Chromium's DevTools protocol): the tests look at the replay while it plays, and a
+ * loaded machine can take longer between two steps than the 2 s replay lasts, so they slow it down first.
+ */
+async function playbackRate(page: Page, rate: number) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Animation.enable');
+	await cdp.send('Animation.setPlaybackRate', { playbackRate: rate });
+}
+
 /** Animations running in the replay's SVG right now. */
 async function runningAnimations(page: Page): Promise<number> {
 	// document.getAnimations(): Chromium's element.getAnimations({ subtree }) misses those of SVG children.
@@ -41,14 +51,16 @@ test('learner plays the measured runs at their real speed with the mouse, and th
 	await page.goto(PAGE);
 	const { figure, button } = replay(page);
 	const status = figure.getByRole('status');
+	await playbackRate(page, 0.05);
 	await button.click();
 	await expect(button).toHaveAttribute('aria-pressed', 'true');
 	await expect(figure).toHaveClass(/is-playing/);
 	await expect(status).toHaveText(/^Playing at real speed: Sequential .*; Threads .*\.$/);
 	expect(await runningAnimations(page)).toBeGreaterThan(0);
-	// The playhead takes as long as the longest measured run (from its CSS), so the replay ends by itself.
+	// The playhead takes as long as the longest measured run (from its CSS), and the replay ends by itself.
 	const run = await figure.locator('.replay-head').evaluate((g) => getComputedStyle(g).getPropertyValue('--run'));
 	expect(parseFloat(run)).toBeGreaterThan(0.5);
+	await playbackRate(page, 1);
 	await expect(button).toHaveAttribute('aria-pressed', 'false', { timeout: parseFloat(run) * 1000 + 10_000 });
 	await expect(status).toHaveText('Finished.');
 	await expect(figure).not.toHaveClass(/is-playing/);
@@ -57,6 +69,7 @@ test('learner plays the measured runs at their real speed with the mouse, and th
 test('learner plays and stops the replay from the keyboard (Enter and Space)', async ({ page }) => {
 	await page.goto(PAGE);
 	const { figure, button } = replay(page);
+	await playbackRate(page, 0.05);
 	await button.focus();
 	await page.keyboard.press('Enter');
 	await expect(button).toHaveAttribute('aria-pressed', 'true');

@@ -186,7 +186,7 @@ describe('sweepChart of speedups', () => {
 	});
 
 	it('says "task size" in its sentences, not "Task size"', () => {
-		expect(figure.caption).toMatch(/^Speedup over plain loop against task size for each approach/);
+		expect(figure.caption).toMatch(/^Speedup over the plain loop against task size for each approach/);
 	});
 
 	it('fails clearly when asked to mark a line it does not draw', () => {

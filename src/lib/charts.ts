@@ -499,7 +499,7 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 	const maxY = Math.max(...points.map((p) => p.y));
 	const xs = points.map((p) => p.x);
 	const xLabel = options.xLabel ?? xField.replaceAll('_', ' ');
-	const yLabel = options.yLabel ?? (ratio ? `Speedup over ${baselineLabel.toLowerCase()}` : 'Wall time');
+	const yLabel = options.yLabel ?? (ratio ? `Speedup over the ${baselineLabel.toLowerCase()}` : 'Wall time');
 	const marked = ratio && options.mark ? sweepFacts(measurement, variant, options.mark, xField) : null;
 	if (marked && !series.includes(options.mark!)) throw new MeasurementError(`sweep "${variant}": cannot mark "${options.mark}", it is not one of the lines`);
 

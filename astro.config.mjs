@@ -34,8 +34,10 @@ export default defineConfig({
 				Search: './src/components/overrides/Search.astro',
 				// Shows each lesson's learning goals (frontmatter `goals`) under its title.
 				PageTitle: './src/components/overrides/PageTitle.astro',
+				// Starlight's footer plus a link to the whole course as one PDF on every lesson.
+				Footer: './src/components/overrides/Footer.astro',
 			},
-			customCss: ['./src/styles/course.css'],
+			customCss: ['./src/styles/course.css', './src/styles/print.css'],
 			sidebar: [
 				{ label: 'Course', items: [{ autogenerate: { directory: 'lessons' } }] },
 			],

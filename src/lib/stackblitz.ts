@@ -72,6 +72,9 @@ function supportTable(example: Example): string {
 /** The project files, sorted by name. */
 export function payloadFiles(example: Example): Record<string, string> {
 	const files: Record<string, string> = {
+		// The one place that says what runs on opening. Not also the SDK's `startScript` option: StackBlitz documents
+		// both (project config, URL parameter) but not how they combine, so naming the command twice could run it twice.
+		// This file travels with the project, so a fork or a downloaded copy starts the same way.
 		'.stackblitzrc': `${JSON.stringify({ installDependencies: true, startCommand: 'npm start' }, null, 2)}\n`,
 		'package.json': packageJson(example),
 		[RUNNER_FILE]: template(RUNNER_FILE),
@@ -105,7 +108,6 @@ export function buildStackBlitzPayload(example: Example): StackBlitzPayload {
 		options: {
 			newWindow: true,
 			openFile: `README.md,${firstRunnable.file}`,
-			startScript: 'start',
 			terminalHeight: 60,
 		},
 	};

@@ -2,11 +2,11 @@
  * `npm test`: the whole test suite, in the order a failure is cheapest to find.
  *   0. type check of the site, its components and scripts (astro check, TypeScript strict)
  *   1. unit tests of src/lib and scripts (Vitest)
- *   2. the Python examples (stdlib unittest), under every CPython 3.11+ found (npm run pythons)
+ *   2. the Python examples (stdlib unittest) under every CPython 3.11+ found (npm run pythons), then their types (pyright)
  *   3. two static builds of the site (at the root and under a sub-path), each with its course PDF (npm run pdf)
  *   4. the browser tests against both builds (Playwright in Chromium)
  * Every suite runs even if an earlier one failed, then one closing line sums them up.
- * Usage: npm test [-- --only types,unit,python,e2e]
+ * Usage: npm test [-- --only types,unit,python,pyright,e2e]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,11 +14,11 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/lib/paths.ts';
 import { SITE_BUILDS } from '../tests/support/site-builds.ts';
 import { ensureBrowser } from './ensure-browser.ts';
-import { add, closingLine, parsePlaywrightJson, parseUnittest, parseVitestJson, ZERO, type Counts } from './lib/counts.ts';
+import { add, closingLine, parsePlaywrightJson, parsePyrightJson, type PyrightReport, parseUnittest, parseVitestJson, ZERO, type Counts } from './lib/counts.ts';
 import { describePython, discover, planSuiteRuns, suiteArgs } from './lib/pythons.ts';
 import { findPython, run } from './lib/run.ts';
 
-const SUITES = ['types', 'unit', 'python', 'e2e'] as const;
+const SUITES = ['types', 'unit', 'python', 'pyright', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -94,6 +94,22 @@ if (selected.has('python')) {
 		console.error((error as Error).message);
 		record('python', null, 1, (error as Error).message);
 	}
+}
+
+if (selected.has('pyright')) {
+	heading('Python types (pyright)');
+	// JSON on stdout is for counting; the errors are printed below in the usual "file:line:col - message" form.
+	const { code, output } = await run('npx', ['pyright', '--outputjson'], { capture: true, quiet: true, timeoutMs: 5 * 60_000 });
+	const counts = parsePyrightJson(output);
+	if (counts) {
+		const report = JSON.parse(output) as PyrightReport;
+		for (const d of report.generalDiagnostics) {
+			const where = d.range ? `:${d.range.start.line + 1}:${d.range.start.character + 1}` : '';
+			console.log(`${path.relative(REPO_ROOT, d.file)}${where} - ${d.severity}: ${d.message}`);
+		}
+		console.log(`pyright: ${report.summary.filesAnalyzed} files, ${report.summary.errorCount} errors`);
+	}
+	record('pyright', counts, code);
 }
 
 if (selected.has('e2e')) {

@@ -4,8 +4,8 @@ import { browserSummary, countWord, leadingWay, orList } from './run-example.ts'
 
 describe('leadingWay', () => {
 	it('leads with your machine when the lesson point cannot run in the browser (threads, processes)', () => {
-		expect(leadingWay(loadExample('cpu-bound'))).toBe('machine');
 		expect(leadingWay(loadExample('cpu-bound'), ['threads'])).toBe('machine');
+		expect(leadingWay(loadExample('cpu-bound'), ['processes'])).toBe('machine');
 		expect(leadingWay(loadExample('io-bound'))).toBe('machine');
 	});
 	it('leads with the browser when the scripts that show the point run there', () => {

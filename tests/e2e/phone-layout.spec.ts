@@ -73,7 +73,7 @@ test('"Run it yourself" leads with your machine where the lesson needs threads o
 	await expect(block).toHaveAttribute('data-lead', 'machine');
 	const order = await block.locator('[data-way-section]').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-way-section')));
 	expect(order).toEqual(['zip', 'clone', 'browser']);
-	await expect(block.locator('.run-example-lead')).toContainText('needs threads or processes');
+	await expect(block.locator('.run-example-lead')).toContainText('needs threads');
 	await page.goto('lessons/asyncio/');
 	await expect(page.locator('[data-run-example]')).toHaveAttribute('data-lead', 'browser');
 });

@@ -115,7 +115,7 @@ test.describe('pages with <RunExample>', () => {
 				await button.click();
 				const sent = await posted();
 				await popup;
-				await expect(block.getByRole('status')).toContainText('StackBlitz opened in a new tab');
+				await expect(block.locator('[data-stackblitz]').getByRole('status')).toContainText('StackBlitz opened in a new tab');
 
 				// The payload came from this site (under its base), and the SDK only now.
 				expect(urls).toContain(`${origin}${base}${payloadPath(slug)}`);

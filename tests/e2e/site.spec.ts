@@ -17,8 +17,11 @@ test('learner can read the latency lesson with the example code from examples/la
 	await expect(page.getByRole('heading', { level: 1, name: 'Latency and I/O-bound programs' })).toBeVisible();
 	const block = page.locator(`.example-code[data-example="latency"][data-file="${script.file}"]`);
 	await expect(block).toBeVisible();
-	// Every non-blank line of the file is on the page, in order: the page shows the file, not a copy of it.
-	const shown = await block.locator('pre').innerText();
+	// The lesson shows an excerpt; one click opens the whole file, read from examples/ at build time: every
+	// non-blank line of the file is there, in order (the page shows the file, not a copy of it).
+	const whole = block.locator('details.example-code__whole-file');
+	await whole.locator('summary').click();
+	const shown = await whole.locator('pre').innerText();
 	const lines = code.split('\n').map((line) => line.trim()).filter(Boolean);
 	let from = 0;
 	for (const line of lines) {

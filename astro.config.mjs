@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import runInPage from './src/integrations/run-in-page.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { stackedTablesPlugin } from './src/lib/stacked-tables.ts';
 
@@ -45,5 +46,7 @@ export default defineConfig({
 			pagination: true,
 		}),
 		mdx(),
+		// Self-hosted Pyodide and the worker for the lessons' "Run here" buttons, under <base>run-in-page/.
+		runInPage(),
 	],
 });

@@ -15,6 +15,9 @@
  *   npm start -- --only a.py,b.py  run only these scripts
  *   RUN_PYTHON_ALL=1 npm start     same as --all
  *
+ * The Python-running core (the event loop, running a file as __main__) is pyodide-harness.mjs, which the course's
+ * lesson pages also use to run these scripts in the browser.
+ *
  * Generated for the course "Speed Up Python With Concurrency"; the Python files are the course's, unchanged.
  */
 import fs from 'node:fs';
@@ -23,10 +26,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
+import { installHarness } from './pyodide-harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** Where the scripts live inside Pyodide's in-memory file system. */
-const PY_DIR = '/home/pyodide/example';
 /**
  * An attempted "skipped" script that neither fails nor finishes within this much CPU time is stopped, with Pyodide's
  * own interrupt (a KeyboardInterrupt, polled by the interpreter at no cost) rather than a trace function, which would
@@ -80,107 +82,18 @@ const pyodide = await loadPyodide({
 });
 const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
 pyodide.setInterruptBuffer(interruptBuffer);
-pyodide.FS.mkdirTree(PY_DIR);
-for (const file of fs.readdirSync(HERE).filter((name) => name.endsWith('.py')).sort()) {
-	pyodide.FS.writeFile(`${PY_DIR}/${file}`, fs.readFileSync(path.join(HERE, file), 'utf8'));
-}
-
-// The Python side: run one script as `python3 <file> <args>` would, capturing its stdout (the JSON report).
-pyodide.runPython(String.raw`
-import asyncio, asyncio.events, contextlib, io, os, runpy, sys, time, traceback
-
-EXAMPLE_DIR = ${JSON.stringify(PY_DIR)}
-os.chdir(EXAMPLE_DIR)
-sys.path.insert(0, EXAMPLE_DIR)
-
-
-class _TimerSelector:
-    """What an event loop waits on. Pyodide has no sockets, so only timers can wake the loop: sleep until the next."""
-
-    def select(self, timeout=None):
-        if timeout is None:
-            raise RuntimeError("the event loop would wait forever: nothing is scheduled, and Pyodide has no sockets to wait on")
-        if timeout > 0:
-            time.sleep(timeout)
-        return []
-
-    def close(self):
-        pass
-
-
-class TimerEventLoop(asyncio.BaseEventLoop):
-    """CPython's own event loop (tasks, timers, gather, locks), minus the sockets Pyodide lacks.
-
-    Pyodide's default loop can only block inside asyncio.run() where the JavaScript engine supports WebAssembly
-    stack switching (not Node 20, not every browser). This loop behaves the same everywhere.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self._selector = _TimerSelector()
-
-    def _process_events(self, event_list):
-        pass
-
-    def _write_to_self(self):
-        pass
-
-
-_original_run = getattr(asyncio.run, "__wrapped__", asyncio.run)
-
-
-def _run(main, *, debug=None, loop_factory=None):
-    return _original_run(main, debug=debug, loop_factory=loop_factory or TimerEventLoop)
-
-
-asyncio.run = _run
-asyncio.new_event_loop = asyncio.events.new_event_loop = TimerEventLoop
-
-
-def _cpu_clock_counts_waiting():
-    cpu = time.process_time()
-    time.sleep(0.05)
-    return time.process_time() - cpu > 0.04
-
-
-CPU_CLOCK_COUNTS_WAITING = _cpu_clock_counts_waiting()
-
-
-def run_script(file, args, quiet):
-    """Run file as __main__ with args; return (exit code, stdout, error or None). quiet: no traceback on stderr."""
-    out = io.StringIO()
-    code, error = 0, None
-    sys.argv = [file, *args]
-    outer_loop = asyncio.events._get_running_loop()
-    asyncio.events._set_running_loop(None)  # Pyodide keeps its own loop "running"; a script's asyncio.run needs none
-    try:
-        with contextlib.redirect_stdout(out):
-            try:
-                runpy.run_path(file, run_name="__main__")
-            except SystemExit as stop:
-                if stop.code is None:
-                    code = 0
-                elif isinstance(stop.code, int):
-                    code = stop.code
-                else:
-                    code, error = 1, str(stop.code)
-            except BaseException as exc:
-                code = 1
-                error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-                if not quiet:
-                    sys.stderr.write(traceback.format_exc())
-    finally:
-        asyncio.events._set_running_loop(outer_loop)
-        # A fresh interpreter for every script, as with python3: forget the example's modules (timing.py, ...).
-        for name, module in list(sys.modules.items()):
-            if (getattr(module, "__file__", None) or "").startswith(EXAMPLE_DIR):
-                del sys.modules[name]
-    return code, out.getvalue(), error
-`);
-
-const runScript = pyodide.globals.get('run_script');
-const cpuCountsWaiting = pyodide.globals.get('CPU_CLOCK_COUNTS_WAITING');
-const python = pyodide.runPython('import platform; platform.python_version()');
+const harness = installHarness(pyodide);
+harness.writeFiles(
+	Object.fromEntries(
+		fs
+			.readdirSync(HERE)
+			.filter((name) => name.endsWith('.py'))
+			.sort()
+			.map((file) => [file, fs.readFileSync(path.join(HERE, file), 'utf8')]),
+	),
+);
+const cpuCountsWaiting = harness.cpuClockCountsWaiting;
+const python = harness.python;
 console.log(
 	dim(`Python ${python} in Pyodide ${pyodide.version}, Node ${process.version}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`),
 );
@@ -212,10 +125,8 @@ for (const script of scripts) {
 	const args = ['--json', ...script.quickArgs];
 	console.log(dim(`  $ python3 ${script.file} ${args.join(' ')}   (in Pyodide)`));
 	const deadline = support.status === 'skipped' ? startDeadline(ATTEMPT_DEADLINE_S, ATTEMPT_IDLE_LIMIT_S) : null;
-	const outcome = runScript(script.file, args, support.status === 'skipped');
+	const { code, stdout, error } = harness.runScript(script.file, args, { quiet: support.status === 'skipped' });
 	const stopped = deadline?.finish() ?? false;
-	const [code, stdout, error] = outcome.toJs();
-	outcome.destroy();
 	result.exitCode = code;
 	result.error = error ?? null;
 	if (stopped) {

@@ -97,18 +97,17 @@ for (const sitePage of PAGES) {
 	});
 }
 
-/** Light, dark and 390 px screenshots for review, written under reports/screenshots/<project>/ (with SCREENSHOTS=1). */
+/** Screenshots for review at 1280 and 390 px, light and dark, under reports/screenshots/<project>/ (with SCREENSHOTS=1; also scripts/screenshots.ts). */
 async function screenshots(page: Page, project: string, name: string) {
 	const dir = path.join('reports', 'screenshots', project);
 	fs.mkdirSync(dir, { recursive: true });
-	for (const theme of THEMES) {
-		await page.emulateMedia({ colorScheme: theme });
-		await page.setViewportSize({ width: 1280, height: 900 });
-		await page.screenshot({ path: path.join(dir, `${name}-${theme}.png`), fullPage: true });
+	for (const width of [1280, 390]) {
+		for (const theme of THEMES) {
+			await page.emulateMedia({ colorScheme: theme });
+			await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+			await page.screenshot({ path: path.join(dir, `${name}-${width}-${theme}.png`), fullPage: true });
+		}
 	}
-	await page.emulateMedia({ colorScheme: 'light' });
-	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: path.join(dir, `${name}-390px.png`), fullPage: true });
 }
 
 test('learner can search the course offline for a word from a lesson', async ({ page, baseURL }) => {

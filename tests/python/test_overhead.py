@@ -73,8 +73,24 @@ class SweepTest(unittest.TestCase):
         entry = script_meta(SLUG, "sweep.py")
         cls.report = run_report("sweep.py", [*entry["quickArgs"], "--json"])
 
+        # The smallest tasks take microseconds, so one preemption by another program can swing a single
+        # timing: the smallest size is timed twice more, and its checks use the median of the three runs.
+        smallest = entry["quickArgs"][entry["quickArgs"].index("--task-sizes") + 1]
+        tasks = cls.report["parameters"]["tasks"]
+        cls.smallest_reports = [cls.report] + [
+            run_report("sweep.py", ["--task-sizes", str(smallest), "--tasks", str(tasks), "--json"])
+            for _ in range(2)
+        ]
+
     def rows(self, variant: str) -> list[dict[str, Any]]:
         return [row for row in self.report["rows"] if row["variant"] == variant]
+
+    def median_smallest_speedup(self, variant: str) -> float:
+        speedups = [
+            [row for row in report["rows"] if row["variant"] == variant][0]["speedup"]
+            for report in self.smallest_reports
+        ]
+        return sorted(speedups)[1]
 
     def test_one_row_per_variant_and_task_size(self) -> None:
         sizes = [int(size) for size in self.report["parameters"]["task_sizes"].split(",")]
@@ -88,12 +104,10 @@ class SweepTest(unittest.TestCase):
         self.assertTrue(all(row["speedup"] == 1.0 for row in self.rows("loop")))
 
     def test_loop_beats_the_process_pool_at_the_smallest_task_size(self) -> None:
-        smallest = self.rows("process-pool")[0]
-        self.assertLess(smallest["speedup"], 1.0, smallest)
+        self.assertLess(self.median_smallest_speedup("process-pool"), 1.0, self.smallest_reports)
 
     def test_loop_beats_the_thread_pool_at_the_smallest_task_size(self) -> None:
-        smallest = self.rows("thread-pool")[0]
-        self.assertLess(smallest["speedup"], 1.0, smallest)
+        self.assertLess(self.median_smallest_speedup("thread-pool"), 1.0, self.smallest_reports)
 
     def test_crossover_is_a_size_of_the_sweep_where_the_pool_won(self) -> None:
         size = self.report["metrics"].get("process_pool_crossover_task_size")

@@ -50,6 +50,17 @@ describe('checkClaims', () => {
 		expect(checkClaim(m, { kind: 'speedup', variant: 'gone', op: '>', value: 1, because: 'x' })).toMatchObject({ status: 'fail', message: expect.stringMatching(/no variant "gone"/) });
 	});
 
+	it('checks a metric as a share of another metric', () => {
+		const m = clone(ioMeasurement());
+		const threads = m.variants[1]!;
+		if (threads.status !== 'ok') throw new Error('fixture');
+		threads.metrics = { expected: 800, lost_updates: 200 };
+		const share: Claim = { kind: 'metric', variant: 'threads', metric: 'lost_updates', of: 'expected', op: '>=', value: 0.05, because: 'a large share' };
+		expect(checkClaim(m, share)).toMatchObject({ status: 'pass', message: expect.stringContaining('lost_updates/expected >= 0.05') });
+		expect(checkClaim(m, { ...share, op: '<=', value: 0.01 })).toMatchObject({ status: 'fail', message: expect.stringContaining('measured 200 of 800') });
+		expect(checkClaim(m, { ...share, of: 'bytes' })).toMatchObject({ status: 'fail', message: expect.stringMatching(/no non-zero metric "bytes"/) });
+	});
+
 	it('checks which series wins at each end of a sweep', () => {
 		const m = sweepMeasurement();
 		const small: Claim = { kind: 'sweep-faster', variant: 'sweep', at: 'smallest', series: 'loop', than: 'process-pool', because: 'overhead' };

@@ -43,7 +43,17 @@ export type Claim =
 			/** What the lesson says, in a few words (test names and failure messages). */
 			because: string;
 	  }
-	| { kind: 'metric'; variant: string; metric: string; op: Comparison; value: number; when?: Condition; because: string }
+	| {
+			/** `variant`'s metric `metric` compares to `value`; with `of`, the metric as a share of its metric `of`. */
+			kind: 'metric';
+			variant: string;
+			metric: string;
+			of?: string;
+			op: Comparison;
+			value: number;
+			when?: Condition;
+			because: string;
+	  }
 	| {
 			/** `variant` finishes faster than `than` (per task when their task counts differ). */
 			kind: 'faster';
@@ -91,6 +101,17 @@ export const STORY: Record<string, Claim[]> = {
 	'race-conditions': [
 		{ kind: 'metric', variant: 'unsafe-counter', metric: 'lost_updates', op: '>', value: 0, because: 'an unlocked shared counter loses updates' },
 		{ kind: 'metric', variant: 'locked-counter', metric: 'lost_updates', op: '==', value: 0, because: 'a lock makes the counter exact' },
+		{ kind: 'metric', variant: 'plain-counter', metric: 'lost_updates', of: 'expected', op: '<=', value: 0.01, when: { gil: true }, because: 'with the GIL, a plain += happens to lose (almost) no updates' },
+		{
+			kind: 'metric',
+			variant: 'plain-counter',
+			metric: 'lost_updates',
+			of: 'expected',
+			op: '>=',
+			value: 0.05,
+			when: { gil: false, minCpus: 2 },
+			because: 'without the GIL, a plain += loses a large share of the updates',
+		},
 		{ kind: 'metric', variant: 'async-race', metric: 'lost_updates', op: '>', value: 0, because: 'an await between read and write loses updates' },
 		{ kind: 'metric', variant: 'async-locked', metric: 'lost_updates', op: '==', value: 0, because: 'an asyncio.Lock makes the balance exact' },
 	],
@@ -185,7 +206,7 @@ export function describeClaim(claim: Claim): string {
 		case 'speedup':
 			return `${claim.variant} speedup ${claim.op} ${claim.value} (${claim.because})`;
 		case 'metric':
-			return `${claim.variant} ${claim.metric} ${claim.op} ${claim.value} (${claim.because})`;
+			return `${claim.variant} ${claim.metric}${claim.of ? `/${claim.of}` : ''} ${claim.op} ${claim.value} (${claim.because})`;
 		case 'faster':
 			return `${claim.variant} faster than ${claim.than} (${claim.because})`;
 		case 'sweep-faster':
@@ -255,7 +276,10 @@ export function checkClaim(m: Measurement, claim: Claim): Finding {
 			if (!v) return missing(claim.variant);
 			const value = v.metrics[claim.metric];
 			if (value === undefined) return { status: 'fail', message: `${name}: ${claim.variant} reports no metric "${claim.metric}"` };
-			return verdict(compare(value, claim.op, claim.value), `measured ${value}`);
+			if (claim.of === undefined) return verdict(compare(value, claim.op, claim.value), `measured ${value}`);
+			const whole = v.metrics[claim.of];
+			if (!whole) return { status: 'fail', message: `${name}: ${claim.variant} reports no non-zero metric "${claim.of}"` };
+			return verdict(compare(value / whole, claim.op, claim.value), `measured ${value} of ${whole}`);
 		}
 		case 'faster': {
 			const a = okVariant(m, claim.variant);

@@ -1,9 +1,11 @@
 """Tests of examples/race-conditions: the unlocked versions lose updates on every run, the locked
-versions never do, and the scripts behave like every other example (reports, bad arguments,
-folder copied alone)."""
+versions never do, a plain `+=` loses updates only without the GIL, and the scripts behave like
+every other example (reports, bad arguments, folder copied alone)."""
 
 from __future__ import annotations
 
+import os
+import sys
 import tempfile
 import unittest
 from pathlib import Path
@@ -23,6 +25,14 @@ from tests.python.support import (
 SLUG = "race-conditions"
 FOLDER = EXAMPLES / SLUG
 RUNS = 10  # "reliably" means every one of these runs, not most of them
+GIL_ENABLED = getattr(sys, "_is_gil_enabled", lambda: True)()
+PLAIN_ATTEMPTS = 5  # without the GIL, a busy machine can run the threads one after another
+
+
+def usable_cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def run_report(script: str, args: list[str], cwd: Path | None = None) -> dict[str, Any]:
@@ -56,7 +66,8 @@ class QuickRunsTest(unittest.TestCase):
                 self.assertGreater(len(report["tasks"]), 1)
 
     def test_table_output_states_the_outcome(self) -> None:
-        for script, words in [("unsafe_counter.py", "were lost"), ("locked_counter.py", "0 updates lost"),
+        for script, words in [("plain_counter.py", "updates were lost"),
+                              ("unsafe_counter.py", "were lost"), ("locked_counter.py", "0 updates lost"),
                               ("async_race.py", "were lost"), ("async_locked.py", "0 deposits lost")]:
             with self.subTest(script=script):
                 result = run_script(FOLDER / script, script_meta(SLUG, script)["quickArgs"], timeout=60)
@@ -86,9 +97,36 @@ class LostUpdatesTest(unittest.TestCase):
         self.assertEqual(self.lost_updates("async_locked.py"), [0] * RUNS)
 
 
+class PlainCounterTest(unittest.TestCase):
+    """A plain `counter.value += 1`: exact with the GIL in practice, lossy without it."""
+
+    def test_report_adds_up_on_every_interpreter(self) -> None:
+        metrics = quick_report("plain_counter.py")["metrics"]
+        args = script_meta(SLUG, "plain_counter.py")["quickArgs"]
+        threads, increments = int(args[args.index("--threads") + 1]), int(args[args.index("--increments") + 1])
+        self.assertEqual(metrics["expected"], threads * increments)
+        self.assertEqual(metrics["expected"], metrics["actual"] + metrics["lost_updates"])
+        self.assertGreaterEqual(metrics["lost_updates"], 0)
+        self.assertLessEqual(metrics["lost_updates"], metrics["expected"])
+
+    def test_loses_updates_without_the_gil(self) -> None:
+        if GIL_ENABLED:
+            self.skipTest(f"the GIL is enabled on Python {sys.version.split()[0]}: a plain += happens not to "
+                          "lose updates (run the suite on a free-threaded build: npm run pythons)")
+        if usable_cpus() < 2:
+            self.skipTest("only 1 CPU available: the threads cannot run at the same moment")
+        lost: list[int] = []
+        for _ in range(PLAIN_ATTEMPTS):
+            lost.append(quick_report("plain_counter.py")["metrics"]["lost_updates"])
+            if lost[-1] > 0:
+                return
+        self.fail(f"a plain += from several threads lost no updates with the GIL off in {PLAIN_ATTEMPTS} runs: {lost}")
+
+
 class BadArgumentsTest(unittest.TestCase):
     CASES = [
         ("unsafe_counter.py", ["--threads", "0"], "--threads"),
+        ("plain_counter.py", ["--increments", "-5"], "--increments"),
         ("locked_counter.py", ["--increments", "many"], "--increments"),
         ("async_race.py", ["--customers", "-1"], "--customers"),
         ("async_locked.py", ["--deposits", "0"], "--deposits"),

@@ -29,6 +29,7 @@ LESSON_NAMES = {
     "overhead/process_pool.py": ["timed_small_task", "run_all"],
     "race-conditions/unsafe_counter.py": ["Counter", "add_many", "run_threads"],
     "race-conditions/locked_counter.py": ["Counter", "add_many", "run_threads"],
+    "race-conditions/plain_counter.py": ["Counter", "add_many", "run_threads"],
     "race-conditions/async_race.py": ["Account", "deposit", "customer", "serve"],
     "race-conditions/async_locked.py": ["Account", "deposit", "customer", "serve"],
     "latency/wall_vs_cpu.py": ["fetch", "request_all"],

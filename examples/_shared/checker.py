@@ -72,7 +72,10 @@ class Run:
 
     values: list[Any] = field(default_factory=list)  # one return value per call (decoded JSON)
     seconds: list[float] = field(default_factory=list)  # wall time of each call, in the child
+    cpu_s: list[float] = field(default_factory=list)  # CPU time of the child itself, per call
     children_cpu_s: float | None = None  # CPU time of child processes the calls waited for (POSIX)
+    windows: list[tuple[float, float]] = field(default_factory=list)  # time.monotonic() of each call
+    ticks: list[float] = field(default_factory=list)  # time.monotonic() of each line `alongside` printed
     problem: str | None = None  # one line: what went wrong
     hint: str | None = None  # what to do about it
     shutdown_problem: str | None = None  # returned, but did not exit cleanly
@@ -144,18 +147,26 @@ def run_function(
     *,
     timeout_s: float,
     is_async: bool = False,
+    alongside: Sequence[str] = (),
 ) -> Run:
     """Call `function(*args)` from `file` once per entry of `calls`, in a child process.
 
     Arguments travel as JSON. `is_async` means the function must be `async def`: each call
     runs in its own asyncio.run(). Never raises for anything the learner's code does; see Run.
+
+    `alongside`: arguments of a Python program that the child starts just before the calls and
+    kills after them, in the same process group and session (so the scheduler treats it like
+    the learner's own processes). It must print one line per unit of work done, holding
+    time.monotonic(): Run.ticks holds those times, Run.windows when each call ran. A check can then compare
+    the learner's speed with a reference measured at the same time, under the same load.
     """
     file = Path(file).resolve()
     run = Run()
     with tempfile.TemporaryDirectory(prefix="check-") as tmp:
         spec_path, result_path = Path(tmp) / "spec.json", Path(tmp) / "result.json"
         spec = {"file": str(file), "function": function, "calls": [list(c) for c in calls],
-                "is_async": is_async, "result": str(result_path)}
+                "is_async": is_async, "result": str(result_path),
+                "alongside": [str(arg) for arg in alongside]}
         spec_path.write_text(json.dumps(spec), encoding="utf-8")
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONUNBUFFERED="1")
         env.pop("PYTHONPATH", None)
@@ -222,8 +233,10 @@ def _read_result(run: Run, path: Path, returncode: int | None, function: str, fi
     if "error" in result:
         run.problem, run.hint = result["error"], result.get("hint")
         return
-    run.values, run.seconds = result["values"], result["seconds"]
+    run.values, run.seconds, run.cpu_s = result["values"], result["seconds"], result["cpu_s"]
     run.children_cpu_s = result.get("children_cpu_s")
+    run.windows = [tuple(window) for window in result["windows"]]
+    run.ticks = result["ticks"]
 
 
 # --- the child side ---------------------------------------------------------------------------
@@ -261,6 +274,26 @@ def _where(error: BaseException, file: str) -> str:
     frame = frames[-1]
     code = f": `{frame.line.strip()}`" if frame.line else ""
     return f" ({Path(file).name}, line {frame.lineno}{code})"
+
+
+def _start_alongside(args: list[str], ticks: list[float]) -> subprocess.Popen[str] | None:
+    """Start the `alongside` program, wait for its first line, then note the time of each line."""
+    if not args:
+        return None
+    pace = subprocess.Popen([sys.executable, *args], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, text=True)
+    assert pace.stdout is not None
+    pace.stdout.readline()  # warmed up
+
+    def note() -> None:
+        for line in iter(pace.stdout.readline, ""):
+            try:  # the program's own time.monotonic() (one clock for every process)...
+                ticks.append(float(line))
+            except ValueError:  # ...or when its line arrived
+                ticks.append(time.monotonic())
+
+    threading.Thread(target=note, daemon=True).start()
+    return pace
 
 
 def _child(spec_path: str) -> int:
@@ -311,18 +344,23 @@ def _child(spec_path: str) -> int:
             fail(f"{name}() is `async def`, but this exercise calls it as a plain function",
                  "Keep it a plain `def`.")
         else:
-            values, seconds = [], []
+            values, seconds, cpu, windows, ticks = [], [], [], [], []
+            pace = _start_alongside(spec["alongside"], ticks)
             try:
                 for args in spec["calls"]:
-                    started = time.perf_counter()
+                    windows.append([time.monotonic(), 0.0])
+                    started, started_cpu = time.perf_counter(), time.process_time()
                     if spec["is_async"]:
                         value = asyncio.run(function(*args))
                     else:
                         value = function(*args)
                     seconds.append(time.perf_counter() - started)
+                    cpu.append(time.process_time() - started_cpu)
+                    windows[-1][1] = time.monotonic()
                     values.append(value)
-                times = os.times()
-                result.update(values=values, seconds=seconds,
+                times = os.times()  # before the `alongside` program is waited for: not counted
+                result.update(values=values, seconds=seconds, cpu_s=cpu, windows=windows,
+                              ticks=list(ticks),
                               children_cpu_s=times.children_user + times.children_system
                               if POSIX else None)
             except SystemExit as error:
@@ -331,6 +369,10 @@ def _child(spec_path: str) -> int:
                 fail(f"{name}() raised {type(error).__name__}: {error}{_where(error, file)}",
                      "Read the error and the line it names; run your file alone with "
                      f"`python3 {Path(file).name}` to see the whole traceback.")
+            finally:
+                if pace is not None:
+                    pace.kill()
+                    pace.wait()
     try:
         text = json.dumps(result, default=_encode)
     except (TypeError, ValueError) as error:  # e.g. circular structures
@@ -487,7 +529,8 @@ def check_same(report: Report, got: Any, expected: list[Any], what: str, hint: s
 
 
 def speed_verdict(report: Report, *, elapsed_s: float, sequential_s: float, ideal_s: float,
-                  share: float, ideal_words: str, hint: str, final: bool) -> bool | None:
+                  share: float, ideal_words: str, hint: str, final: bool,
+                  baseline_words: str = "one after another") -> bool | None:
     """Judge a time against the ideal bound measured in the same run.
 
     speedup = sequential_s / elapsed_s must reach `share` of the ideal speedup
@@ -496,7 +539,7 @@ def speed_verdict(report: Report, *, elapsed_s: float, sequential_s: float, idea
     """
     speedup, ideal = sequential_s / elapsed_s, sequential_s / ideal_s
     needed = share * ideal
-    words = (f"{speedup:.1f}x faster than one after another ({elapsed_s:.2f} s vs {sequential_s:.2f} s); "
+    words = (f"{speedup:.1f}x faster than {baseline_words} ({elapsed_s:.2f} s vs {sequential_s:.2f} s); "
              f"the ideal {ideal_words} is {ideal:.1f}x, and {share:.0%} of it is {needed:.1f}x")
     if speedup >= needed:
         report.ok(f"fast enough: {words}")

@@ -77,6 +77,7 @@ class Run:
     windows: list[tuple[float, float]] = field(default_factory=list)  # time.monotonic() of each call
     ticks: list[float] = field(default_factory=list)  # time.monotonic() of each line `alongside` printed
     problem: str | None = None  # one line: what went wrong
+    timed_out: bool = False  # the call did not return within the time allowed
     hint: str | None = None  # what to do about it
     shutdown_problem: str | None = None  # returned, but did not exit cleanly
     output: str = ""  # the tail of what the learner's code printed
@@ -182,6 +183,7 @@ def run_function(
             deadline = time.monotonic() + timeout_s
             while not result_path.exists() and process.poll() is None:
                 if time.monotonic() > deadline:
+                    run.timed_out = True
                     run.problem = (f"{function}() did not return within {timeout_s:g} s, "
                                    "so the check stopped it")
                     run.hint = ("Something waits forever or loops without end: a request without "
@@ -505,7 +507,8 @@ def fetch(url: str, timeout: float = 10) -> bytes:
         return response.read()
 
 
-def check_same(report: Report, got: Any, expected: list[Any], what: str, hint: str) -> bool:
+def check_same(report: Report, got: Any, expected: list[Any], what: str, hint: str,
+               reference: str = "as the sequential version") -> bool:
     """Compare a returned list with the reference, and say plainly how it differs."""
     if not isinstance(got, list):
         report.fail(f"correct result: expected a list of {len(expected)} {what}, got {describe(got)}",
@@ -513,7 +516,7 @@ def check_same(report: Report, got: Any, expected: list[Any], what: str, hint: s
                     "generator or futures.")
         return False
     if got == expected:
-        report.ok(f"correct result: the same {len(expected)} {what} as the sequential version, in order")
+        report.ok(f"correct result: the same {len(expected)} {what} {reference}, in order")
         return True
     if len(got) != len(expected):
         problem = f"got {len(got)} {what}, expected {len(expected)}"
@@ -590,6 +593,45 @@ def check_downloads(file: Path, report: Report, *, serve: Callable[..., Any], it
         if verdict is not None:
             report.shutdown(run)
             return
+
+
+def check_no_lost_updates(report: Report, run: Run, expected: int, what: str, hint: str) -> bool:
+    """Every call must return exactly `expected`: one line for all the repeated runs."""
+    got = run.values
+    if any(not isinstance(value, int) or isinstance(value, bool) for value in got):
+        bad = next(v for v in got if not isinstance(v, int) or isinstance(v, bool))
+        report.fail(f"no lost {what}: expected the final balance (an int), got {describe(bad)}",
+                    "Return the account's balance, an int.")
+        return False
+    lost = [expected - value for value in got]
+    if all(n == 0 for n in lost):
+        report.ok(f"no lost {what}: {len(got)} runs, each ended with exactly {expected:,}")
+        return True
+    bad_runs = sum(1 for n in lost if n != 0)
+    report.fail(f"no lost {what}: {bad_runs} of {len(got)} runs ended wrong "
+                f"(expected {expected:,}, got {', '.join(f'{v:,}' for v in got)})", hint)
+    return False
+
+
+def pauses(file: Path, function: str, call: str) -> bool:
+    """Does `function` (a def, or a method of a class) in `file` still call `call`(0)?
+
+    The exercises keep a pause between a read and a write so that the race shows on every run;
+    removing it hides the race without fixing it. `call` is e.g. "sleep" (time.sleep or
+    asyncio.sleep). A file that does not parse returns True: running it reports the error.
+    """
+    try:
+        tree = ast.parse(Path(file).read_bytes())
+    except (SyntaxError, ValueError):
+        return True
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function:
+            for inner in ast.walk(node):
+                if (isinstance(inner, ast.Call) and inner.args
+                        and isinstance(inner.args[0], ast.Constant) and inner.args[0].value == 0
+                        and getattr(inner.func, "attr", getattr(inner.func, "id", None)) == call):
+                    return True
+    return False
 
 
 def describe(value: Any) -> str:

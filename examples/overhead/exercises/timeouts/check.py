@@ -1,0 +1,64 @@
+"""Check your timeouts exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` another.
+
+The contract: FILE defines download_all(urls: list[str], timeout: float) -> list[bytes | None],
+a plain function. The check imports FILE in a separate process and calls it once with
+timeout=1.0 and 10 URLs: 8 of a local server that answers in 0.1 s, and 2 (the 4th and 5th)
+of a server that accepts connections and never answers. It passes when the call returns (it
+is stopped after 8 s), the result holds the 8 bodies and None for the 2 silent URLs, in order,
+the call takes at most timeout / 0.7, and the program exits cleanly afterwards (no thread left
+waiting). Exit code 0 when all pass, else 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from checker import Report, check_same, fetch, hung_server, main, run_function
+from latency_server import serve
+
+TASK = "download_all() that gives up on a silent server in time"
+TIMEOUT, LATENCY_MS, SHARE, STOP_AFTER_S = 1.0, 100, 0.70, 8
+
+
+def check(file: Path, report: Report) -> None:
+    with serve(latency_ms=LATENCY_MS) as fast, hung_server() as hung:
+        urls = [f"{fast.url}/item/{item}" for item in range(8)]
+        urls[3:3] = [f"{hung}/item/100", f"{hung}/item/101"]
+        expected = [None if url.startswith(hung) else fetch(url) for url in urls]
+        run = run_function(file, "download_all", [[urls, TIMEOUT]], timeout_s=STOP_AFTER_S)
+    if run.timed_out:
+        run.hint = ("A request to a server that never answers waits forever unless it has a "
+                    "timeout: pass timeout=timeout to urllib.request.urlopen(), and return None "
+                    "when it raises OSError.")
+    if not report.require_run(run, "returns"):
+        return
+    elapsed = run.seconds[0]
+    report.ok(f"returns: download_all() returned in {elapsed:.2f} s")
+    if not check_same(report, run.values[0], expected, "results",
+                      "Return one item per URL, in order: the body (bytes), or None when the "
+                      "request timed out. Catch OSError around urlopen() and read().",
+                      reference="as expected (8 bodies, and None for the 2 silent URLs)"):
+        report.shutdown(run)
+        return
+    allowed = TIMEOUT / SHARE
+    if elapsed <= allowed:
+        report.ok(f"in time: {elapsed:.2f} s; the slowest request may take the timeout, "
+                  f"{TIMEOUT:g} s, and {SHARE:.0%} of that ideal speed allows {allowed:.2f} s")
+    else:
+        report.fail(f"in time: {elapsed:.2f} s, but the slowest request may take only the "
+                    f"timeout, {TIMEOUT:g} s, so at {SHARE:.0%} of the ideal speed it must take "
+                    f"at most {allowed:.2f} s",
+                    "The timeouts add up when the requests run one after another: run them in "
+                    "a ThreadPoolExecutor with one worker per URL, so they all wait at once.")
+    if run.shutdown_problem:
+        report.fail(f"clean shutdown: {run.shutdown_problem}",
+                    "A thread blocked on a silent server is still running. A future's "
+                    "result(timeout=) or wait(timeout=) only stops your wait, and a running "
+                    "thread cannot be cancelled: give the request itself a timeout.")
+    else:
+        report.shutdown(run)
+
+
+if __name__ == "__main__":
+    sys.exit(main(check, TASK))

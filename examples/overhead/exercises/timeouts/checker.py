@@ -578,7 +578,7 @@ def check_downloads(file: Path, report: Report, *, serve: Callable[..., Any], it
             sequential_s = items * one_request
             ideal_s = -(-items // workers) * one_request  # ceil(items / workers) rounds
             run = run_function(file, "download_all", [[urls]], is_async=is_async,
-                               timeout_s=2 * sequential_s + 10)
+                               timeout_s=2 * sequential_s + 2)
         if not report.require_run(run, "runs"):
             return
         report.ok(f"runs: download_all() returned in {run.seconds[0]:.2f} s")

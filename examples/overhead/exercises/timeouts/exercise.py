@@ -18,7 +18,7 @@ What `python3 check.py` checks: it imports this file in a separate process and c
 download_all(urls, timeout=1.0) with 8 URLs of a server that answers in 0.1 s and 2 URLs of
 a server that accepts the connection and never answers. It passes when
 
-- download_all() returns at all (the check stops it after 8 s);
+- download_all() returns at all (the check stops it after 5 s);
 - the result holds the 8 bodies, and None for the 2 URLs that never answered, in order;
 - it returns in time: the slowest request may take `timeout` (1 s), so the call must take at
   most 1 / 0.7 = 1.43 s (70% of the ideal speed);

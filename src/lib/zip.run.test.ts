@@ -33,8 +33,12 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 		expect(cd).toBe(`cd ${slug}`);
 		expect(rest.length).toBe(example.scripts.length);
 		folder = path.join(home, cd!.slice(3));
-		expect(fs.readdirSync(folder).sort()).toEqual([...example.files].sort());
-		for (const file of example.files) {
+		const all = [...example.files, ...example.exerciseFiles];
+		const unzipped = fs.readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+		expect(unzipped.map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')).sort()).toEqual(
+			all.sort(),
+		);
+		for (const file of all) {
 			expect(fs.readFileSync(path.join(folder, file)).equals(fs.readFileSync(path.join(example.dir, file))), file).toBe(true);
 		}
 	});

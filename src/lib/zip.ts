@@ -1,6 +1,7 @@
 /**
  * Builds an example's download: a zip holding one folder, `<slug>/`, with every file the example needs to run with
- * plain `python3` (its scripts, its copies of the shared modules, example.json and the README with the commands).
+ * plain `python3` (its scripts, its copies of the shared modules, example.json and the README with the commands), and
+ * its exercises (`<slug>/exercises/<name>/`).
  *
  * Deterministic, so the same example gives the same bytes on every build and machine: entries are sorted, and every
  * entry gets the same fixed timestamp and Unix permissions (never the file's own mtime, never the build's clock).
@@ -28,9 +29,9 @@ export function zipFileName(slug: string): string {
 	return `${slug}.zip`;
 }
 
-/** Entry names inside the zip (`<slug>/<file>`), sorted: the zip's table of contents. */
+/** Entry names inside the zip (`<slug>/<file>`, exercises included), sorted: the zip's table of contents. */
 export function zipEntryNames(example: Example): string[] {
-	return example.files.map((file) => `${example.slug}/${file}`).sort();
+	return [...example.files, ...example.exerciseFiles].map((file) => `${example.slug}/${file}`).sort();
 }
 
 /** The zip's bytes. Files are read as bytes (never re-encoded). */

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from './examples.ts';
+import { REPO_ROOT } from './paths.ts';
 import {
 	EXERCISE_FILES,
 	exerciseCommands,
@@ -83,5 +86,32 @@ describe('the exercises in examples/', () => {
 	it('names the missing exercise and the ones there are', () => {
 		const example = examples.find((e) => listExercises(e).length > 0)!;
 		expect(() => loadExercise(example, 'nope')).toThrow(/has no exercise "nope" \(it has: /);
+	});
+});
+
+describe('the lessons', () => {
+	const lessonsDir = path.join(REPO_ROOT, 'src', 'content', 'docs', 'lessons');
+	const lessons = fs.readdirSync(lessonsDir).filter((file) => file.endsWith('.mdx'));
+	const uses = lessons.flatMap((file) => {
+		const text = fs.readFileSync(path.join(lessonsDir, file), 'utf8');
+		return [...text.matchAll(/<Exercise example="([^"]+)" name="([^"]+)"/g)].map((match) => ({ file, text, at: match.index, slug: match[1]!, name: match[2]! }));
+	});
+	const examples = loadExamples();
+
+	it('show every exercise once', () => {
+		const shown = uses.map((use) => `${use.slug}/${use.name}`).sort();
+		const all = examples.flatMap((example) => listExercises(example).map((name) => `${example.slug}/${name}`)).sort();
+		expect(shown).toEqual(all);
+	});
+
+	it.each(uses.map((use) => [`${use.slug}/${use.name}`, use] as const))('show %s under a heading with its title, just before the self-check', (_name, use) => {
+		const exercise = loadExercise(examples.find((example) => example.slug === use.slug)!, use.name);
+		const before = use.text.slice(0, use.at);
+		const heading = [...before.matchAll(/^#{2,4} (.+)$/gm)].at(-1)![1]!;
+		expect(heading.toLowerCase()).toContain(exercise.title.toLowerCase());
+		expect([...before.matchAll(/^## (.+)$/gm)].at(-1)![1]).toMatch(/^Exercise: /); // its section
+		const after = use.text.slice(use.at);
+		expect(after.indexOf('<SelfCheck')).toBeGreaterThan(0);
+		expect(after.slice(0, after.indexOf('<SelfCheck')).match(/^## /gm)).toBeNull(); // no other section in between
 	});
 });

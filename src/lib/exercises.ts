@@ -51,8 +51,8 @@ export interface Exercise {
 	hints: Hint[];
 	/** Its files, relative to the example folder. */
 	files: string[];
-	/** Modules exercise.py imports that Pyodide cannot provide (threads, processes, sockets); empty if none. */
-	needsNative: string[];
+	/** Modules that Pyodide cannot provide (threads, processes, sockets) which solution.py and check.py import. */
+	needsNative: { solution: string[]; check: string[] };
 }
 
 /** Names of an example's exercises, sorted. */
@@ -90,7 +90,11 @@ export function loadExercise(example: Example, name: string): Exercise {
 	const task = parseBlocks((runIt === -1 ? rest : rest.slice(0, runIt)).join('\n'));
 	const hints = parseHints(readExampleFile(example, `${dir}/${EXERCISE_FILES.hints}`));
 	if (hints.length === 0) throw new ExampleError(`${example.slug}/${dir}/${EXERCISE_FILES.hints} has no "## Hint" sections.`);
-	return { example: example.slug, name, dir, title, task, hints, files, needsNative: nativeImports(source) };
+	const needsNative = {
+		solution: nativeImports(readExampleFile(example, `${dir}/${EXERCISE_FILES.solution}`)),
+		check: nativeImports(readExampleFile(example, `${dir}/${EXERCISE_FILES.check}`)),
+	};
+	return { example: example.slug, name, dir, title, task, hints, files, needsNative };
 }
 
 /** All exercises of an example. */

@@ -51,9 +51,10 @@ describe('the text of an exercise', () => {
 	});
 
 	it('names the modules Pyodide cannot provide', () => {
-		expect(nativeImports('import asyncio\nimport sys, threading\nfrom concurrent.futures import ThreadPoolExecutor\n')).toEqual([
-			'threading',
-			'concurrent.futures',
+		expect(nativeImports('import asyncio\nimport sys, threading\nfrom concurrent.futures import ThreadPoolExecutor\nimport socket, urllib.request\n')).toEqual([
+			'threads',
+			'a pool of threads or processes',
+			'sockets',
 		]);
 		expect(nativeImports('import asyncio\nimport sys\n')).toEqual([]);
 	});

@@ -51,7 +51,7 @@ export interface Exercise {
 	hints: Hint[];
 	/** Its files, relative to the example folder. */
 	files: string[];
-	/** Modules that Pyodide cannot provide (threads, processes, sockets) which solution.py and check.py import. */
+	/** What solution.py and check.py need that Pyodide cannot provide ("threads", "sockets", ...); empty if nothing. */
 	needsNative: { solution: string[]; check: string[] };
 }
 
@@ -176,17 +176,26 @@ export function parseInline(text: string): Inline[] {
 	return parts;
 }
 
-/** Modules that need threads, processes or sockets, which Pyodide (and so StackBlitz) lacks. */
-const NATIVE_MODULES = ['threading', 'multiprocessing', 'concurrent.futures', 'socket', 'subprocess', 'urllib.request', 'latency_server'];
+/** Modules that need threads, processes or sockets, which Pyodide (and so StackBlitz) lacks, and what they need. */
+export const NATIVE_MODULES: Readonly<Record<string, string>> = {
+	threading: 'threads',
+	'concurrent.futures': 'a pool of threads or processes',
+	multiprocessing: 'processes',
+	subprocess: 'processes',
+	socket: 'sockets',
+	'urllib.request': 'sockets',
+	latency_server: 'a local server in a thread',
+};
 
-/** Which of {@link NATIVE_MODULES} a Python file imports, in that order. */
+/** What a Python file imports that Pyodide cannot run (the values of {@link NATIVE_MODULES}, each once, in order). */
 export function nativeImports(source: string): string[] {
 	const imported = new Set<string>();
 	for (const match of source.matchAll(/^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w., ]+))/gm)) {
 		const names = match[1] ? [match[1]] : match[2]!.split(',').map((name) => name.trim().split(/\s+/)[0]!);
 		for (const name of names) imported.add(name);
 	}
-	return NATIVE_MODULES.filter((module) => imported.has(module));
+	const needs = Object.entries(NATIVE_MODULES).filter(([module]) => imported.has(module));
+	return [...new Set(needs.map(([, what]) => what))];
 }
 
 /** The commands that get and check an exercise: from the unzipped download, or from a clone. */

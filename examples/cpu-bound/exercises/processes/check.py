@@ -1,12 +1,12 @@
-"""Check your processes exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` another.
+"""Check this exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` checks FILE.
 
 The contract: FILE defines count_all(ranges: list[tuple[int, int]]) -> list[int], a plain
-function that returns the number of primes in each range. The check imports FILE in a
-separate process and calls count_all() with 8 ranges of 10,000 numbers (as lists [start,
-stop]). It passes when the counts are right, in order; when the call is at least 75% of the
-ideal speedup over the sequential reference below, timed in the same run (skipped on a
-1-CPU machine); when the counting ran in child processes (POSIX only: Windows does not
-report their CPU time); and when the program exits cleanly. Exit code 0 when all pass, else 1.
+function that returns the number of primes in each range. The check imports FILE in a separate
+process and calls count_all() with 8 ranges of 10,000 numbers (as lists [start, stop]). It
+passes when the counts are right, in order; when the call is at least 75% of the ideal speedup
+over the sequential reference below, timed in the same run (skipped on a 1-CPU machine); when
+the counting ran in child processes (POSIX only: Windows does not report their CPU time); and
+when the program exits cleanly. Exit code 0 when all pass, else 1.
 """
 
 from __future__ import annotations

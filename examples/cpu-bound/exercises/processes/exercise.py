@@ -10,8 +10,8 @@ so that each core counts in its own process, with its own interpreter and its ow
 count_primes() as it is, and keep the `if __name__ == "__main__":` guard: worker processes
 import this file, and the guard stops them from running the program again.
 
-What `python3 check.py` checks: it imports this file in a separate process, calls
-count_all(ranges) with 8 ranges of 10,000 numbers, and passes when
+What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
+separate process, calls count_all(ranges) with 8 ranges of 10,000 numbers, and passes when
 
 - the counts are right, in the order of `ranges`;
 - it is fast: at least 75% of the ideal speedup over one range after another, measured in

@@ -9,9 +9,9 @@ requests in flight at once. Start one task per URL in an asyncio.TaskGroup (or u
 asyncio.gather), and let an asyncio.Semaphore(10) hold back the eleventh. Keep fetch() as it
 is: it already awaits the network, so the event loop can switch tasks while one waits.
 
-What `python3 check.py` checks: it imports this file in a separate process, runs
-asyncio.run(download_all(urls)) with 20 URLs of its own server (same 0.15 s latency), and
-passes when
+What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
+separate process, runs asyncio.run(download_all(urls)) with 20 URLs of its own server (same
+0.15 s latency), and passes when
 
 - the result is the same as the sequential version's: the 20 bodies, in the order of `urls`;
 - it is fast: at least 70% of the ideal speedup. With 10 requests in flight, 20 requests take

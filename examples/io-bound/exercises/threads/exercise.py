@@ -8,8 +8,9 @@ Your task: make download_all() use a pool of 10 threads (concurrent.futures.Thre
 so that up to 10 requests wait at the same time. A thread waiting for an answer releases the
 GIL, so the waits overlap even with the GIL.
 
-What `python3 check.py` checks: it imports this file in a separate process, calls
-download_all(urls) with 20 URLs of its own server (same 0.15 s latency), and passes when
+What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
+separate process, calls download_all(urls) with 20 URLs of its own server (same 0.15 s
+latency), and passes when
 
 - the result is the same as the sequential version's: the 20 bodies, in the order of `urls`;
 - it is fast: at least 70% of the ideal speedup. With 10 workers, 20 requests take 2 rounds

@@ -1,11 +1,11 @@
-"""Check your timeouts exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` another.
+"""Check this exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` checks FILE.
 
 The contract: FILE defines download_all(urls: list[str], timeout: float) -> list[bytes | None],
 a plain function. The check imports FILE in a separate process and calls it once with
-timeout=1.0 and 10 URLs: 8 of a local server that answers in 0.1 s, and 2 (the 4th and 5th)
-of a server that accepts connections and never answers. It passes when the call returns (it
-is stopped after 5 s), the result holds the 8 bodies and None for the 2 silent URLs, in order,
-the call takes at most timeout / 0.7, and the program exits cleanly afterwards (no thread left
+timeout=1.0 and 10 URLs: 8 of a local server that answers in 0.1 s, and 2 (the 4th and 5th) of a
+server that accepts connections and never answers. It passes when the call returns (it is
+stopped after 5 s), the result holds the 8 bodies and None for the 2 silent URLs, in order, the
+call takes at most timeout / 0.7, and the program exits cleanly afterwards (no thread left
 waiting). Exit code 0 when all pass, else 1.
 """
 

@@ -14,9 +14,10 @@ Your task, in two steps:
    not one after another: with threads and 10 workers, all 10 requests run at once, and the
    whole call takes about `timeout` seconds.
 
-What `python3 check.py` checks: it imports this file in a separate process and calls
-download_all(urls, timeout=1.0) with 8 URLs of a server that answers in 0.1 s and 2 URLs of
-a server that accepts the connection and never answers. It passes when
+What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
+separate process and calls download_all(urls, timeout=1.0) with 8 URLs of a server that
+answers in 0.1 s and 2 URLs of a server that accepts the connection and never answers. It
+passes when
 
 - download_all() returns at all (the check stops it after 5 s);
 - the result holds the 8 bodies, and None for the 2 URLs that never answered, in order;

@@ -1,11 +1,11 @@
-"""Check your asyncio lock exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` another.
+"""Check this exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` checks FILE.
 
-The contract: FILE defines `async def run_deposits(customers: int, deposits: int) -> int`,
-which returns the final balance, and an Account.deposit() that awaits asyncio.sleep(0)
-between its read and its write. The check imports FILE in a separate process, runs
-asyncio.run(run_deposits(10, 100)) five times, and passes when every run ends at exactly
-1,000, the await is still there, the runs finish within the time allowed, and the program
-exits cleanly. Exit code 0 when all pass, else 1.
+The contract: FILE defines `async def run_deposits(customers: int, deposits: int) -> int`, which
+returns the final balance, and an Account.deposit() that awaits asyncio.sleep(0) between its
+read and its write. The check imports FILE in a separate process, runs
+asyncio.run(run_deposits(10, 100)) five times, and passes when every run ends at exactly 1,000,
+the await is still there, the runs finish within the time allowed, and the program exits
+cleanly. Exit code 0 when all pass, else 1.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ Your task: give each Account an asyncio.Lock and hold it (`async with`) for the 
 await and the write. Keep the await. Do not use a threading.Lock: a task that waits for it
 blocks the event loop's only thread, so the task holding it never gets to release it.
 
-What `python3 check.py` checks: it imports this file in a separate process, runs
-asyncio.run(run_deposits(10, 100)) five times, and passes when
+What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
+separate process, runs asyncio.run(run_deposits(10, 100)) five times, and passes when
 
 - every run ends with a balance of exactly 1,000: zero lost deposits;
 - deposit() still awaits asyncio.sleep(0) between the read and the write;

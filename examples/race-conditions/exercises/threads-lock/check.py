@@ -1,11 +1,11 @@
-"""Check your lock exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` another file.
+"""Check this exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` checks FILE.
 
 The contract: FILE defines run_deposits(threads: int, deposits: int) -> int, a plain function
-that returns the final balance, and an Account.deposit() that pauses with time.sleep(0)
-between its read and its write. The check imports FILE in a separate process, calls
-run_deposits(4, 500) five times, and passes when every run ends at exactly 2,000, the pause
-is still there, the runs finish within the time allowed, and the program exits cleanly.
-Exit code 0 when all pass, else 1.
+that returns the final balance, and an Account.deposit() that pauses with time.sleep(0) between
+its read and its write. The check imports FILE in a separate process, calls run_deposits(4, 500)
+five times, and passes when every run ends at exactly 2,000, the pause is still there, the runs
+finish within the time allowed, and the program exits cleanly. Exit code 0 when all pass, else
+1.
 """
 
 from __future__ import annotations

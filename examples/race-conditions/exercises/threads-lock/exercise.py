@@ -11,8 +11,8 @@ Your task: give each Account a threading.Lock, and hold it for the whole read, p
 write, so that only one thread at a time updates the balance. Keep the pause: a lock must make
 the update safe whatever runs inside it. Removing the pause would only hide the race.
 
-What `python3 check.py` checks: it imports this file in a separate process, calls
-run_deposits(4, 500) five times, and passes when
+What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
+separate process, calls run_deposits(4, 500) five times, and passes when
 
 - every run ends with a balance of exactly 2,000: zero lost deposits;
 - deposit() still pauses with time.sleep(0) between the read and the write;

@@ -84,6 +84,10 @@ def check(file: Path, report: Report) -> None:
     alongside = [str(HERE / "check.py"), "--pace"] if cpus > 1 else []
     for attempt in (1, 2):
         run = run_function(file, "count_all", [[ranges]], timeout_s=TIMEOUT_S, alongside=alongside)
+        if run.problem and "pickle" in run.problem:
+            run.hint = ("A process pool sends the function to its workers by name, so it must be "
+                        "defined at the top level of your file: no lambda, no function defined "
+                        "inside another. Pass count_primes itself.")
         if not report.require_run(run, "runs"):
             return
         if attempt == 1:

@@ -115,7 +115,9 @@ class WrongSolutionsTest(ExerciseCase):
             "    with ThreadPoolExecutor() as pool:\n"
             "        return list(pool.map(count_primes, ranges))")
         result = self.check(folder, self.write(folder, source))
-        self.assertVerdict(result, 1, "[FAIL] ran in worker processes", "(in threads?)")
+        # The speed check may pass or fail here: on a busy machine the scheduler can favour a
+        # process whose threads keep waking up. The work still ran in one process: that fails.
+        self.assertVerdict(result, 1, "[FAIL] ran in worker processes: child processes used 0.00 s")
 
     def test_removing_the_pause_is_not_a_fix(self) -> None:
         folder = self.copy("race-conditions/threads-lock")
@@ -284,11 +286,11 @@ class BadInputTest(ExerciseCase):
 
     @unittest.skipUnless(POSIX, "Ctrl-C is simulated with SIGINT to a process group")
     def test_ctrl_c_stops_the_check_and_the_learners_code(self) -> None:
-        folder = self.copy(self.EXERCISE)
+        folder = self.copy("race-conditions/threads-lock")  # its check waits 30 s for a call
         marker = self.tmp / "learner.pid"
         (folder / "attempt.py").write_text(textwrap.dedent(f"""\
             import os, time
-            async def run_deposits(customers, deposits):
+            def run_deposits(threads, deposits):
                 open({str(marker)!r}, "w").write(str(os.getpid()))
                 time.sleep(60)
             """), encoding="utf-8")

@@ -451,6 +451,9 @@ def main(check: Callable[[Path, Report], None], task: str, argv: list[str] | Non
     """
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         return _child(sys.argv[2])
+    # Ctrl-C must stop the check however it was started: a shell starts background commands
+    # with SIGINT ignored, and Python then installs no KeyboardInterrupt handler of its own.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     parser = argparse.ArgumentParser(description=f"Check your solution: {task}")
     parser.add_argument("file", nargs="?", default="exercise.py",
                         help="the file to check (default: %(default)s, in the current folder)")
@@ -561,26 +564,36 @@ def check_downloads(file: Path, report: Report, *, serve: Callable[..., Any], it
     """The I/O exercises' check: download_all(urls) against a local latency server.
 
     `serve` is latency_server.serve (passed in, so that this module needs nothing else). The
-    ideal bound comes from this run: one request's measured time x the rounds that `workers`
-    need for `items` requests. Measured twice when the first try is close but short.
+    sequential time is `items` x one request's time, measured here; the ideal bound is the time
+    of the check's own pool of `workers` threads, measured in a child process just before the
+    learner's code (never less than the rounds `workers` need x one request). Measured twice
+    when the first try is close but short.
     """
     for attempt in (1, 2):
         with serve(latency_ms=latency_ms) as server:
             urls = [f"{server.url}/item/{item}" for item in range(items)]
             singles = []
-            for url in urls[:3]:  # one request, timed here: the unit of the ideal bound
+            for url in urls[:3]:  # one request, timed here: the unit of the sequential time
                 started = time.perf_counter()
                 fetch(url)
                 singles.append(time.perf_counter() - started)
-            one_request = sorted(singles)[1]
+            sequential_s = items * sorted(singles)[1]
             with ThreadPoolExecutor(max_workers=workers) as pool:  # the reference bodies
                 expected = list(pool.map(fetch, urls))
-            sequential_s = items * one_request
-            ideal_s = -(-items // workers) * one_request  # ceil(items / workers) rounds
-            # Two calls: a small one first, so that one-time costs (imports, and on Python 3.12+
-            # urllib's first opener, which loads the TLS certificates) are not timed; then the job.
+            # The ideal bound, measured now, under the machine's current load: the check's own
+            # pool of `workers` threads, run and timed exactly like the learner's code.
+            # Two calls each: a small one first, so that one-time costs (imports, and on Python
+            # 3.12+ urllib's first opener, which loads the TLS certificates) are not timed.
+            reference = run_function(Path(__file__), "reference_download_all",
+                                      [[urls[:2], workers], [urls, workers]],
+                                      timeout_s=2 * sequential_s + 2)
             run = run_function(file, "download_all", [[urls[:2]], [urls]], is_async=is_async,
                                timeout_s=2 * sequential_s + 2)
+        if not reference.ok or reference.values[1] != expected:
+            report.fail(f"reference run: {reference.problem or 'wrong result'}",
+                        "The check itself went wrong: run it again, or download the exercise again.")
+            return
+        ideal_s = max(reference.seconds[1], -(-items // workers) * sequential_s / items)
         if not report.require_run(run, "runs"):
             return
         if attempt == 1:
@@ -595,11 +608,17 @@ def check_downloads(file: Path, report: Report, *, serve: Callable[..., Any], it
                         "Return one body (bytes) per URL, in the order of `urls`, every time.")
         verdict = speed_verdict(
             report, elapsed_s=run.seconds[1], sequential_s=sequential_s, ideal_s=ideal_s,
-            share=share, ideal_words=f"with {workers} at a time", hint=slow_hint,
+            share=share, ideal_words=f"(the check's own {workers} threads)", hint=slow_hint,
             final=attempt == 2)
         if verdict is not None:
             report.shutdown(run)
             return
+
+
+def reference_download_all(urls: list[str], workers: int) -> list[bytes]:
+    """The check's own download_all(), timed like the learner's: `workers` threads at once."""
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fetch, urls))
 
 
 def check_no_lost_updates(report: Report, run: Run, expected: int, what: str, hint: str) -> bool:

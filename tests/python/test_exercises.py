@@ -291,7 +291,9 @@ class BadInputTest(ExerciseCase):
         (folder / "attempt.py").write_text(textwrap.dedent(f"""\
             import os, time
             def run_deposits(threads, deposits):
-                open({str(marker)!r}, "w").write(str(os.getpid()))
+                with open({str(marker) + ".tmp"!r}, "w") as file:
+                    file.write(str(os.getpid()))
+                os.replace({str(marker) + ".tmp"!r}, {str(marker)!r})  # whole, or not there
                 time.sleep(60)
             """), encoding="utf-8")
         check = RunningScript(folder / "check.py", ["attempt.py"], cwd=folder)

@@ -4,8 +4,8 @@ The contract: FILE defines `async def download_all(urls: list[str]) -> list[byte
 imports FILE in a separate process, runs asyncio.run(download_all(urls)) with 2 URLs (not timed:
 it pays one-time costs such as imports), then with 20 URLs of a local server that answers each
 after 0.15 s, and passes when the result holds the same 20 bodies in order, the call is at least
-70% of the ideal speedup for 10 requests in flight (measured in the same run), and the program
-exits cleanly afterwards. Exit code 0 when all pass, else 1.
+70% of the ideal speedup (the speedup of the check's own pool of 10 threads, measured in the
+same run), and the program exits cleanly afterwards. Exit code 0 when all pass, else 1.
 """
 
 from __future__ import annotations

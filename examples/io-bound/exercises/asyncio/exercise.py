@@ -15,7 +15,8 @@ separate process, runs asyncio.run(download_all(urls)) with 20 URLs of its own s
 
 - the result is the same as the sequential version's: the 20 bodies, in the order of `urls`;
 - it is fast: at least 70% of the ideal speedup. With 10 requests in flight, 20 requests take
-  2 rounds, ideally 10x faster than one after another, so it needs 7x or more;
+  2 rounds: ideally 10x faster than one after another. The check measures the ideal in the same
+  run, with its own pool of 10 threads, so a busy machine lowers the bar fairly;
 - the program exits cleanly afterwards.
 
 Keep the name and the signature: async def download_all(urls: list[str]) -> list[bytes].

@@ -21,8 +21,9 @@ passes when
 
 - download_all() returns at all (the check stops it after 5 s);
 - the result holds the 8 bodies, and None for the 2 URLs that never answered, in order;
-- it returns in time: the slowest request may take `timeout` (1 s), so the call must take at
-  most 1 / 0.7 = 1.43 s (70% of the ideal speed);
+- it returns in time: the slowest request may take `timeout` (1 s), so the ideal is about 1 s
+  (the check times its own answer in the same run), and the call must reach 70% of that ideal
+  speed: about 1.43 s at most;
 - the program exits cleanly afterwards: no thread is left waiting on the silent server.
   (A future's result(timeout=) stops *your* wait, not the thread's: put the timeout on the
   request itself.)

@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { stackedTablesPlugin } from './src/lib/stacked-tables.ts';
 
 /**
  * The site can be served from any sub-path of a static host (e.g. `BASE=/concurrency/ npm run build`).
@@ -20,6 +22,8 @@ export default defineConfig({
 	outDir,
 	cacheDir,
 	trailingSlash: 'ignore',
+	// Tables of sentences in the lessons stack on narrow screens instead of scrolling sideways.
+	markdown: { processor: satteri({ hastPlugins: [stackedTablesPlugin] }) },
 	integrations: [
 		starlight({
 			title: 'Speed Up Python With Concurrency',

@@ -10,6 +10,10 @@
  *   npm run measure -- --roles variant,sweep,compare  also the compare scripts (default: variant,sweep)
  *   npm run measure -- --dry-run                      measure and print, but write nothing
  *   npm run measure -- --allow-busy                   do not wait for other programs to leave the CPUs alone
+ *   npm run measure -- --python cpython-3.13t         another interpreter (an id from `npm run pythons`, or a path):
+ *                                                     writes measurements/<interpreter>/<slug>.json beside the default
+ *   npm run measure -- --python cpython-3.13t --python-args="-X gil=1"   options for Python itself
+ *   npm run measure:interpreters                      the interpreter comparison the lessons show (measurements/README.md)
  *
  * Close other busy programs first: the numbers are only as quiet as the machine. It waits for the CPUs to be free
  * before it starts and, on Linux, watches every run: a run during which other programs were using the CPUs is
@@ -23,8 +27,10 @@ import { parseArgs } from 'node:util';
 import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/examples.ts';
 import { othersRunningNow } from '../src/lib/contention.ts';
 import { formatMeasurement, measureExample, parallelCapacity } from '../src/lib/measure.ts';
-import { environmentLabel, formatSeconds, formatSpeedup, measurementPath } from '../src/lib/measurements.ts';
+import { interpreterId } from '../src/lib/interpreters.ts';
+import { environmentLabel, formatSeconds, formatSpeedup, interpreterDir, measurementPath } from '../src/lib/measurements.ts';
 import { MEASUREMENTS_DIR, REPO_ROOT } from '../src/lib/paths.ts';
+import { discover, probePython } from './lib/pythons.ts';
 import { findPython } from './lib/run.ts';
 
 const ROLES: ReadonlyArray<ExampleScript['role']> = ['variant', 'sweep', 'compare'];
@@ -33,7 +39,7 @@ const DEFAULT_ROLES: ReadonlyArray<ExampleScript['role']> = ['variant', 'sweep']
 const DEFAULT_REPEATS = 5;
 
 function usage(message: string): never {
-	console.error(`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run] [--allow-busy] [--timeout-s S]`);
+	console.error(`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run] [--allow-busy] [--timeout-s S] [--python ID|PATH [--python-args="-X gil=1"]]`);
 	process.exit(2);
 }
 
@@ -47,6 +53,8 @@ try {
 			'dry-run': { type: 'boolean' },
 			'timeout-s': { type: 'string' },
 			'allow-busy': { type: 'boolean' },
+			python: { type: 'string' },
+			'python-args': { type: 'string' },
 		},
 	}));
 } catch (error) {
@@ -67,12 +75,33 @@ for (const slug of slugs) {
 }
 
 let python: string;
+/** Set with --python: figures go to measurements/<interpreter>/ and the file records which interpreter it was. */
+let interpreter: string | undefined;
+const pythonArgs = values['python-args'] ? values['python-args'].trim().split(/\s+/) : [];
+if (pythonArgs.length && !values.python) usage('--python-args needs --python');
 try {
-	python = findPython();
+	if (values.python) {
+		// An id from `npm run pythons` (portable: the recorded command works on another machine) or a path.
+		const matches = /^cpython-/.test(values.python) ? (await discover()).pythons.filter((p) => p.id === values.python) : [];
+		const byId = matches[0];
+		if (matches.length > 1) {
+			console.log(`Several interpreters are ${values.python}: using ${byId!.path} (${byId!.version}, found via ${byId!.origin}); pass a path to choose another.`);
+		}
+		if (/^cpython-/.test(values.python) && !byId) {
+			throw new Error(`no interpreter "${values.python}" here (npm run pythons lists them; npm run pythons -- --provide free-threaded builds 3.13t)`);
+		}
+		python = byId?.path ?? values.python;
+		const probed = await probePython(python);
+		interpreter = interpreterId(probed.version, probed.free_threaded_build, pythonArgs);
+		console.log(`Interpreter ${interpreter}: ${python}${pythonArgs.length ? ` ${pythonArgs.join(' ')}` : ''} (Python ${probed.version})`);
+	} else {
+		python = findPython();
+	}
 } catch (error) {
 	console.error((error as Error).message);
 	process.exit(1);
 }
+const outDir = interpreter ? interpreterDir(interpreter) : MEASUREMENTS_DIR;
 
 // A busy machine gives numbers that say more about the machine than about the examples. On Linux every run is
 // watched (src/lib/contention.ts): a run during which other programs kept CPUs busy is thrown away and run again
@@ -119,7 +148,7 @@ process.on('SIGINT', () => {
 	});
 });
 
-fs.mkdirSync(MEASUREMENTS_DIR, { recursive: true });
+fs.mkdirSync(outDir, { recursive: true });
 const failures: string[] = [];
 const started = performance.now();
 
@@ -127,7 +156,10 @@ for (const slug of slugs) {
 	if (interrupted) break;
 	const example = loadExample(slug);
 	const command = [
-		`npm run measure -- --example ${slug}`,
+		'npm run measure --',
+		interpreter ? `--python ${interpreter.replace(/-gil1$/, '')}` : '',
+		pythonArgs.length ? `--python-args="${pythonArgs.join(' ')}"` : '',
+		`--example ${slug}`,
 		repeats !== DEFAULT_REPEATS ? `--repeats ${repeats}` : '',
 		values.roles && roles.join(',') !== DEFAULT_ROLES.join(',') ? `--roles ${roles.join(',')}` : '',
 	]
@@ -138,6 +170,8 @@ for (const slug of slugs) {
 	try {
 		const measurement = await measureExample(example, {
 			python,
+			pythonArgs,
+			interpreter,
 			repeats,
 			args: 'measureArgs',
 			roles: roles as ExampleScript['role'][],
@@ -166,7 +200,7 @@ for (const slug of slugs) {
 						(Object.keys(v.metrics).length ? `, ${Object.entries(v.metrics).map(([k, x]) => `${k}=${x}`).join(', ')}` : '');
 			console.log(`  ${v.variant.padEnd(18)} ${numbers}`);
 		}
-		const file = measurementPath(slug);
+		const file = measurementPath(slug, outDir);
 		if (values['dry-run']) {
 			console.log(`  (dry run: ${path.relative(REPO_ROOT, file)} not written)`);
 		} else {

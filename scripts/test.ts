@@ -2,7 +2,7 @@
  * `npm test`: the whole test suite, in the order a failure is cheapest to find.
  *   0. type check of the site, its components and scripts (astro check, TypeScript strict)
  *   1. unit tests of src/lib and scripts (Vitest)
- *   2. the Python examples (stdlib unittest)
+ *   2. the Python examples (stdlib unittest), under every CPython 3.11+ found (npm run pythons)
  *   3. two static builds of the site (at the root and under a sub-path)
  *   4. the browser tests against both builds (Playwright in Chromium)
  * Every suite runs even if an earlier one failed, then one closing line sums them up.
@@ -15,6 +15,7 @@ import { REPO_ROOT } from '../src/lib/paths.ts';
 import { SITE_BUILDS } from '../tests/support/site-builds.ts';
 import { ensureBrowser } from './ensure-browser.ts';
 import { add, closingLine, parsePlaywrightJson, parseUnittest, parseVitestJson, ZERO, type Counts } from './lib/counts.ts';
+import { describePython, discover, planSuiteRuns, suiteArgs } from './lib/pythons.ts';
 import { findPython, run } from './lib/run.ts';
 
 const SUITES = ['types', 'unit', 'python', 'e2e'] as const;
@@ -64,14 +65,31 @@ if (selected.has('unit')) {
 }
 
 if (selected.has('python')) {
-	heading('Python examples (unittest)');
+	// Every CPython 3.11+ that `npm run pythons` finds: the whole suite on the default one and on free-threaded
+	// builds, the quick modules on the others (scripts/lib/pythons.ts planSuiteRuns). One result line each.
+	heading('Python examples (unittest), on every CPython found');
 	try {
-		const python = findPython();
-		const { code, output } = await run(python, ['-m', 'unittest', 'discover', '-s', 'tests/python', '-t', '.', '-v'], {
-			capture: true,
-			timeoutMs: 10 * 60_000,
-		});
-		record('python', parseUnittest(output), code);
+		const defaultPython = await describePython(findPython());
+		const { pythons, skipped } = await discover();
+		const plan = planSuiteRuns(pythons, defaultPython);
+		for (const { path: p, reason } of skipped) console.log(`  not used: ${p}: ${reason}`);
+		for (const p of pythons) {
+			if (!plan.some((entry) => entry.python.executable === p.executable)) console.log(`  not used: ${p.path} (${p.version}): another ${p.id} runs already`);
+		}
+		for (const entry of plan) console.log(`  ${entry.python.id.padEnd(20)} ${entry.scope.padEnd(5)} ${entry.python.path} (${entry.why})`);
+		for (const entry of plan) {
+			const name = `python ${entry.python.id} ${entry.python.version}${entry.scope === 'quick' ? ' quick' : ''}`;
+			heading(`${name}: Python ${entry.python.version}, GIL ${entry.python.gilEnabled ? 'enabled' : 'disabled'}`);
+			const started = performance.now();
+			const { code, output } = await run(entry.python.path, suiteArgs(entry), { capture: true, timeoutMs: 10 * 60_000 });
+			const seconds = ((performance.now() - started) / 1000).toFixed(0);
+			record(name, parseUnittest(output), code, `${seconds} s`);
+		}
+		if (!plan.some((entry) => entry.python.freeThreadedBuild)) {
+			const why = 'no free-threaded CPython found, so nothing ran with the GIL disabled: npm run pythons -- --provide free-threaded builds one (README "Interpreters")';
+			console.log(`  skipped: ${why}`);
+			record('python free-threaded', { ...ZERO, skipped: 1 }, 0, why);
+		}
 	} catch (error) {
 		console.error((error as Error).message);
 		record('python', null, 1, (error as Error).message);
@@ -109,7 +127,7 @@ if (selected.has('e2e')) {
 heading('Summary');
 let total = ZERO;
 for (const { suite, counts, note } of results) {
-	console.log(`${suite.padEnd(8)} ${closingLine(counts).replace('total: ', '')}${note ? `  (${note})` : ''}`);
+	console.log(`${suite.padEnd(Math.max(8, ...results.map((r) => r.suite.length)))} ${closingLine(counts).replace('total: ', '')}${note ? `  (${note})` : ''}`);
 	total = add(total, counts);
 }
 console.log(closingLine(total));

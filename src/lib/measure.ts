@@ -104,6 +104,8 @@ export function validateReport(report: unknown, expected: { example: string; scr
 export interface RunScriptOptions {
 	/** Python executable (see findPython in scripts/lib/run.ts). */
 	python: string;
+	/** Options for Python itself, before the script (e.g. `['-X', 'gil=1']`). */
+	pythonArgs?: readonly string[];
 	/** Kill the script (and its child processes) after this long. */
 	timeoutMs?: number;
 	/** Receives how busy other programs kept the CPUs while the script ran (null where that cannot be watched). */
@@ -117,9 +119,10 @@ export interface RunScriptOptions {
  */
 export function runScript(example: Example, script: ExampleScript, args: readonly string[], options: RunScriptOptions): Promise<TimingReport> {
 	const where = `examples/${example.slug}/${script.file}`;
-	const commandLine = `${options.python} ${script.file} --json ${args.join(' ')}`.trim();
+	const pythonArgs = options.pythonArgs ?? [];
+	const commandLine = `${[options.python, ...pythonArgs].join(' ')} ${script.file} --json ${args.join(' ')}`.trim();
 	return new Promise((resolve, reject) => {
-		const child = spawn(options.python, [script.file, '--json', ...args], {
+		const child = spawn(options.python, [...pythonArgs, script.file, '--json', ...args], {
 			cwd: example.dir,
 			env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUTF8: '1' },
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -358,7 +361,7 @@ function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptR
 export function summarize(
 	example: Pick<Example, 'slug' | 'title' | 'baseline'>,
 	scriptRuns: readonly ScriptRuns[],
-	meta: { date: string; command: string; repeats: number; warn?: (message: string) => void },
+	meta: { date: string; command: string; repeats: number; warn?: (message: string) => void; interpreter?: string; pythonArgs?: readonly string[] },
 ): Measurement {
 	const warn = meta.warn ?? (() => {});
 	const allReports = scriptRuns.flatMap((s) => s.reports);
@@ -387,6 +390,8 @@ export function summarize(
 		command: meta.command,
 		repeats: meta.repeats,
 		environment,
+		...(meta.interpreter === undefined ? {} : { interpreter: meta.interpreter }),
+		...(meta.pythonArgs?.length ? { python_args: [...meta.pythonArgs] } : {}),
 		variants,
 	};
 	return parseMeasurement(measurement, `the measurement of example ${example.slug}`);
@@ -405,6 +410,8 @@ export interface MeasureExampleOptions extends RunScriptOptions {
 	roles?: ReadonlyArray<ExampleScript['role']>;
 	/** Command recorded in the file. */
 	command: string;
+	/** Interpreter id recorded in the file (for `measurements/<interpreter>/`); absent for the default interpreter. */
+	interpreter?: string;
 	/** Called before each run. */
 	onRun?: (info: { script: ExampleScript; repeat: number; args: string[] }) => void;
 	/**
@@ -472,7 +479,14 @@ export async function measureExample(example: Example, options: MeasureExampleOp
 		round.forEach((report, i) => runs[i]!.reports.push(report));
 		repeat++;
 	}
-	return summarize(example, runs, { date: utcDate(), command: options.command, repeats: options.repeats, warn: options.onWarning });
+	return summarize(example, runs, {
+		date: utcDate(),
+		command: options.command,
+		repeats: options.repeats,
+		warn: options.onWarning,
+		interpreter: options.interpreter,
+		pythonArgs: options.pythonArgs,
+	});
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -12,11 +12,24 @@
  * When this fails, the message says what changed; if the examples changed on purpose, run `npm run measure`.
  */
 import { describe, expect, it } from 'vitest';
+import { discover } from '../../scripts/lib/pythons.ts';
 import { findPython } from '../../scripts/lib/run.ts';
+import { checkComparable } from './charts-interpreters.ts';
+import { checkCrossClaim, CROSS_CLAIMS, describeCrossClaim, interpreterClaims } from './freshness-interpreters.ts';
+import { INTERPRETER_COMPARISON } from './interpreters.ts';
 import { listExampleSlugs, loadExample } from './examples.ts';
 import { checkAgainstExample, checkClaim, compareStory, describeClaim, STORY, type Finding } from './freshness.ts';
 import { measureExample, parallelCapacity } from './measure.ts';
-import { listMeasurementSlugs, loadMeasurement, measureCommand, measurementPath, type Measurement } from './measurements.ts';
+import {
+	interpreterMeasureCommand,
+	listInterpreters,
+	listMeasurementSlugs,
+	loadInterpreterMeasurement,
+	loadMeasurement,
+	measureCommand,
+	measurementPath,
+	type Measurement,
+} from './measurements.ts';
 
 const examples = listExampleSlugs();
 const measured = listMeasurementSlugs();
@@ -68,12 +81,13 @@ const BUSY_OTHERS = 0.5;
  * One quick run of every variant and sweep script of an example, remade on demand. Records how busy other programs
  * kept the CPUs during the runs (Linux; null elsewhere).
  */
-function freshRuns(slug: string) {
+function freshRuns(slug: string, interpreter?: { python: string; pythonArgs: string[] }) {
 	let current: Promise<{ measurement: Measurement; othersRunning: number | null }> | undefined;
 	const measure = async () => {
 		const seen: { othersRunning: number | null } = { othersRunning: null };
 		const measurement = await measureExample(loadExample(slug), {
-			python: python!,
+			python: interpreter?.python ?? python!,
+			pythonArgs: interpreter?.pythonArgs,
 			repeats: 1,
 			args: 'quickArgs',
 			roles: ['variant', 'sweep'],
@@ -136,6 +150,81 @@ describe.skipIf(python === null)(`fresh quick runs tell the same story${noPython
 				expect(failures(findings), `if the example changed on purpose, run ${measureCommand(slug)}`).toEqual([]);
 			});
 			for (const claim of STORY[slug] ?? []) {
+				it(`still: ${describeClaim(claim)}`, async (context) => {
+					const [finding] = await checkFresh(runs, (fresh) => [checkClaim(fresh, claim)], () => claim.kind !== 'metric');
+					if (finding!.status === 'skip') context.skip(finding!.message);
+					expect(finding!.status, finding!.message).toBe('pass');
+				});
+			}
+		});
+	}
+});
+
+// ------------------------------------------------------------------------------------------------
+// Other interpreters' figures: measurements/<interpreter>/<slug>.json (npm run measure:interpreters)
+// ------------------------------------------------------------------------------------------------
+
+describe('committed interpreter comparison', () => {
+	it('has a folder for each compared interpreter and no other', () => {
+		expect(listInterpreters()).toEqual(INTERPRETER_COMPARISON.map((e) => e.interpreter).sort());
+	});
+	for (const { interpreter, examples: slugs } of INTERPRETER_COMPARISON) {
+		for (const slug of slugs) {
+			describe(`${interpreter}/${slug}`, () => {
+				it('is valid, says which interpreter it comes from, and matches example.json', () => {
+					const m = loadInterpreterMeasurement(slug, interpreter);
+					expect(failures(checkAgainstExample(m, loadExample(slug))), `run ${interpreterMeasureCommand(slug, interpreter)}`).toEqual([]);
+				});
+				for (const claim of interpreterClaims(interpreter, slug, STORY)) {
+					it(`says: ${describeClaim(claim)}`, (context) => {
+						const finding = checkClaim(loadInterpreterMeasurement(slug, interpreter), claim);
+						if (finding.status === 'skip') context.skip(finding.message);
+						expect(finding.status, finding.message).toBe('pass');
+					});
+				}
+			});
+		}
+	}
+	const slugsOnAll = [...new Set(INTERPRETER_COMPARISON.flatMap((e) => e.examples))];
+	for (const slug of slugsOnAll) {
+		it(`${slug}: every interpreter measured on one machine with the same arguments`, () => {
+			const items = INTERPRETER_COMPARISON.filter((e) => e.examples.includes(slug)).map((e) => ({ interpreter: e.interpreter, measurement: loadInterpreterMeasurement(slug, e.interpreter) }));
+			expect(() => checkComparable(items)).not.toThrow();
+		});
+	}
+	for (const claim of CROSS_CLAIMS) {
+		it(`says: ${describeCrossClaim(claim)}`, (context) => {
+			const finding = checkCrossClaim(claim, loadInterpreterMeasurement(claim.example, claim.interpreter), loadInterpreterMeasurement(claim.example, claim.than));
+			if (finding.status === 'skip') context.skip(finding.message);
+			expect(finding.status, finding.message).toBe('pass');
+		});
+	}
+});
+
+// The free-threaded figures are checked against a quick run on a free-threaded build, where one is installed
+// (CI provides CPython 3.13t: .ci/run). Elsewhere these tests are skipped, and say why.
+const FREE_THREADED = 'cpython-3.13t';
+const freeThreaded = python === null ? undefined : (await discover()).pythons.find((p) => p.id === FREE_THREADED);
+const noFreeThreaded = freeThreaded
+	? ''
+	: `no ${FREE_THREADED} here (npm run pythons lists the interpreters; npm run pythons -- --provide free-threaded builds it)`;
+
+describe.skipIf(!freeThreaded)(`fresh quick runs on ${FREE_THREADED} tell the same story${noFreeThreaded ? ` (skipped: ${noFreeThreaded})` : ''}`, () => {
+	const entry = INTERPRETER_COMPARISON.find((e) => e.interpreter === FREE_THREADED)!;
+	for (const slug of entry.examples.filter((s) => s !== 'io-bound')) {
+		describe(slug, () => {
+			const runs = freshRuns(slug, { python: freeThreaded!.path, pythonArgs: [] });
+			it('agrees with the committed measurement', async (context) => {
+				const findings = await checkFresh(runs, (fresh) => compareStory(loadInterpreterMeasurement(slug, FREE_THREADED), fresh), timingFinding);
+				const busy = findings.filter((f) => f.status === 'skip' && f.message.includes(BUSY)).map((f) => f.message);
+				if (busy.length > 0) context.skip(busy.join('; '));
+				expect(failures(findings), `if the example changed on purpose, run ${interpreterMeasureCommand(slug, FREE_THREADED)}`).toEqual([]);
+			});
+			it('really ran with the GIL disabled', async () => {
+				const { measurement } = await runs.get();
+				expect(measurement.environment).toMatchObject({ free_threaded_build: true, gil_enabled: false });
+			});
+			for (const claim of interpreterClaims(FREE_THREADED, slug, STORY)) {
 				it(`still: ${describeClaim(claim)}`, async (context) => {
 					const [finding] = await checkFresh(runs, (fresh) => [checkClaim(fresh, claim)], () => claim.kind !== 'metric');
 					if (finding!.status === 'skip') context.skip(finding!.message);

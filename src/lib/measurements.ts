@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadExample } from './examples.ts';
+import { gilEnabledFor, gilOption, INTERPRETER_ID_PATTERN, interpreterId } from './interpreters.ts';
 import { MEASUREMENTS_DIR, SLUG_PATTERN } from './paths.ts';
 
 /** Version of the measurement file format; bump it when the shape changes (and rerun `npm run measure`). */
@@ -226,10 +227,30 @@ export const measurementSchema = z
 		repeats: z.number().int().positive(),
 		/** Where it was measured. */
 		environment: environmentSchema,
+		/**
+		 * Which interpreter, for files in `measurements/<interpreter>/` (src/lib/interpreters.ts): `cpython-3.13t`...
+		 * Absent in the default interpreter's files, `measurements/<slug>.json`.
+		 */
+		interpreter: z.string().regex(INTERPRETER_ID_PATTERN).optional(),
+		/** Options Python ran with before the script (e.g. `["-X", "gil=1"]`); absent when none. */
+		python_args: z.array(z.string()).optional(),
 		/** One entry per measured script, in example.json (teaching) order. */
 		variants: z.array(measuredVariantSchema).min(1),
 	})
 	.superRefine((m, ctx) => {
+		// The interpreter id must follow from the environment the scripts themselves reported.
+		const args = m.python_args ?? [];
+		if (m.interpreter !== undefined) {
+			const expected = interpreterId(m.environment.python_version, m.environment.free_threaded_build, args);
+			if (m.interpreter !== expected) {
+				ctx.addIssue({ code: 'custom', path: ['interpreter'], message: `interpreter is "${m.interpreter}" but the environment (${m.environment.python_version}, free-threaded build ${m.environment.free_threaded_build}, args ${JSON.stringify(args)}) says "${expected}"` });
+			} else if (gilEnabledFor(expected) !== m.environment.gil_enabled) {
+				ctx.addIssue({ code: 'custom', path: ['environment', 'gil_enabled'], message: `gil_enabled is ${m.environment.gil_enabled} on ${expected}` });
+			}
+		}
+		if (gilOption(args) === 0 && m.environment.gil_enabled) {
+			ctx.addIssue({ code: 'custom', path: ['python_args'], message: 'ran with -X gil=0 but reports the GIL enabled' });
+		}
 		const ids = m.variants.map((v) => v.variant);
 		ids.forEach((id, i) => {
 			if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['variants', i, 'variant'], message: `variant "${id}" appears twice` });
@@ -322,6 +343,44 @@ export function loadMeasurement(slug: string, dir: string = MEASUREMENTS_DIR): M
 	return measurement;
 }
 
+/** Folder of one interpreter's measurements: `measurements/<interpreter>/`. */
+export function interpreterDir(interpreter: string, dir: string = MEASUREMENTS_DIR): string {
+	if (!INTERPRETER_ID_PATTERN.test(interpreter)) throw new MeasurementError(`"${interpreter}" is not an interpreter id (like cpython-3.13t)`);
+	return path.join(dir, interpreter);
+}
+
+/** Interpreter ids with a folder of measurements. */
+export function listInterpreters(dir: string = MEASUREMENTS_DIR): string[] {
+	if (!fs.existsSync(dir)) return [];
+	return fs
+		.readdirSync(dir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && INTERPRETER_ID_PATTERN.test(entry.name))
+		.map((entry) => entry.name)
+		.sort();
+}
+
+/** The command that (re)makes one example's measurement on one interpreter. */
+export function interpreterMeasureCommand(slug: string, interpreter: string): string {
+	const base = interpreter.replace(/-gil1$/, '');
+	return `npm run measure -- --python ${base} ${interpreter.endsWith('-gil1') ? '--python-args="-X gil=1" ' : ''}--example ${slug}`;
+}
+
+/**
+ * Loads `measurements/<interpreter>/<slug>.json`: validated like the default files, and it must say it
+ * comes from that interpreter.
+ */
+export function loadInterpreterMeasurement(slug: string, interpreter: string, dir: string = MEASUREMENTS_DIR): Measurement {
+	const folder = interpreterDir(interpreter, dir);
+	if (!fs.existsSync(measurementPath(slug, folder))) {
+		throw new MeasurementError(`no measurement of example ${slug} on ${interpreter} (expected ${measurementPath(slug, folder)}): run ${interpreterMeasureCommand(slug, interpreter)}`);
+	}
+	const measurement = loadMeasurement(slug, folder);
+	if (measurement.interpreter !== interpreter) {
+		throw new MeasurementError(`${measurementPath(slug, folder)} says it comes from ${measurement.interpreter ?? 'no named interpreter'}, not ${interpreter}: run ${interpreterMeasureCommand(slug, interpreter)}`);
+	}
+	return measurement;
+}
+
 /** The entry of one variant; throws a {@link MeasurementError} naming the variants there are. */
 export function findVariant(measurement: Measurement, variant: string): MeasuredVariant {
 	const found = measurement.variants.find((v) => v.variant === variant);
@@ -372,16 +431,17 @@ export function formatCount(value: number): string {
 }
 
 /** "CPython 3.11.7 on Linux x86_64, 2 CPUs", plus "free-threaded, GIL disabled" when it applies. */
-export function environmentSummary(env: Environment): string {
+export function environmentSummary(env: Environment, pythonArgs: readonly string[] = []): string {
 	const cpus = env.cpu_count === null ? 'unknown CPU count' : `${env.cpu_count} CPU${env.cpu_count === 1 ? '' : 's'}`;
-	const build = env.free_threaded_build ? ` (free-threaded build, GIL ${env.gil_enabled ? 'enabled' : 'disabled'})` : '';
+	const options = pythonArgs.length ? `, ${pythonArgs.join(' ')}` : '';
+	const build = env.free_threaded_build ? ` (free-threaded build${options}, GIL ${env.gil_enabled ? 'enabled' : 'disabled'})` : options ? ` (${pythonArgs.join(' ')})` : '';
 	const machine = env.machine ? ` ${env.machine}` : '';
 	return `${env.implementation} ${env.python_version}${build} on ${env.os}${machine}, ${cpus}`;
 }
 
 /** "Measured with CPython 3.11.7 on Linux x86_64, 2 CPUs, 2026-11-24". */
 export function environmentLabel(measurement: Measurement): string {
-	return `Measured with ${environmentSummary(measurement.environment)}, ${measurement.date}`;
+	return `Measured with ${environmentSummary(measurement.environment, measurement.python_args)}, ${measurement.date}`;
 }
 
 /** "median of 5 runs" (or "1 run"). */
@@ -598,4 +658,10 @@ function applyFormat(value: number, format: Exclude<ValueFormat, 'auto'>): strin
 		case 'number':
 			return formatNumber(value);
 	}
+}
+
+/** Like {@link measurementOf}, for another interpreter's figures: `measurements/<interpreter>/<slug>.json`. */
+export function interpreterMeasurementOf(slug: string, interpreter: string): Measurement {
+	loadExample(slug);
+	return loadInterpreterMeasurement(slug, interpreter);
 }

@@ -1,0 +1,81 @@
+/**
+ * Code blocks and tables on every page, as a reader sees them: short listings, nothing to scroll sideways, and the
+ * whole example file one click away.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { MAX_VISIBLE_LINES } from '../../src/lib/excerpt.ts';
+import { sitePages } from '../support/site-pages.ts';
+
+const PAGES = sitePages();
+const WIDTHS = [390, 1280] as const;
+
+/** Code blocks and tables whose content is wider than their box, described for the failure message. */
+async function sidewaysScrollers(page: Page): Promise<string[]> {
+	return page.locator('pre, table').evaluateAll((elements) =>
+		elements
+			.filter((el) => el.scrollWidth > el.clientWidth + 1)
+			.map((el) => {
+				const title = el.closest('figure')?.querySelector('.title')?.textContent ?? '';
+				const text = (el.textContent ?? '').trim().slice(0, 60);
+				return `<${el.tagName.toLowerCase()}> ${title} "${text}…": ${el.scrollWidth} px of content in ${el.clientWidth} px`;
+			}),
+	);
+}
+
+for (const sitePage of PAGES) {
+	test.describe(`page ${sitePage.name}`, () => {
+		test(`no code block or table scrolls sideways at ${WIDTHS.join(' and ')} px, even with every whole file open`, async ({ page }) => {
+			for (const width of WIDTHS) {
+				await page.setViewportSize({ width, height: 900 });
+				await page.goto(sitePage.path);
+				await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+				// A whole file's listing enters the page when its panel opens.
+				await page.waitForFunction(() => !document.querySelector('details[open] > template'));
+				expect(await sidewaysScrollers(page), `at ${width} px`).toEqual([]);
+			}
+		});
+
+		test(`no code block a reader sees without a click is longer than ${MAX_VISIBLE_LINES} lines`, async ({ page }) => {
+			await page.goto(sitePage.path);
+			const tooLong = await page.locator('pre').evaluateAll(
+				(blocks, max) =>
+					blocks
+						.filter((pre) => pre.checkVisibility())
+						.map((pre) => {
+							const ecLines = pre.querySelectorAll('.ec-line').length;
+							const lines = ecLines || (pre.textContent ?? '').replace(/\n$/, '').split('\n').length;
+							const title = pre.closest('figure')?.querySelector('.title')?.textContent ?? pre.textContent?.slice(0, 40);
+							return { title, lines };
+						})
+						.filter((block) => block.lines > max),
+				MAX_VISIBLE_LINES,
+			);
+			expect(tooLong).toEqual([]);
+		});
+
+		if (sitePage.isLesson) {
+			test('every example excerpt opens its whole file with one click', async ({ page }) => {
+				await page.goto(sitePage.path);
+				const panels = page.locator('details.example-code__whole-file');
+				for (let i = 0; i < (await panels.count()); i++) {
+					const panel = panels.nth(i);
+					const code = panel.locator('pre');
+					await expect(code).toHaveCount(0); // kept out of the page until asked for
+					await panel.locator('summary').click();
+					await expect(code).toBeVisible();
+					const summary = await panel.locator('summary').textContent();
+					const lines = Number(/\((\d+) lines\)/.exec(summary ?? '')?.[1]);
+					expect(await code.locator('.ec-line').count(), summary ?? '').toBe(lines);
+				}
+				// A file already shown on the page is linked to, and the link opens it.
+				const links = page.locator('p.example-code__whole-file a');
+				for (let i = 0; i < (await links.count()); i++) {
+					const panel = page.locator(`[id="${(await links.nth(i).getAttribute('href'))!.slice(1)}"]`);
+					await panel.evaluate((d) => ((d as HTMLDetailsElement).open = false));
+					await links.nth(i).click();
+					await expect(panel.locator('pre')).toBeVisible();
+				}
+			});
+		}
+	});
+}

@@ -77,6 +77,7 @@ describe('the exercises in examples/', () => {
 		expect(exercise.hints.at(-1)!.title).toMatch(/the answer$/);
 		for (const file of Object.values(EXERCISE_FILES)) expect(exercise.files).toContain(`${exercise.dir}/${file}`);
 		expect(exercise.files).toContain(`${exercise.dir}/checker.py`);
+		expect(exercise.changed.length).toBeGreaterThan(0); // the solution shows what changed
 	});
 
 	it.each(all)('%s is checked with the commands the page shows', (_name, exercise) => {

@@ -9,6 +9,7 @@
  */
 import { ExampleError, readExampleFile, type Example } from './examples.ts';
 import { EXERCISES_DIR_NAME } from './paths.ts';
+import { findTopLevelBlocks } from './python-blocks.ts';
 import { PYTHON } from './ways-in.ts';
 
 /** The files every exercise folder has (the checker's shared modules come in addition). */
@@ -51,6 +52,8 @@ export interface Exercise {
 	hints: Hint[];
 	/** Its files, relative to the example folder. */
 	files: string[];
+	/** Top-level functions and classes of solution.py that differ from exercise.py: what the solution changed. */
+	changed: string[];
 	/** What solution.py and check.py need that Pyodide cannot provide ("threads", "sockets", ...); empty if nothing. */
 	needsNative: { solution: string[]; check: string[] };
 }
@@ -94,7 +97,18 @@ export function loadExercise(example: Example, name: string): Exercise {
 		solution: nativeImports(readExampleFile(example, `${dir}/${EXERCISE_FILES.solution}`)),
 		check: nativeImports(readExampleFile(example, `${dir}/${EXERCISE_FILES.check}`)),
 	};
-	return { example: example.slug, name, dir, title, task, hints, files, needsNative };
+	const solution = readExampleFile(example, `${dir}/${EXERCISE_FILES.solution}`);
+	return { example: example.slug, name, dir, title, task, hints, files, needsNative, changed: changedBlocks(source, solution) };
+}
+
+/** Names of the top-level functions and classes of `after` whose text differs from (or is missing in) `before`. */
+export function changedBlocks(before: string, after: string): string[] {
+	const text = (source: string) => {
+		const lines = source.split('\n');
+		return new Map(findTopLevelBlocks(source).map((b) => [b.name, lines.slice(b.startLine - 1, b.endLine).join('\n')]));
+	};
+	const old = text(before);
+	return [...text(after)].filter(([name, body]) => old.get(name) !== body).map(([name]) => name);
 }
 
 /** All exercises of an example. */

@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import runInPage from './src/integrations/run-in-page.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { stackedTablesPlugin } from './src/lib/stacked-tables.ts';
 
@@ -34,8 +35,10 @@ export default defineConfig({
 				Search: './src/components/overrides/Search.astro',
 				// Shows each lesson's learning goals (frontmatter `goals`) under its title.
 				PageTitle: './src/components/overrides/PageTitle.astro',
+				// Starlight's footer plus a link to the whole course as one PDF on every lesson.
+				Footer: './src/components/overrides/Footer.astro',
 			},
-			customCss: ['./src/styles/course.css'],
+			customCss: ['./src/styles/course.css', './src/styles/print.css'],
 			sidebar: [
 				{ label: 'Course', items: [{ autogenerate: { directory: 'lessons' } }] },
 			],
@@ -43,5 +46,7 @@ export default defineConfig({
 			pagination: true,
 		}),
 		mdx(),
+		// Self-hosted Pyodide and the worker for the lessons' "Run here" buttons, under <base>run-in-page/.
+		runInPage(),
 	],
 });

@@ -1,13 +1,14 @@
-"""Copy the shared modules of examples/_shared into every example folder that uses them.
+"""Copy the modules of examples/_shared into every example that uses them.
 
-Each example folder lists the shared modules it needs in its example.json ("shared"). Each
-exercise folder (examples/<slug>/exercises/<name>/) gets the shared modules its own files
-import. A committed copy of each lives in the folder, so a folder copied alone or downloaded
-as a zip runs with plain `python3 script.py`. examples/_shared/ is the one source of truth: edit the
+Each example folder lists the shared modules it needs in its example.json
+("shared"). Each exercise folder (examples/<slug>/exercises/<name>/) gets the
+shared modules its own files import. A committed copy of each lives in the
+folder, so a folder copied alone or downloaded as a zip runs with plain
+`python3 script.py`. examples/_shared/ is the one source of truth: edit the
 files there, then run
 
-    python3 examples/sync_shared.py            # refresh every copy
-    python3 examples/sync_shared.py --check    # only report stale or missing copies (exit 1 if any)
+    python3 examples/sync_shared.py          # refresh every copy
+    python3 examples/sync_shared.py --check  # report stale copies (exit 1)
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ def planned_copies() -> list[tuple[Path, Path]]:
         for name in meta.get("shared", []):
             source = SHARED / name
             if not source.is_file():
-                raise SystemExit(f"error: {meta_path.relative_to(EXAMPLES)} lists {name}, "
-                                 f"which is not in {SHARED.name}/")
+                raise SystemExit(
+                    f"error: {meta_path.relative_to(EXAMPLES)} lists {name}, "
+                    f"which is not in {SHARED.name}/"
+                )
             copies.append((source, meta_path.parent / name))
     return copies + exercise_copies()
 
@@ -57,14 +60,22 @@ def exercise_copies() -> list[tuple[Path, Path]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; list stale or missing copies and exit 1 if there are any")
+    parser = argparse.ArgumentParser(
+        description=(__doc__ or "").split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; list stale or missing copies, exit 1 if any",
+    )
     args = parser.parse_args(argv)
 
     stale = []
     for source, destination in planned_copies():
-        if destination.is_file() and destination.read_bytes() == source.read_bytes():
+        if (
+            destination.is_file()
+            and destination.read_bytes() == source.read_bytes()
+        ):
             continue
         stale.append(destination)
         if not args.check:
@@ -74,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         action = "stale" if args.check else "updated"
         print(f"{action}: {destination.relative_to(EXAMPLES.parent)}")
     if args.check and stale:
-        print("Run `python3 examples/sync_shared.py` to refresh the copies.", file=sys.stderr)
+        print(
+            "Run `python3 examples/sync_shared.py` to refresh the copies.",
+            file=sys.stderr,
+        )
         return 1
     if not stale:
         print("All shared copies are up to date.")

@@ -5,7 +5,7 @@
  * Chromium: HTML bytes, JavaScript bytes loaded before any click, total transfer, and Lighthouse performance and
  * accessibility scores. Writes reports/bench-site.json and reports/bench-site.md, prints the table, and exits 1 when
  * a lesson page misses a target.
- * Targets: Lighthouse performance >= 95 and accessibility = 100 on every lesson page; no JavaScript before a click
+ * Targets: Lighthouse performance >= 98 and accessibility = 100 on every page (home included); no JavaScript before a click
  * beyond what Starlight itself ships (JS_BUDGET_BYTES, measured on a stock Starlight page).
  */
 import { spawn } from 'node:child_process';
@@ -24,7 +24,12 @@ import { run } from './lib/run.ts';
  * tiny loaders (the StackBlitz SDK itself must load only on click).
  */
 const JS_BUDGET_BYTES = 110 * 1024;
-const TARGETS = { performance: 95, accessibility: 100 };
+const TARGETS = { performance: 98, accessibility: 100 };
+/**
+ * Lighthouse runs through `npx` at a pinned version, outside the project's lock: its dependencies ask for packages at
+ * the `latest` dist-tag, which would make package-lock.json go stale (and `npm ci` fail) whenever those publish.
+ */
+const LIGHTHOUSE = 'lighthouse@12.8.2';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4399' }, 'skip-lighthouse': { type: 'boolean' } } });
 const port = Number(values.port);
@@ -102,7 +107,6 @@ await chrome.close();
 stopPreview();
 
 const misses = results.flatMap((r) => {
-	if (!r.isLesson) return [];
 	const out: string[] = [];
 	if (r.performance !== null && r.performance < TARGETS.performance) out.push(`${r.page}: performance ${r.performance}`);
 	if (r.accessibility !== null && r.accessibility < TARGETS.accessibility) out.push(`${r.page}: accessibility ${r.accessibility}`);
@@ -120,7 +124,7 @@ const table = [
 		(r) => `| ${r.page} | ${kb(r.htmlBytes)} | ${kb(r.jsBytesBeforeClick)} | ${kb(r.totalBytes)} | ${r.performance ?? '–'} | ${r.accessibility ?? '–'} |`,
 	),
 	'',
-	`Targets on lesson pages: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, JavaScript before a click <= ${kb(JS_BUDGET_BYTES)} KiB.`,
+	`Targets on every page: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, JavaScript before a click <= ${kb(JS_BUDGET_BYTES)} KiB.`,
 	misses.length ? `MISSED:\n${misses.map((m) => `- ${m}`).join('\n')}` : 'All targets met.',
 ].join('\n');
 fs.writeFileSync(path.join(reports, 'bench-site.md'), `${table}\n`);
@@ -133,10 +137,10 @@ async function lighthouse(url: string): Promise<{ performance: number; accessibi
 	const flags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
 	const result = await run(
 		'npx',
-		['lighthouse', url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility', `--chrome-flags=${flags}`],
+		['--yes', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility', `--chrome-flags=${flags}`],
 		{ env: { CHROME_PATH: chromePath }, timeoutMs: 180_000 },
 	);
-	if (result.code !== 0) throw new Error(`lighthouse failed on ${url}`);
+	if (result.code !== 0) throw new Error(`${LIGHTHOUSE} failed on ${url} (npx fetches it from the npm registry on first use)`);
 	const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }> };
 	return {
 		performance: Math.round(report.categories.performance!.score * 100),

@@ -2,11 +2,11 @@
  * `npm test`: the whole test suite, in the order a failure is cheapest to find.
  *   0. type check of the site, its components and scripts (astro check, TypeScript strict)
  *   1. unit tests of src/lib and scripts (Vitest)
- *   2. the Python examples (stdlib unittest), under every CPython 3.11+ found (npm run pythons)
- *   3. two static builds of the site (at the root and under a sub-path)
+ *   2. the Python examples (stdlib unittest) under every CPython 3.11+ found (npm run pythons), then their types (pyright)
+ *   3. two static builds of the site (at the root and under a sub-path), each with its course PDF (npm run pdf)
  *   4. the browser tests against both builds (Playwright in Chromium)
  * Every suite runs even if an earlier one failed, then one closing line sums them up.
- * Usage: npm test [-- --only types,unit,python,e2e]
+ * Usage: npm test [-- --only types,unit,python,pyright,e2e]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,11 +14,11 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/lib/paths.ts';
 import { SITE_BUILDS } from '../tests/support/site-builds.ts';
 import { ensureBrowser } from './ensure-browser.ts';
-import { add, closingLine, parsePlaywrightJson, parseUnittest, parseVitestJson, ZERO, type Counts } from './lib/counts.ts';
+import { add, closingLine, parsePlaywrightJson, parsePyrightJson, type PyrightReport, parseUnittest, parseVitestJson, ZERO, type Counts } from './lib/counts.ts';
 import { describePython, discover, planSuiteRuns, suiteArgs } from './lib/pythons.ts';
 import { findPython, run } from './lib/run.ts';
 
-const SUITES = ['types', 'unit', 'python', 'e2e'] as const;
+const SUITES = ['types', 'unit', 'python', 'pyright', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -96,31 +96,47 @@ if (selected.has('python')) {
 	}
 }
 
+if (selected.has('pyright')) {
+	heading('Python types (pyright)');
+	// JSON on stdout is for counting; the errors are printed below in the usual "file:line:col - message" form.
+	const { code, output } = await run('npx', ['pyright', '--outputjson'], { capture: true, quiet: true, timeoutMs: 5 * 60_000 });
+	const counts = parsePyrightJson(output);
+	if (counts) {
+		const report = JSON.parse(output) as PyrightReport;
+		for (const d of report.generalDiagnostics) {
+			const where = d.range ? `:${d.range.start.line + 1}:${d.range.start.character + 1}` : '';
+			console.log(`${path.relative(REPO_ROOT, d.file)}${where} - ${d.severity}: ${d.message}`);
+		}
+		console.log(`pyright: ${report.summary.filesAnalyzed} files, ${report.summary.errorCount} errors`);
+	}
+	record('pyright', counts, code);
+}
+
 if (selected.has('e2e')) {
-	heading('Static builds (root and sub-path)');
-	let built = true;
+	heading('Static builds (root and sub-path) and their PDFs');
+	let problem: string | null = null;
+	try {
+		await ensureBrowser(); // the PDF step prints with it too
+	} catch (error) {
+		console.error((error as Error).message);
+		problem = (error as Error).message;
+	}
 	for (const build of SITE_BUILDS) {
+		if (problem) break;
 		console.log(`Building ${build.name}: base ${build.base} -> ${build.outDir}`);
-		const { code } = await run('npx', ['astro', 'build'], {
-			env: { BASE: build.base, OUT_DIR: build.outDir },
-			timeoutMs: 10 * 60_000,
-		});
-		if (code !== 0) built = false;
+		const env = { BASE: build.base, OUT_DIR: build.outDir };
+		if ((await run('npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000 })).code !== 0) problem = `the ${build.name} build failed`;
+		// The course PDF is part of the site as deployed (the deploy workflow runs the same step).
+		else if ((await run('npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000 })).code !== 0) problem = `the ${build.name} PDF failed`;
 	}
 	heading('Browser tests (Playwright, Chromium)');
-	if (!built) {
-		record('e2e', null, 1, 'a site build failed, so the browser tests did not run');
+	if (problem) {
+		record('e2e', null, 1, `${problem}, so the browser tests did not run`);
 	} else {
-		try {
-			await ensureBrowser();
-			const file = path.join(REPORTS, 'e2e.json');
-			fs.rmSync(file, { force: true });
-			const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
-			record('e2e', parsePlaywrightJson(file), code);
-		} catch (error) {
-			console.error((error as Error).message);
-			record('e2e', null, 1, (error as Error).message);
-		}
+		const file = path.join(REPORTS, 'e2e.json');
+		fs.rmSync(file, { force: true });
+		const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
+		record('e2e', parsePlaywrightJson(file), code);
 	}
 }
 

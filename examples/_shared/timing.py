@@ -1,40 +1,44 @@
-"""Timing helpers shared by every example: measure a run, then print a table or a JSON report.
+"""Timing helpers shared by every example: measure a run, report it.
 
-The canonical copy of this file is examples/_shared/timing.py. Each example folder holds an
-identical copy so that the folder runs on its own; after editing the canonical file, run
-`python3 examples/sync_shared.py` to refresh the copies.
+The canonical copy of this file is examples/_shared/timing.py. Each example
+folder holds an identical copy so that the folder runs on its own; after
+editing the canonical file, run `python3 examples/sync_shared.py`.
 
-A typical script uses it like this::
+A typical use (runner.py does this for every script)::
 
-    recorder = TaskRecorder()              # starts the wall clock and the CPU clock
+    recorder = TaskRecorder()         # starts the wall and CPU clocks
     for task_id in range(10):
-        with recorder.task(task_id):       # records when this task started and ended
+        with recorder.task(task_id):  # records this task's start and end
             do_some_work()
-    recorder.stop()                        # stops both clocks
-    report = build_report(example="io-bound", script="sequential.py", variant="sequential",
-                          parameters={"items": 10}, recorder=recorder)
-    print_report(report, as_json=args.json)
+    recorder.stop()                   # stops both clocks
+    report = build_report(example="io-bound", script="sequential.py",
+                          variant="sequential", parameters={"items": 10},
+                          recorder=recorder)
+    print_report(report, as_json=False)
 
-Two clocks are measured, because comparing them is the point of several lessons:
+Two clocks are measured, because comparing them is the point of several
+lessons:
 
 * wall time (`time.perf_counter`): how long you waited for the program;
-* CPU time (`time.process_time`): how long this process actually ran on a CPU, summed over
-  its threads. It does not include the CPU time of child processes.
+* CPU time (`time.process_time`): how long this process actually ran on a
+  CPU, summed over its threads, without the CPU time of child processes.
 
 Public API
 ----------
-SCHEMA_VERSION                      version of the JSON report (see timing-report.schema.json)
-environment(start_method=None)      dict describing the Python and the machine
-TaskRecorder()                      .task(id, worker=None) context manager, .add(id, worker,
-                                    start, end), .stop(), .elapsed_s, .cpu_s, .tasks,
-                                    .mean_in_flight()
-build_report(...)                   the report dict for a finished run
-skipped_report(...)                 the report dict for a run that could not happen here
-format_report(report)               the report as readable text
-print_report(report, as_json)       print the text, or exactly one JSON object, to stdout
-add_json_option(parser)             add the common --json flag to an argparse parser
-positive_int, non_negative_float    argparse `type=` helpers that reject bad values
-fail(message), interrupted()        print to stderr and return the exit code (1 or 130)
+SCHEMA_VERSION           version of the JSON report
+environment()            dict describing the Python and the machine
+TaskRecorder()           .task(id, worker=None) context manager,
+                         .add(id, worker, start, end), .stop(),
+                         .elapsed_s, .cpu_s, .tasks, .mean_in_flight()
+build_report(...)        the report dict for a finished run
+skipped_report(...)      the report of a run that could not happen here
+format_report(report)    the report as readable text
+print_report(report, as_json)  print the text, or one JSON object
+add_json_option(parser)  add the common --json flag to a parser
+positive_int, non_negative_float, positive_float
+                         argparse `type=` helpers that reject bad values
+fail(message), interrupted()
+                         print to stderr, return the exit code (1 or 130)
 """
 
 from __future__ import annotations
@@ -47,38 +51,43 @@ import sys
 import sysconfig
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, wait
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
 SCHEMA_VERSION = 1
 EXIT_ERROR = 1
-EXIT_INTERRUPTED = 130  # what shells report for a program stopped by Ctrl-C (128 + SIGINT)
+EXIT_INTERRUPTED = (
+    130  # what shells report for a program stopped by Ctrl-C (128 + SIGINT)
+)
 
 
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 # Where did this run happen?
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 
 
 def environment(start_method: str | None = None) -> dict[str, Any]:
-    """Describe the interpreter and machine, so that numbers from different runs can be compared.
+    """Describe the interpreter and machine, so runs can be compared.
 
-    start_method is the multiprocessing start method the run used ("fork", "forkserver" or
-    "spawn"), or None when the script starts no processes.
+    start_method is the multiprocessing start method the run used ("fork",
+    "forkserver" or "spawn"), or None when the script starts no processes.
     """
-    # sys._is_gil_enabled() exists from Python 3.13; before that the GIL is always on.
+    # sys._is_gil_enabled() exists from Python 3.13; before that the GIL is
+    # always on.
     is_gil_enabled = getattr(sys, "_is_gil_enabled", None)
     gil_enabled = is_gil_enabled() if is_gil_enabled is not None else True
-    # os.process_cpu_count() (3.13+) respects CPU affinity; os.cpu_count() counts every CPU.
+    # os.process_cpu_count() (3.13+) respects CPU affinity; os.cpu_count()
+    # counts every CPU.
     process_cpu_count = getattr(os, "process_cpu_count", os.cpu_count)
     return {
         "python_version": platform.python_version(),
         "implementation": platform.python_implementation(),
         "gil_enabled": bool(gil_enabled),
-        "free_threaded_build": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
+        "free_threaded_build": bool(
+            sysconfig.get_config_var("Py_GIL_DISABLED")
+        ),
         "os": platform.system(),
         "platform": platform.platform(),
         "machine": platform.machine(),
@@ -87,22 +96,23 @@ def environment(start_method: str | None = None) -> dict[str, Any]:
     }
 
 
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 # Measuring a run
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 
 
 class TaskRecorder:
-    """Measure one run: total wall time, CPU time, and when each task started and ended.
+    """Measure one run: wall time, CPU time, and when each task ran.
 
-    Creating the recorder starts both clocks; stop() stops them. Task times are stored as
-    offsets in seconds from the moment the recorder was created, so they can be drawn on a
-    timeline. Recording is thread-safe: worker threads may call task() or add() at the same time.
+    Creating the recorder starts both clocks; stop() stops them. Task times
+    are offsets in seconds from the moment the recorder was created, so they
+    can be drawn on a timeline. Recording is thread-safe.
 
-    Tasks that run in another process measure time.perf_counter() there and send the two
-    readings back; add() accepts them. That works because CPython's perf_counter reads a
-    system-wide monotonic clock on Linux, macOS and Windows, so readings taken in different
-    processes of the same machine share one reference point.
+    Tasks that run in another process measure time.perf_counter() there and
+    send the two readings back; add() accepts them. That works because
+    CPython's perf_counter reads a system-wide monotonic clock on Linux,
+    macOS and Windows, so readings taken in different processes of one
+    machine share one reference point.
     """
 
     def __init__(self) -> None:
@@ -117,7 +127,8 @@ class TaskRecorder:
     def task(self, task_id: int, worker: str | None = None) -> Iterator[None]:
         """Record the start and end of the block as task `task_id`.
 
-        worker names who ran the task; by default, the name of the current thread.
+        worker names who ran the task; by default, the current thread's
+        name.
         The end is recorded even if the block raises.
         """
         if worker is None:
@@ -129,7 +140,7 @@ class TaskRecorder:
             self.add(task_id, worker, start, time.perf_counter())
 
     def add(self, task_id: int, worker: str, start: float, end: float) -> None:
-        """Record a task from two time.perf_counter() readings taken when it started and ended."""
+        """Record a task from two time.perf_counter() readings."""
         record = {
             "id": task_id,
             "worker": worker,
@@ -145,9 +156,10 @@ class TaskRecorder:
         self.cpu_s = round(time.process_time() - self._start_cpu, 6)
 
     def mean_in_flight(self) -> float:
-        """Average number of tasks running at once: total task time divided by wall time.
+        """Average number of tasks running at once: task time / wall time.
 
-        About 1 for a sequential run; close to the number of workers when waits overlap well.
+        About 1 for a sequential run; close to the number of workers when
+        waits overlap well.
         """
         if not self.elapsed_s:
             return 0.0
@@ -155,9 +167,9 @@ class TaskRecorder:
         return round(busy / self.elapsed_s, 3)
 
 
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 # Building the report
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 
 
 def _utc_timestamp() -> str:
@@ -176,11 +188,12 @@ def build_report(
     runs: list[dict[str, Any]] | None = None,
     start_method: str | None = None,
 ) -> dict[str, Any]:
-    """Return the report of a finished run, shaped as examples/timing-report.schema.json says.
+    """Return the report of a finished run (timing-report.schema.json).
 
-    parameters holds the inputs of the run (numbers, strings or booleans only); metrics holds
-    numeric results specific to the example; rows holds one dict per line of a comparison or
-    sweep table; runs holds the nested reports of the variants a compare script ran.
+    parameters holds the inputs of the run (numbers, strings or booleans);
+    metrics holds numeric results specific to the example; rows holds one
+    dict per line of a comparison or sweep table; runs holds the nested
+    reports of the variants a compare script ran.
     """
     if recorder.elapsed_s is None:
         raise RuntimeError("call recorder.stop() before build_report()")
@@ -195,7 +208,9 @@ def build_report(
         "parameters": dict(parameters),
         "elapsed_s": recorder.elapsed_s,
         "cpu_s": recorder.cpu_s,
-        "tasks": sorted(recorder.tasks, key=lambda task: (task["start_s"], task["id"])),
+        "tasks": sorted(
+            recorder.tasks, key=lambda task: (task["start_s"], task["id"])
+        ),
     }
     if metrics is not None:
         report["metrics"] = dict(metrics)
@@ -208,9 +223,14 @@ def build_report(
 
 
 def skipped_report(
-    *, example: str, script: str, variant: str, parameters: dict[str, Any], reason: str
+    *,
+    example: str,
+    script: str,
+    variant: str,
+    parameters: dict[str, Any],
+    reason: str,
 ) -> dict[str, Any]:
-    """Return the report of a run that could not happen here, saying why (never a made-up time)."""
+    """The report of a run that could not happen here, saying why."""
     return {
         "schema_version": SCHEMA_VERSION,
         "example": example,
@@ -227,9 +247,9 @@ def skipped_report(
     }
 
 
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 # Printing the report
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 
 TIMELINE_WIDTH = 48
 TIMELINE_ROWS = 12
@@ -244,13 +264,16 @@ def _format_value(value: Any) -> str:
 
 
 def _format_parameter(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)  # 50.0 -> "50"
+    return (
+        f"{value:g}" if isinstance(value, float) else str(value)
+    )  # 50.0 -> "50"
 
 
 def _timeline(tasks: list[dict[str, Any]], elapsed_s: float) -> list[str]:
     """Draw one line per worker, marking each task from its start to its end.
 
-    A worker's consecutive tasks alternate between '#' and '=', so back-to-back tasks stay
+    A worker's consecutive tasks alternate between '#' and '=', so
+    back-to-back tasks stay
     distinguishable; a space means the worker had no task at that moment.
     """
     workers: dict[str, list[str]] = {}
@@ -259,8 +282,13 @@ def _timeline(tasks: list[dict[str, Any]], elapsed_s: float) -> list[str]:
         line = workers.setdefault(task["worker"], [" "] * TIMELINE_WIDTH)
         tasks_seen[task["worker"]] = tasks_seen.get(task["worker"], 0) + 1
         mark = "#" if tasks_seen[task["worker"]] % 2 else "="
-        first = min(int(task["start_s"] / elapsed_s * TIMELINE_WIDTH), TIMELINE_WIDTH - 1)
-        last = min(int(task["end_s"] / elapsed_s * TIMELINE_WIDTH), TIMELINE_WIDTH - 1)
+        first = min(
+            int(task["start_s"] / elapsed_s * TIMELINE_WIDTH),
+            TIMELINE_WIDTH - 1,
+        )
+        last = min(
+            int(task["end_s"] / elapsed_s * TIMELINE_WIDTH), TIMELINE_WIDTH - 1
+        )
         for column in range(first, last + 1):
             line[column] = mark
     width = min(24, max(len(name) for name in workers))
@@ -269,7 +297,9 @@ def _timeline(tasks: list[dict[str, Any]], elapsed_s: float) -> list[str]:
     for name, line in list(workers.items())[:TIMELINE_ROWS]:
         lines.append(f"  {name[:width]:<{width}} |{''.join(line)}|")
     if len(workers) > TIMELINE_ROWS:
-        lines.append(f"  ... and {len(workers) - TIMELINE_ROWS} more (see --json)")
+        lines.append(
+            f"  ... and {len(workers) - TIMELINE_ROWS} more (see --json)"
+        )
     return lines
 
 
@@ -277,33 +307,61 @@ def _table(rows: list[dict[str, Any]]) -> list[str]:
     columns: list[str] = []
     for row in rows:
         columns += [key for key in row if key not in columns]
-    cells = [[_format_value(row.get(column)) for column in columns] for row in rows]
-    widths = [max(len(column), *(len(line[i]) for line in cells)) for i, column in enumerate(columns)]
-    lines = ["  " + "  ".join(column.ljust(width) for column, width in zip(columns, widths))]
+    cells = [
+        [_format_value(row.get(column)) for column in columns] for row in rows
+    ]
+    widths = [
+        max(len(column), *(len(line[i]) for line in cells))
+        for i, column in enumerate(columns)
+    ]
+    lines = [
+        "  "
+        + "  ".join(
+            column.ljust(width) for column, width in zip(columns, widths)
+        )
+    ]
     for line in cells:
-        lines.append("  " + "  ".join(cell.ljust(width) for cell, width in zip(line, widths)))
+        lines.append(
+            "  "
+            + "  ".join(cell.ljust(width) for cell, width in zip(line, widths))
+        )
     return lines
 
 
 def format_report(report: dict[str, Any]) -> str:
-    """Return the report as text for a person: what ran, where, how long, and a task timeline."""
+    """The report as text: what ran, where, how long, and a timeline."""
     env = report["environment"]
     gil = "GIL enabled" if env["gil_enabled"] else "GIL disabled"
     lines = [
-        f"{report['example']} / {report['script']} (variant: {report['variant']})",
-        f"  Python {env['python_version']} ({env['implementation']}, {gil}) on {env['os']} "
+        f"{report['example']} / {report['script']} "
+        f"(variant: {report['variant']})",
+        f"  Python {env['python_version']} ({env['implementation']}, {gil})"
+        f" on {env['os']} "
         f"{env['machine']}, {env['cpu_count']} CPUs"
-        + (f", start method {env['start_method']}" if env["start_method"] else ""),
-        "  parameters: " + ", ".join(f"{key}={_format_parameter(value)}"
-                                     for key, value in report["parameters"].items()),
+        + (
+            f", start method {env['start_method']}"
+            if env["start_method"]
+            else ""
+        ),
+        "  parameters: "
+        + ", ".join(
+            f"{key}={_format_parameter(value)}"
+            for key, value in report["parameters"].items()
+        ),
         "",
     ]
     if report["status"] == "skipped":
         lines.append(f"  skipped: {report['skip_reason']}")
         return "\n".join(lines)
 
-    lines.append(f"  {'wall time':<16} {report['elapsed_s']:.3f} s   (time.perf_counter)")
-    lines.append(f"  {'CPU time':<16} {report['cpu_s']:.3f} s   (time.process_time, this process)")
+    lines.append(
+        f"  {'wall time':<16} {report['elapsed_s']:.3f} s   "
+        "(time.perf_counter)"
+    )
+    lines.append(
+        f"  {'CPU time':<16} {report['cpu_s']:.3f} s   "
+        "(time.process_time, this process)"
+    )
     for name, value in report.get("metrics", {}).items():
         lines.append(f"  {name:<16} {_format_value(value)}")
     if report.get("rows"):
@@ -321,16 +379,18 @@ def format_report(report: dict[str, Any]) -> str:
 
 
 def print_report(report: dict[str, Any], as_json: bool) -> None:
-    """Print the report to stdout: readable text, or exactly one JSON object when as_json is true."""
+    """Print the report to stdout: text, or one JSON object (as_json)."""
     if as_json:
-        print(json.dumps(report, indent=2, allow_nan=False))  # NaN is not valid JSON
+        print(
+            json.dumps(report, indent=2, allow_nan=False)
+        )  # NaN is not valid JSON
     else:
         print(format_report(report))
 
 
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 # Command line helpers
-# --------------------------------------------------------------------------------------------
+# -----------------------------------------------------------------------------
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
@@ -338,7 +398,7 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON report on stdout (schema: timing-report.schema.json) instead of a table",
+        help="print one JSON report on stdout instead of a table",
     )
 
 
@@ -347,7 +407,9 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, got {text!r}"
+        ) from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
@@ -358,38 +420,38 @@ def non_negative_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a number, got {text!r}"
+        ) from None
     if not 0 <= value < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a finite number of at least 0, got {text}")
+        raise argparse.ArgumentTypeError(
+            f"must be a finite number of at least 0, got {text}"
+        )
+    return value
+
+
+def positive_float(text: str) -> float:
+    """argparse type: a finite number greater than 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a number, got {text!r}"
+        ) from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(
+            f"must be a number greater than 0, got {text}"
+        )
     return value
 
 
 def fail(message: str) -> int:
-    """Print `error: message` on stderr and return the exit code for errors (1)."""
+    """Print `error: message` on stderr; return the exit code 1."""
     print(f"error: {message}", file=sys.stderr)
     return EXIT_ERROR
 
 
 def interrupted() -> int:
-    """Print a short note on stderr and return the exit code for Ctrl-C (130)."""
+    """Print a short note on stderr; return the Ctrl-C exit code 130."""
     print("Interrupted.", file=sys.stderr)
     return EXIT_INTERRUPTED
-
-
-def wait_for_all(futures: Iterable[Future], timeout_s: float) -> None:
-    """Return when every future is done; raise TimeoutError after `timeout_s` seconds.
-
-    It waits in 0.1 s slices rather than in one call, because on Windows before Python 3.14
-    Ctrl-C cannot interrupt a thread blocked on a lock: waking up often lets the
-    KeyboardInterrupt through promptly. It does not raise the tasks' own exceptions:
-    future.result() does that.
-    """
-    deadline = time.monotonic() + timeout_s
-    not_done = set(futures)
-    while not_done:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError(f"{len(not_done)} tasks were still running after {timeout_s:g} s "
-                               "(raise --timeout, or give the tasks less work)")
-        _, not_done = wait(not_done, timeout=min(0.1, remaining))
-

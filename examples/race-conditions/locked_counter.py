@@ -1,50 +1,24 @@
-"""The same shared counter as unsafe_counter.py, protected by a threading.Lock: no update is lost.
+"""The counter of unsafe_counter.py under a threading.Lock: none lost.
 
-Each thread still adds 1 in three steps (read, something that lets another thread run, write
-back), but now it holds a lock for all three:
+Each thread still reads, lets another thread run, and writes back the
+value plus 1, but holds a lock for all three steps. One thread at a time
+can hold it; a thread that wants it meanwhile waits. So no thread touches
+the counter between another's read and write: each update is atomic, and
+the total is exactly threads x increments, on every run and build.
 
-    with counter_lock:
-        current = counter.value
-        time.sleep(0)
-        counter.value = current + 1
+The cost: updates happen one at a time. Keep what runs under a lock short.
 
-Only one thread at a time can hold the lock. A thread that wants it while another holds it
-waits, so no other thread can read or write the counter between this thread's read and its
-write. The three steps behave as one indivisible (atomic) update, and the final count is
-exactly threads x increments on every run, on every build of Python, GIL or no GIL.
-
-The cost: the updates now happen one at a time. Keep what runs under a lock short, and in real
-code do the slow part (the I/O that `time.sleep(0)` stands in for) outside the lock when it
-does not need the shared value.
-
-Run it:
-
-    python3 locked_counter.py
-    python3 locked_counter.py --threads 8 --increments 500 --json
+Run:  python3 locked_counter.py --threads 8 --increments 500 --json
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import threading
 import time
-from typing import Any
 
-from timing import (
-    TaskRecorder,
-    add_json_option,
-    build_report,
-    fail,
-    format_report,
-    interrupted,
-    positive_int,
-    print_report,
-    skipped_report,
-)
-
-EXAMPLE = "race-conditions"
-JOIN_TIMEOUT_S = 60.0
+from runner import Job, lost_note, lost_updates, main
+from timing import TaskRecorder
 
 
 class Counter:
@@ -56,99 +30,41 @@ class Counter:
 
 
 def add_many(counter: Counter, increments: int) -> None:
-    """Add 1 to the counter `increments` times; the lock makes each read-pause-write atomic."""
+    """Add 1 `increments` times; the lock makes each update atomic."""
     for _ in range(increments):
-        with counter.lock:                 # wait until no other thread holds the lock
-            current = counter.value        # 1. read
-            time.sleep(0)                  # 2. other threads may run, but cannot get the lock
-            counter.value = current + 1    # 3. write back: nobody changed the value meanwhile
+        with counter.lock:  # wait until no other thread holds it
+            current = counter.value  # 1. read
+            time.sleep(0)  # 2. others run, but cannot take the lock
+            counter.value = current + 1  # 3. write: nobody changed it
 
 
-def join_all(threads: list[threading.Thread], timeout_s: float) -> None:
-    """Wait for every thread, giving up after timeout_s seconds.
-
-    It joins in 0.1 s slices rather than in one call, because on Windows Ctrl-C cannot interrupt
-    a blocked Thread.join(): the slices let the KeyboardInterrupt through promptly.
-    """
-    deadline = time.monotonic() + timeout_s
-    for thread in threads:
-        while thread.is_alive():
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{thread.name} was still running after {timeout_s:g} s")
-            thread.join(timeout=0.1)
-
-
-def run(threads: int, increments: int, timeout_s: float = JOIN_TIMEOUT_S) -> dict[str, Any]:
-    """Start the threads, let them all update one counter, and report how many updates were lost."""
-    parameters = {"threads": threads, "increments": increments}
-    if sys.platform in ("emscripten", "wasi"):  # Pyodide, Python compiled to WebAssembly
-        return skipped_report(example=EXAMPLE, script="locked_counter.py", variant="locked-counter",
-                              parameters=parameters, reason="Pyodide cannot start threads.")
-
+def run_threads(threads: int, increments: int,
+                recorder: TaskRecorder) -> int:
+    """Start the threads on one counter, wait for all; return its value."""
     counter = Counter()
-    recorder = TaskRecorder()
 
-    def worker(task_id: int) -> None:
+    def one_thread(task_id: int) -> None:
         with recorder.task(task_id):
             add_many(counter, increments)
 
-    # daemon=True: if you press Ctrl-C, Python exits without waiting for these threads.
-    workers = [
-        threading.Thread(target=worker, args=(task_id,), name=f"thread-{task_id}", daemon=True)
-        for task_id in range(threads)
-    ]
+    workers = [threading.Thread(target=one_thread, args=(task_id,),
+                                name=f"thread-{task_id}", daemon=True)
+               for task_id in range(threads)]
     for thread in workers:
         thread.start()
-    join_all(workers, timeout_s)
-    recorder.stop()
-
-    expected = threads * increments
-    return build_report(
-        example=EXAMPLE,
-        script="locked_counter.py",
-        variant="locked-counter",
-        parameters=parameters,
-        recorder=recorder,
-        metrics={"expected": expected, "actual": counter.value,
-                 "lost_updates": expected - counter.value},
-    )
+    for thread in workers:
+        thread.join()
+    return counter.value
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description="Update one counter from several threads, under a threading.Lock: "
-                    "no update is lost.",
-    )
-    parser.add_argument("--threads", type=positive_int, default=4,
-                        help="threads updating the counter (default: %(default)s)")
-    parser.add_argument("--increments", type=positive_int, default=1000,
-                        help="times each thread adds 1 (default: %(default)s)")
-    add_json_option(parser)
-    return parser.parse_args(argv)
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    print(f"locked_counter.py: {args.threads} threads each add 1, {args.increments} times, "
-          "under a lock...", file=sys.stderr)
-    try:
-        report = run(args.threads, args.increments)
-    except KeyboardInterrupt:
-        return interrupted()
-    except TimeoutError as error:
-        return fail(str(error))
-    if args.json:
-        print_report(report, as_json=True)
-    elif report["status"] == "ok":
-        metrics = report["metrics"]
-        print(format_report(report))
-        print()
-        print(f"Expected {metrics['expected']:,}, got {metrics['actual']:,}: "
-              f"{metrics['lost_updates']:,} updates lost. The lock made each update atomic.")
-    else:
-        print(format_report(report))
-    return 0
-
+JOB = Job("race-conditions", "locked_counter.py", "locked-counter",
+          "Update one counter from several threads under a lock.",
+          lambda run: lost_updates(run.args.threads * run.args.increments,
+                                   run_threads(run.args.threads,
+                                               run.args.increments,
+                                               run.recorder)),
+          options={"threads": 4, "increments": 1000, "timeout": 60.0},
+          needs="threads", note=lost_note("updates lost"))
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(JOB))

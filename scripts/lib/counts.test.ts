@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingLine, parseUnittest } from './counts.ts';
+import { closingLine, parsePyrightJson, parseUnittest } from './counts.ts';
 
 describe('parseUnittest', () => {
 	it('reads a passing run with skips', () => {
@@ -20,5 +20,22 @@ describe('parseUnittest', () => {
 describe('closingLine', () => {
 	it('is the line CI reads', () => {
 		expect(closingLine({ passed: 3, failed: 0, skipped: 1 })).toBe('total: 3 passed, 0 failed, 1 skipped');
+	});
+});
+
+describe('parsePyrightJson', () => {
+	it('counts each analysed file, failing those with an error', () => {
+		const report = {
+			generalDiagnostics: [
+				{ file: 'a.py', severity: 'error', message: 'x' },
+				{ file: 'a.py', severity: 'error', message: 'y' },
+				{ file: 'b.py', severity: 'warning', message: 'z' },
+			],
+			summary: { filesAnalyzed: 5, errorCount: 2 },
+		};
+		expect(parsePyrightJson(JSON.stringify(report))).toEqual({ passed: 4, failed: 1, skipped: 0 });
+	});
+	it('returns null when pyright printed no report', () => {
+		expect(parsePyrightJson('No configuration file found.')).toBeNull();
 	});
 });

@@ -50,6 +50,25 @@ export function parsePlaywrightJson(file: string): Counts | null {
 	return { passed: expected, failed: unexpected + flaky + (report.errors?.length ?? 0), skipped };
 }
 
+/** Pyright's `--outputjson` report: one check per analysed file, failed when the file has an error. */
+export interface PyrightReport {
+	generalDiagnostics: { file: string; severity: string; message: string; range?: { start: { line: number; character: number } } }[];
+	summary: { filesAnalyzed: number; errorCount: number };
+}
+
+/** Counts from Pyright's JSON output: a file with at least one error is one failure. */
+export function parsePyrightJson(text: string): Counts | null {
+	let report: PyrightReport;
+	try {
+		report = JSON.parse(text) as PyrightReport;
+	} catch {
+		return null;
+	}
+	if (!report.summary) return null;
+	const failing = new Set(report.generalDiagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+	return { passed: report.summary.filesAnalyzed - failing, failed: failing, skipped: 0 };
+}
+
 /** The closing line CI reads: "total: N passed, N failed, N skipped". */
 export function closingLine(counts: Counts): string {
 	return `total: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 
 export interface RunResult {
 	code: number;
-	/** Output captured when `capture` is set (it is still echoed live). */
+	/** Output captured when `capture` is set (it is still echoed live unless `quiet`). */
 	output: string;
 }
 
@@ -14,7 +14,7 @@ export interface RunResult {
 export function run(
 	command: string,
 	args: string[],
-	options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; capture?: boolean; cwd?: string } = {},
+	options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; capture?: boolean; quiet?: boolean; cwd?: string } = {},
 ): Promise<RunResult> {
 	return new Promise((resolve) => {
 		const child = spawn(command, args, {
@@ -25,7 +25,7 @@ export function run(
 		});
 		let output = '';
 		const relay = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
-			stream.write(chunk);
+			if (!options.quiet) stream.write(chunk);
 			if (options.capture) output += chunk.toString();
 		};
 		child.stdout.on('data', relay(process.stdout));

@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { CHART_WIDTH, figureCaption, speedupChart, sweepChart, timelineChart, workersOf } from './charts.ts';
+import { CHART_WIDTH, figureCaption, inFlightText, speedupChart, sweepChart, timelineAxisEnd, timelineChart, workersOf } from './charts.ts';
+import type { Measurement } from './measurements.ts';
 import { clone, ioMeasurement, sweepMeasurement } from './fixtures/measurement-fixtures.ts';
 
 const ENVIRONMENT = 'Measured with CPython 3.11.7 on Linux x86_64, 2 CPUs, 2026-11-24';
@@ -21,6 +22,8 @@ function expectAccessibleSvg(svg: SVGSVGElement, label: string) {
 	expect(svg.querySelector('style')).toBeNull();
 	expect(svg.outerHTML).not.toMatch(/fill="(white|black|#|var\()/);
 	expect(svg.outerHTML).not.toMatch(/stroke="(white|black|#|var\()/);
+	// Not a valid SVG attribute value (W3C checker): figures.css sets tabular digits instead.
+	expect(svg.outerHTML).not.toContain('font-variant');
 }
 
 describe('speedupChart', () => {
@@ -71,9 +74,34 @@ describe('timelineChart', () => {
 		expect(rows.size).toBe(4);
 		expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['worker_0', 'worker_3']));
 		expectAccessibleSvg(svg, figure.label);
-		expect(figure.label).toBe('Timeline of Threads label: 8 tasks on 4 workers over 105 ms; on average 3.9 tasks ran at once.');
+		expect(figure.label).toBe('Timeline of Threads label: 8 tasks on 4 workers over 105 ms; on average 3.92 tasks ran at once.');
 		expect(figure.caption).toContain(ENVIRONMENT);
 		expect(figure.table.rows).toHaveLength(8);
+	});
+
+	it('puts compared timelines on one time axis, so equal lengths are equal times', () => {
+		const end = timelineAxisEnd(m, ['sequential', 'threads']);
+		expect(end).toBeCloseTo(0.81, 2);
+		const alone = parse(timelineChart(m, 'threads').svg);
+		const shared = timelineChart(m, 'threads', { sameAxisAs: ['sequential'] });
+		const ticks = (svg: SVGSVGElement) => [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => /\d (ms|s)$/.test(t));
+		expect(ticks(alone).at(-1)).toBe('100 ms');
+		expect(ticks(parse(shared.svg)).at(-1)).toBe('800 ms');
+		expect(shared.caption).toContain('The time axis runs to 810 ms, as in the other timelines of this page');
+		expect(() => timelineChart(m, 'threads', { sameAxisAs: ['free-threads'] })).toThrow(/was skipped when measured/);
+	});
+
+	it('writes the mean in flight exactly as MeasuredValue does when the script reported it', () => {
+		const withMetric = clone(m);
+		const threads = withMetric.variants[1]!;
+		if (threads.status !== 'ok') throw new Error('fixture');
+		threads.metrics.mean_in_flight = 9.607;
+		expect(inFlightText(withMetric, threads)).toBe('9.61');
+		expect(timelineChart(withMetric, 'threads').caption).toContain('on average 9.61 tasks were in flight');
+		const sequential = withMetric.variants[0]!;
+		if (sequential.status !== 'ok') throw new Error('fixture');
+		sequential.metrics.mean_in_flight = 1;
+		expect(timelineChart(withMetric, 'sequential').label).toMatch(/on average 1 task ran at once/);
 	});
 
 	it('keeps the order in which workers started', () => {
@@ -118,7 +146,7 @@ describe('sweepChart', () => {
 
 	it('uses a log x axis, summarises the lines and names the environment', () => {
 		expectAccessibleSvg(svg, figure.label);
-		expect(figure.label).toMatch(/^Line chart of wall time against Work per task \(log scale on both axes\) for 3 approaches: Plain loop from 10.0 µs at 10 to 100 ms at 100,000;/);
+		expect(figure.label).toMatch(/^Line chart of wall time against work per task \(log scale on both axes\) for 3 approaches: Plain loop from 10.0 µs at 10 to 100 ms at 100,000;/);
 		expect(figure.caption).toContain(ENVIRONMENT);
 		expect(figure.table.head).toEqual(['Work per task', 'Plain loop', 'Thread pool', 'Process pool']);
 		expect(figure.table.rows.map((r) => r[0])).toEqual(['10', '1,000', '100,000']);
@@ -128,6 +156,41 @@ describe('sweepChart', () => {
 	it('fails clearly when the rows lack the fields or the variant has no rows', () => {
 		expect(() => sweepChart(m, 'sweep', { x: 'task_size' })).toThrow(/has no numeric "task_size" and "elapsed_s" \(fields: elapsed_s, label, variant, x\)/);
 		expect(() => sweepChart(m, 'loop')).toThrow(/has no rows to draw a sweep from/);
+	});
+});
+
+describe('sweepChart of speedups', () => {
+	/** The fixture's rows with the speedup over the loop that sweep.py reports on each row. */
+	function withSpeedups(measurement: Measurement): Measurement {
+		const copy = clone(measurement);
+		const sweep = copy.variants.find((v) => v.variant === 'sweep');
+		if (sweep?.status !== 'ok' || !sweep.rows) throw new Error('fixture');
+		for (const row of sweep.rows) {
+			const loop = sweep.rows.find((r) => r.variant === 'loop' && r.x === row.x)!;
+			row.speedup = +((loop.elapsed_s as number) / (row.elapsed_s as number)).toPrecision(3);
+		}
+		return copy;
+	}
+	const m = withSpeedups(sweepMeasurement());
+	const figure = sweepChart(m, 'sweep', { y: 'speedup', xLabel: 'Task size', mark: 'process-pool' });
+	const svg = parse(figure.svg);
+	const text = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+
+	it('draws the baseline as a 1× line, not as a series, and marks the crossover', () => {
+		expect(figure.legend.map((l) => l.label)).toEqual(['Thread pool', 'Process pool']);
+		expect(text).toEqual(expect.arrayContaining(['1×', '1× = as fast as the plain loop', 'Process pool faster from 100k']));
+		expect(figure.label).toContain('Process pool beat the plain loop from 100,000 on (1.7× there)');
+		expect(figure.table.head).toEqual(['Task size', 'Thread pool', 'Process pool']);
+		expect(figure.table.rows.at(-1)).toEqual(['100,000', '0.99×', '1.7×']);
+		expectAccessibleSvg(svg, figure.label);
+	});
+
+	it('says "task size" in its sentences, not "Task size"', () => {
+		expect(figure.caption).toMatch(/^Speedup over the plain loop against task size for each approach/);
+	});
+
+	it('fails clearly when asked to mark a line it does not draw', () => {
+		expect(() => sweepChart(m, 'sweep', { y: 'speedup', mark: 'loop' })).toThrow(/cannot mark "loop"/);
 	});
 });
 

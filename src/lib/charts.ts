@@ -13,12 +13,14 @@
  */
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
+import { sweepFacts } from './sweep-facts.ts';
 import {
 	environmentLabel,
 	findOkVariant,
 	formatRange,
 	formatSeconds,
 	formatSpeedup,
+	measuredValue,
 	MeasurementError,
 	repeatsLabel,
 	timedVariants,
@@ -63,12 +65,13 @@ const FONT_SIZE = 12;
 /** How many series colours figures.css defines (`--fig-series-1` ...). */
 export const SERIES_COLOURS = 5;
 /** Text drawn over grid lines gets an outline in the page colour, so it stays readable. */
-const HALO = { fill: 'currentColor', stroke: 'var(--fig-bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
+export const HALO = { fill: 'currentColor', stroke: 'var(--fig-bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star'] as const;
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'] as const;
 
 let document: Document | undefined;
-function plotDocument(): Document {
+/** The jsdom document Observable Plot renders into (shared by every build-time figure). */
+export function plotDocument(): Document {
 	document ??= new JSDOM('<!doctype html><html><body></body></html>').window.document;
 	return document;
 }
@@ -91,15 +94,30 @@ function cssVariablesToStyle(root: Element) {
 	}
 }
 
+const GEOMETRY = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'd', 'transform', 'cx', 'cy'];
+
+/** Two decimals of an SVG unit are far below a pixel: shorter markup, same picture. */
+function roundCoordinates(root: Element) {
+	for (const element of root.querySelectorAll('*')) {
+		for (const name of GEOMETRY) {
+			const value = element.getAttribute(name);
+			if (value) element.setAttribute(name, value.replace(/(\d+\.\d\d)\d+/g, (_, kept: string) => String(+kept)));
+		}
+	}
+}
+
 /** Plot's element (an SVG, or a figure wrapping one) as the final SVG markup. */
-function finishSvg(node: Element, label: string, className: string): string {
+export function finishSvg(node: Element, label: string, className: string): string {
 	const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
 	if (!svg) throw new Error('Observable Plot returned no <svg>');
 	svg.querySelectorAll('style').forEach((style) => style.remove()); // figures.css styles every chart
 	svg.querySelectorAll('[aria-label]').forEach((element) => element.removeAttribute('aria-label'));
 	svg.querySelectorAll('[aria-hidden]').forEach((element) => element.removeAttribute('aria-hidden'));
 	cssVariablesToStyle(svg);
+	roundCoordinates(svg);
 	svg.removeAttribute('font-family'); // inherit the page font
+	// Plot writes font-variant="tabular-nums", which is no valid SVG attribute value: figures.css sets it instead.
+	for (const element of [svg, ...svg.querySelectorAll('[font-variant]')]) element.removeAttribute('font-variant');
 	svg.setAttribute('class', `sl-chart ${className}`);
 	svg.setAttribute('font-size', String(FONT_SIZE));
 	svg.setAttribute('role', 'img');
@@ -113,7 +131,7 @@ export function figureCaption(measurement: Measurement, what: string): string {
 	return `${sentence} ${environmentLabel(measurement)}.`;
 }
 
-function secondsTick(maxSeconds: number): (value: number) => string {
+export function secondsTick(maxSeconds: number): (value: number) => string {
 	// One unit for the whole axis, picked from its largest value.
 	if (maxSeconds >= 1) return (v) => `${+v.toFixed(2)} s`;
 	if (maxSeconds >= 1e-3) return (v) => `${+(v * 1e3).toFixed(1)} ms`;
@@ -147,7 +165,7 @@ function formatX(value: number): string {
 }
 
 /** Approximate width of a text at the chart's font size, for layout. */
-function textWidth(text: string): number {
+export function textWidth(text: string): number {
 	return text.length * FONT_SIZE * 0.6;
 }
 
@@ -271,6 +289,39 @@ function labelOf(measurement: Measurement, variant: string): string {
 export interface TimelineChartOptions {
 	/** First sentence of the caption (default: says what the rows and bars are). */
 	caption?: string;
+	/**
+	 * Other variants of the same example whose timelines the page compares with this one: the time axis runs to
+	 * the longest of them all, so equal lengths mean equal times across the charts.
+	 */
+	sameAxisAs?: readonly string[];
+}
+
+/** End of a shared time axis: the longest run (or last task end) among these variants' timelines. */
+export function timelineAxisEnd(measurement: Measurement, variants: readonly string[]): number {
+	return Math.max(
+		1e-9,
+		...variants.map((id) => {
+			const timeline = findOkVariant(measurement, id).timeline;
+			if (!timeline) throw new MeasurementError(`variant "${id}" of example ${measurement.example} has no timeline to share an axis with`);
+			return Math.max(timeline.elapsed_s, ...timeline.tasks.map((t) => t.end_s));
+		}),
+	);
+}
+
+/**
+ * "9.61": the mean number of tasks in flight, written exactly as `<MeasuredValue value="metric:mean_in_flight">`
+ * writes it when the script reported that metric (the median over the runs), so text and figure never disagree;
+ * otherwise computed from the run shown.
+ */
+export function inFlightText(measurement: Measurement, variant: OkVariant): string {
+	if ('mean_in_flight' in variant.metrics) return measuredValue(measurement, variant.variant, 'metric:mean_in_flight').text;
+	const timeline = variant.timeline;
+	return timeline ? measuredValueText(meanInFlight(timeline.tasks, timeline.elapsed_s)) : '0';
+}
+
+/** Same rule as MeasuredValue's numbers: integers as they are, others to three significant digits. */
+function measuredValueText(value: number): string {
+	return Number.isInteger(value) ? String(value) : String(+value.toPrecision(3));
 }
 
 /** Rows with more workers than this lose their names (they would not fit); the caption says so. */
@@ -313,7 +364,7 @@ export function timelineChart(measurement: Measurement, variant: string, options
 	const rowHeight = workers.length <= 4 ? 26 : workers.length <= MAX_NAMED_WORKERS ? 20 : Math.max(6, Math.min(14, 360 / workers.length));
 	const margin = { top: 8, bottom: 42 };
 	const height = margin.top + margin.bottom + rowHeight * workers.length;
-	const domainMax = Math.max(elapsed, ...tasks.map((t) => t.end_s), 1e-9);
+	const domainMax = timelineAxisEnd(measurement, [variant, ...(options.sameAxisAs ?? [])]);
 	// A task shorter than a pixel is still drawn one pixel wide, so no task disappears.
 	const pixel = domainMax / (CHART_WIDTH - marginLeft - 12);
 
@@ -357,15 +408,18 @@ export function timelineChart(measurement: Measurement, variant: string, options
 		],
 	});
 
-	const inFlight = meanInFlight(tasks, elapsed);
+	const inFlight = inFlightText(measurement, v);
+	const tasksWord = (count: string) => `task${count === '1' ? '' : 's'}`;
 	const workerWord = workers.length === 1 ? 'worker' : 'workers';
+	const shared = domainMax > Math.max(elapsed, ...tasks.map((t) => t.end_s)) * 1.01;
 	const label =
-		`Timeline of ${v.label}: ${tasks.length} task${tasks.length === 1 ? '' : 's'} on ${workers.length} ${workerWord} over ${formatSeconds(elapsed)}; ` +
-		`on average ${inFlight.toFixed(1)} task${inFlight.toFixed(1) === '1.0' ? '' : 's'} ran at once.`;
+		`Timeline of ${v.label}: ${tasks.length} ${tasksWord(String(tasks.length))} on ${workers.length} ${workerWord} over ${formatSeconds(elapsed)}; ` +
+		`on average ${inFlight} ${tasksWord(inFlight)} ran at once.`;
 	const what =
 		options.caption ??
 		`When each task of ${v.script} ran: one row per worker${named ? '' : ` (${workers.length} rows)`}, one bar per task, ` +
-			`in the run closest to the median (${formatSeconds(elapsed)}); on average ${inFlight.toFixed(1)} tasks were in flight`;
+			`in the run closest to the median (${formatSeconds(elapsed)}); on average ${inFlight} ${tasksWord(inFlight)} were in flight` +
+			(shared ? `. The time axis runs to ${formatSeconds(domainMax)}, as in the other timelines of this page, so lengths compare` : '');
 	return {
 		svg: finishSvg(plot, label, 'sl-chart-timeline'),
 		label,
@@ -397,6 +451,11 @@ export interface SweepChartOptions {
 	yScale?: 'log' | 'linear';
 	/** First sentence of the caption. */
 	caption?: string;
+	/**
+	 * With `y: "speedup"`: an approach whose crossover (the task size from which it beat the baseline at every
+	 * larger size, src/lib/sweep-facts.ts) the chart marks with a vertical line.
+	 */
+	mark?: string;
 }
 
 interface SweepPoint {
@@ -410,10 +469,12 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 	const v = findOkVariant(measurement, variant);
 	const xField = options.x ?? 'x';
 	const yField = options.y ?? 'elapsed_s';
+	// Speedup over the baseline: the baseline is the 1× line, not a series of its own.
+	const ratio = yField === 'speedup';
 	if (!v.rows || v.rows.length === 0) {
 		throw new MeasurementError(`variant "${variant}" of example ${measurement.example} has no rows to draw a sweep from`);
 	}
-	const points: SweepPoint[] = v.rows.map((row: Row, i) => {
+	const allPoints: SweepPoint[] = v.rows.map((row: Row, i) => {
 		const x = row[xField];
 		const y = row[yField];
 		if (typeof x !== 'number' || typeof y !== 'number') {
@@ -423,24 +484,40 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 		}
 		return { series: String(row.variant), label: typeof row.label === 'string' ? row.label : String(row.variant), x, y };
 	});
+	const baselineId = ratio ? measurement.baseline : null;
+	if (ratio && !baselineId) throw new MeasurementError(`sweep "${variant}": a speedup chart needs the example to have a baseline`);
+	const points = ratio ? allPoints.filter((p) => p.series !== baselineId) : allPoints;
+	const baselineLabel = ratio ? (allPoints.find((p) => p.series === baselineId)?.label ?? labelOf(measurement, baselineId!)) : '';
 	const series = [...new Set(points.map((p) => p.series))];
 	if (series.length > SERIES_COLOURS) throw new MeasurementError(`a sweep chart shows at most ${SERIES_COLOURS} series; ${variant} has ${series.length}`);
 	const seriesLabel = new Map(points.map((p) => [p.series, p.label]));
-	const colours = series.map((_, i) => `var(--fig-series-${i + 1})`);
+	const colours = series.map((_, i) => `var(--fig-series-${i + (ratio ? 2 : 1)})`);
 	const ys = points.map((p) => p.y).filter((y) => y > 0);
-	const yScale = options.yScale ?? (ys.length && Math.max(...ys) / Math.min(...ys) > 100 ? 'log' : 'linear');
+	const yScale = ratio ? 'log' : (options.yScale ?? (ys.length && Math.max(...ys) / Math.min(...ys) > 100 ? 'log' : 'linear'));
 	if (points.some((p) => p.x <= 0)) throw new MeasurementError(`sweep "${variant}": the x axis is logarithmic, so every ${xField} must be above 0`);
 	if (yScale === 'log' && points.some((p) => p.y <= 0)) throw new MeasurementError(`sweep "${variant}": a log y axis needs every ${yField} above 0`);
 	const maxY = Math.max(...points.map((p) => p.y));
 	const xs = points.map((p) => p.x);
 	const xLabel = options.xLabel ?? xField.replaceAll('_', ' ');
-	const yLabel = options.yLabel ?? 'Wall time';
+	const yLabel = options.yLabel ?? (ratio ? `Speedup over the ${baselineLabel.toLowerCase()}` : 'Wall time');
+	const marked = ratio && options.mark ? sweepFacts(measurement, variant, options.mark, xField) : null;
+	if (marked && !series.includes(options.mark!)) throw new MeasurementError(`sweep "${variant}": cannot mark "${options.mark}", it is not one of the lines`);
+
+	// A speedup axis: log (0.1× and 10× are equally far from 1×), from the decade below the data to a bit above it.
+	const ratioDomain: [number, number] = [10 ** Math.floor(Math.log10(Math.min(...ys, 1))), Math.max(...ys, 1) * 1.6];
+	const ratioTicks = [0.001, 0.01, 0.1, 1, 2, 10, 100].filter((t) => t >= ratioDomain[0] && t <= ratioDomain[1]);
+	const yAxis = ratio
+		? { domain: ratioDomain, ticks: ratioTicks, tickFormat: (t: number) => `${+t}×` }
+		: yScale === 'log'
+			? { domain: niceLog(ys), ticks: decades(ys), tickFormat: yField.endsWith('_s') ? logSecondsTick : '~s' }
+			: { ticks: 5, tickFormat: yField.endsWith('_s') ? secondsTick(maxY) : '~s' };
+	const crossover = marked?.crossover ?? null;
 
 	const plot = Plot.plot({
 		document: plotDocument(),
 		width: CHART_WIDTH,
 		height: 340,
-		marginLeft: 62,
+		marginLeft: ratio ? 44 : 62,
 		marginRight: 16,
 		marginTop: 28,
 		marginBottom: 44,
@@ -455,23 +532,34 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 			tickFormat: '~s',
 			insetLeft: 10,
 		},
-		y: {
-			type: yScale,
-			label: `↑ ${yLabel}`,
-			labelAnchor: 'top',
-			grid: true,
-			insetBottom: 10,
-			...(yScale === 'log'
-				? { domain: niceLog(ys), ticks: decades(ys), tickFormat: yField.endsWith('_s') ? logSecondsTick : '~s' }
-				: { ticks: 5, tickFormat: yField.endsWith('_s') ? secondsTick(maxY) : '~s' }),
-		},
+		y: { type: yScale, label: `↑ ${yLabel}`, labelAnchor: 'top', grid: true, insetBottom: 10, ...yAxis },
 		color: { type: 'ordinal', domain: series, range: colours },
 		symbol: { type: 'ordinal', domain: series, range: SYMBOLS.slice(0, series.length) },
 		marks: [
+			...(ratio
+				? [
+						Plot.ruleY([1], { stroke: 'currentColor', strokeWidth: 1.5 }),
+						Plot.text([`1× = as fast as the ${baselineLabel.toLowerCase()}`], { frameAnchor: 'left', y: 1, dx: 14, dy: -9, textAnchor: 'start', ...HALO }),
+					]
+				: []),
+			...(crossover
+				? [
+						Plot.ruleX([crossover.x], { stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.25 }),
+						Plot.text([`${marked!.label} faster from ${formatTick(crossover.x)}`], {
+							x: crossover.x,
+							frameAnchor: 'top',
+							dy: 4,
+							dx: -6,
+							textAnchor: 'end',
+							fontWeight: 600,
+							...HALO,
+						}),
+					]
+				: []),
 			...series.map((id, i) =>
 				Plot.lineY(
 					points.filter((p) => p.series === id),
-					{ x: 'x', y: 'y', stroke: colours[i], strokeWidth: 2, strokeDasharray: DASHES[i] || undefined },
+					{ x: 'x', y: 'y', stroke: colours[i], strokeWidth: 2, strokeDasharray: DASHES[i + (ratio ? 1 : 0)] || undefined },
 				),
 			),
 			Plot.dot(points, { x: 'x', y: 'y', stroke: 'series', symbol: 'series', fill: 'var(--fig-bg)', strokeWidth: 1.75, r: 4 }),
@@ -479,9 +567,13 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 	});
 
 	const xValues = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
-	const fmtY = (y: number) => (yField.endsWith('_s') ? formatSeconds(y) : String(y));
+	const fmtY = (y: number) => (ratio ? formatSpeedup(y) : yField.endsWith('_s') ? formatSeconds(y) : String(y));
+	const xWords = lowerFirst(xLabel);
+	const scaleWords = ratio || yScale === 'log' ? 'log scale on both axes' : 'log scale on x';
 	const label =
-		`Line chart of ${yLabel.toLowerCase()} against ${xLabel} (log scale${yScale === 'log' ? ' on both axes' : ''}) for ${series.length} approaches: ` +
+		`Line chart of ${lowerFirst(yLabel)} against ${xWords} (${scaleWords}) for ${series.length} approach${series.length === 1 ? '' : 'es'}` +
+		(ratio ? `; a line at 1× marks the ${baselineLabel.toLowerCase()}` : '') +
+		': ' +
 		series
 			.map((id) => {
 				const own = points.filter((p) => p.series === id).sort((a, b) => a.x - b.x);
@@ -490,10 +582,12 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 				return `${seriesLabel.get(id)} from ${fmtY(first.y)} at ${formatX(first.x)} to ${fmtY(last.y)} at ${formatX(last.x)}`;
 			})
 			.join('; ') +
+		(crossover ? `. ${marked!.label} beat the ${baselineLabel.toLowerCase()} from ${formatX(crossover.x)} on (${formatSpeedup(crossover.speedup)} there)` : '') +
 		'.';
 	const what =
 		options.caption ??
-		`${yLabel} against ${xLabel} for each approach of ${v.script} (${repeatsLabel(measurement)} per point; log scale${yScale === 'log' ? ' on both axes' : ' on x'})`;
+		`${yLabel} against ${xWords} for each approach of ${v.script} (${repeatsLabel(measurement)} per point; ${scaleWords})` +
+			(ratio ? `. Above the 1× line an approach beats the ${baselineLabel.toLowerCase()}, below it loses` : '');
 	return {
 		svg: finishSvg(plot, label, 'sl-chart-sweep'),
 		label,
@@ -508,6 +602,18 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 				}),
 			]),
 		},
-		legend: series.map((id, i) => ({ label: seriesLabel.get(id)!, className: `fig-series-${i + 1}`, symbol: SYMBOLS[i]! })),
+		legend: series.map((id, i) => ({ label: seriesLabel.get(id)!, className: `fig-series-${i + (ratio ? 2 : 1)}`, symbol: SYMBOLS[i]! })),
 	};
+}
+
+/** "Task size" as "task size" inside a sentence; "CPU time" stays as it is. */
+function lowerFirst(text: string): string {
+	return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** 100000 as "100k", as on the log x axis. */
+function formatTick(value: number): string {
+	const units: Array<[number, string]> = [[1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
+	for (const [size, suffix] of units) if (value >= size) return `${+(value / size).toPrecision(3)}${suffix}`;
+	return String(value);
 }

@@ -75,6 +75,7 @@ export const STORY: Record<string, Claim[]> = {
 	'io-bound': [
 		{ kind: 'speedup', variant: 'threads', op: '>=', value: 3, because: 'threads overlap the waits: several times faster than sequential' },
 		{ kind: 'speedup', variant: 'asyncio', op: '>=', value: 3, because: 'asyncio overlaps the waits: several times faster than sequential' },
+		{ kind: 'speedup', variant: 'threads-reuse', op: '>=', value: 3, because: 'threads that keep their connection overlap the waits too' },
 		{ kind: 'speedup', variant: 'simulated-asyncio', op: '>=', value: 3, because: 'simulated waits overlap too' },
 		{ kind: 'speedup', variant: 'processes', op: '>', value: 1.3, because: 'processes overlap the waits too' },
 		{ kind: 'faster', variant: 'threads', than: 'processes', because: 'for waiting, threads beat processes, which pay to start' },
@@ -82,6 +83,8 @@ export const STORY: Record<string, Claim[]> = {
 	'cpu-bound': [
 		{ kind: 'speedup', variant: 'processes', op: '>', value: 1.3, when: { minCpus: 2 }, because: 'processes run CPU-bound work on several cores' },
 		{ kind: 'speedup', variant: 'threads', op: '<=', value: 1.3, when: { gil: true }, because: 'with the GIL, threads do not speed up CPU-bound work' },
+		{ kind: 'speedup', variant: 'asyncio', op: '<=', value: 1.1, because: 'asyncio runs CPU-bound tasks one at a time: no faster than sequential' },
+		{ kind: 'faster', variant: 'processes', than: 'asyncio', when: { minCpus: 2 }, because: 'processes beat asyncio on CPU-bound work' },
 		{ kind: 'speedup', variant: 'threads', op: '>', value: 1.3, when: { gil: false, minCpus: 2 }, because: 'without the GIL, threads run CPU-bound work in parallel' },
 		{ kind: 'faster', variant: 'processes', than: 'threads', when: { gil: true, minCpus: 2 }, because: 'with the GIL, processes beat threads on CPU-bound work' },
 	],

@@ -8,8 +8,14 @@ describe('labelSearchButton', () => {
 
 	it('puts the visible shortcut into the button name and leaves the dialog alone', () => {
 		const out = labelSearchButton(html, 'Search', 'Ctrl K');
-		expect(out).toContain('aria-label="Search (Ctrl K)" aria-keyshortcuts');
+		expect(out).toContain('aria-label="Search, Ctrl K" aria-keyshortcuts');
 		expect(out).toContain('<dialog aria-label="Search">');
+	});
+
+	it('spaces the word and the keys, so the button text reads "Search Ctrl K" as shown, not "SearchCtrlK"', () => {
+		const out = labelSearchButton(html, 'Search', 'Ctrl K');
+		expect(out).toContain('<span aria-hidden="true">Search</span> <kbd><kbd>Ctrl</kbd> <kbd>K</kbd></kbd></button>');
+		expect(out).toContain('<dialog aria-label="Search"></dialog>');
 	});
 
 	it('fails loudly when Starlight changes the markup', () => {

@@ -163,6 +163,15 @@ describe('helpers for the lesson components', () => {
 		expect(resultsTable(m).columns.map((c) => c.key)).toEqual(['time', 'speedup']);
 	});
 
+	it('gives a simulated variant its time but no speedup over a real baseline, and says why', () => {
+		const table = resultsTable(m, { simulated: ['asyncio'] });
+		const row = table.rows.find((r) => r.variant === 'asyncio')!;
+		expect(row.time).toBe('103 ms');
+		expect(resultCell(row, 'speedup')).toBe('not compared');
+		expect(table.caption).toContain('Asyncio label simulates the network, so it is not compared with a baseline that waits for a real one');
+		expect(() => resultsTable(m, { simulated: ['nope'] })).toThrow(/no variant "nope"/);
+	});
+
 	it('gives single values for sentences', () => {
 		expect(measuredValue(m, 'threads', 'elapsed').text).toBe('105 ms');
 		expect(measuredValue(m, 'threads', 'speedup').text).toBe('7.7×');

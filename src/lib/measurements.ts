@@ -560,9 +560,18 @@ export function resultsTable(
 		range?: boolean;
 		cpu?: boolean;
 		caption?: string;
+		/**
+		 * Variants that simulate their waits (e.g. asyncio.sleep instead of the network): a real-network baseline is
+		 * no fair yardstick for them, so they show their time and no speedup, and the caption says why.
+		 */
+		simulated?: readonly string[];
 	} = {},
 ): ResultsTableModel {
-	const rows = resultRows(measurement, options);
+	const simulated = new Set(options.simulated ?? []);
+	for (const id of simulated) findVariant(measurement, id);
+	const rows = resultRows(measurement, options).map((row) =>
+		simulated.has(row.variant) && row.status === 'ok' ? { ...row, speedup: 'not compared' } : row,
+	);
 	const baselineLabel = measurement.baseline ? (measurement.variants.find((v) => v.variant === measurement.baseline)?.label ?? measurement.baseline) : null;
 	const columns: ResultsTableModel['columns'] = [{ key: 'time', title: 'Wall time' }];
 	const notes = [measurement.repeats === 1 ? 'wall time is from a single run' : `wall time is the ${repeatsLabel(measurement)}`];
@@ -573,6 +582,10 @@ export function resultsTable(
 	if (baselineLabel && rows.some((r) => r.speedup !== null)) {
 		columns.push({ key: 'speedup', title: 'Speedup' });
 		notes.push(`speedup says how many times faster than ${baselineLabel}`);
+		if (simulated.size > 0) {
+			const names = rows.filter((r) => simulated.has(r.variant)).map((r) => r.label);
+			notes.push(`${names.join(' and ')} simulate${names.length === 1 ? 's' : ''} the network, so ${names.length === 1 ? 'it is' : 'they are'} not compared with a baseline that waits for a real one`);
+		}
 	}
 	if (options.cpu) {
 		columns.push({ key: 'cpu', title: 'CPU time' });

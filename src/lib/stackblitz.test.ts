@@ -4,7 +4,7 @@ import type { Project } from '@stackblitz/sdk';
 import { describe, expect, it } from 'vitest';
 import { loadExamples, readExampleFile } from './examples.ts';
 import { REPO_ROOT } from './paths.ts';
-import { PAYLOAD_LIMITS, PYODIDE_VERSION, RUNNER_FILE, buildStackBlitzPayload, projectProblems } from './stackblitz.ts';
+import { HARNESS_FILE, PAYLOAD_LIMITS, PYODIDE_VERSION, RUNNER_FILE, buildStackBlitzPayload, projectProblems } from './stackblitz.ts';
 
 const examples = loadExamples();
 /** The SDK's own list of templates (node_modules/@stackblitz/sdk/types/constants.d.ts): the payload must use one. */
@@ -49,14 +49,16 @@ describe('the payload for every example', () => {
 			expect(pkg.type).toBe('module');
 		});
 
-		it("ships the runner, example.json and every Python file of the example, unchanged", () => {
-			expect(project.files[RUNNER_FILE]).toBe(fs.readFileSync(path.join(REPO_ROOT, 'src', 'stackblitz', RUNNER_FILE), 'utf8'));
+		it("ships the runner, its harness, example.json and every Python file of the example, unchanged", () => {
+			for (const file of [RUNNER_FILE, HARNESS_FILE]) {
+				expect(project.files[file]).toBe(fs.readFileSync(path.join(REPO_ROOT, 'src', 'stackblitz', file), 'utf8'));
+			}
 			for (const file of example.files.filter((f) => f !== 'README.md')) {
 				expect(project.files[file], file).toBe(readExampleFile(example, file));
 			}
 			for (const script of example.scripts) expect(Object.keys(project.files)).toContain(script.file);
 			const extra = Object.keys(project.files).filter((f) => !example.files.includes(f));
-			expect(extra.sort()).toEqual(['.stackblitzrc', 'package.json', RUNNER_FILE].sort());
+			expect(extra.sort()).toEqual(['.stackblitzrc', 'package.json', RUNNER_FILE, HARNESS_FILE].sort());
 		});
 
 		it('has a README that says what runs here, and carries the example README', () => {
@@ -81,7 +83,9 @@ describe('the payload for every example', () => {
 
 		it('opens in a new tab on the README and a script that runs there, and starts npm start', () => {
 			expect(options.newWindow).toBe(true);
-			expect(options.startScript).toBe('start');
+			// Only .stackblitzrc names the start command: the SDK's startScript as well could start it twice.
+			expect(options.startScript).toBeUndefined();
+			expect(JSON.parse(project.files['.stackblitzrc']!)).toEqual({ installDependencies: true, startCommand: 'npm start' });
 			const files = String(options.openFile).split(',');
 			expect(files[0]).toBe('README.md');
 			for (const file of files) expect(Object.keys(project.files)).toContain(file);

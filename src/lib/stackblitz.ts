@@ -4,7 +4,7 @@
  * folder and its metadata, so it is never maintained by hand.
  *
  * The project: package.json (pyodide pinned to the version installed here, which the tests run), the runner
- * run-python.mjs, a README, .stackblitzrc, example.json and every .py file of the example, unchanged.
+ * run-python.mjs and its harness pyodide-harness.mjs, a README, .stackblitzrc, example.json and every .py file of the example, unchanged.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +20,8 @@ export const PYODIDE_VERSION: string = pyodidePackage.version;
 /** Templates shipped in every payload (plain files, so they can be read, linted and run like any other). */
 export const TEMPLATE_DIR = path.join(REPO_ROOT, 'src', 'stackblitz');
 export const RUNNER_FILE = 'run-python.mjs';
+/** The Python-running core the runner imports; the lesson pages' in-page runner uses the same file. */
+export const HARNESS_FILE = 'pyodide-harness.mjs';
 
 /** What the "Open in StackBlitz" button passes to `sdk.openProject(project, options)`. */
 export interface StackBlitzPayload {
@@ -72,9 +74,13 @@ function supportTable(example: Example): string {
 /** The project files, sorted by name. */
 export function payloadFiles(example: Example): Record<string, string> {
 	const files: Record<string, string> = {
+		// The one place that says what runs on opening. Not also the SDK's `startScript` option: StackBlitz documents
+		// both (project config, URL parameter) but not how they combine, so naming the command twice could run it twice.
+		// This file travels with the project, so a fork or a downloaded copy starts the same way.
 		'.stackblitzrc': `${JSON.stringify({ installDependencies: true, startCommand: 'npm start' }, null, 2)}\n`,
 		'package.json': packageJson(example),
 		[RUNNER_FILE]: template(RUNNER_FILE),
+		[HARNESS_FILE]: template(HARNESS_FILE),
 		'README.md': fill(template('README.md'), {
 			TITLE: example.title,
 			SUMMARY: example.summary,
@@ -105,7 +111,6 @@ export function buildStackBlitzPayload(example: Example): StackBlitzPayload {
 		options: {
 			newWindow: true,
 			openFile: `README.md,${firstRunnable.file}`,
-			startScript: 'start',
 			terminalHeight: 60,
 		},
 	};

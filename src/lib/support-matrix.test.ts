@@ -101,3 +101,15 @@ describe('checkObservation', () => {
 		]);
 	});
 });
+
+describe('columns of the support table', () => {
+	it('says once that every script runs from a clone and the zip, and shows StackBlitz first', async () => {
+		const { loadExamples } = await import('./examples.ts');
+		const { shownWays, supportMatrix, uniformWays } = await import('./support-matrix.ts');
+		const rows = supportMatrix(loadExamples());
+		expect(uniformWays(rows)).toEqual(['clone', 'zip']);
+		expect(shownWays(rows)).toEqual(['stackblitz']);
+		const odd = rows.map((row, i) => (i === 0 ? { ...row, ways: { ...row.ways, zip: { status: 'skipped' as const, note: 'why' } } } : row));
+		expect(shownWays(odd)).toEqual(['stackblitz', 'zip']);
+	});
+});

@@ -58,6 +58,20 @@ export function supportMatrix(examples: Example[]): SupportRow[] {
 	);
 }
 
+/**
+ * Ways in where every one of these rows simply runs (from a clone and from the zip, always): a table says that once,
+ * in its caption, rather than "Runs" in every row. Never StackBlitz, the way that differs.
+ */
+export function uniformWays(rows: readonly SupportRow[]): WayIn[] {
+	return WAYS_IN.filter((way) => way !== 'stackblitz' && rows.every((row) => row.ways[way].status === 'runs' && !row.ways[way].note));
+}
+
+/** Column order of a table: the informative StackBlitz column first, then the ways that vary per script. */
+export function shownWays(rows: readonly SupportRow[]): WayIn[] {
+	const uniform = uniformWays(rows);
+	return (['stackblitz', 'clone', 'zip'] as const).filter((way) => !uniform.includes(way));
+}
+
 /** Counts of StackBlitz statuses for one example, e.g. to say "2 of 6 scripts run in StackBlitz". */
 export function stackblitzCounts(example: Example): Record<WaySupport['status'], number> {
 	const counts = { runs: 0, labelled: 0, skipped: 0 };

@@ -12,7 +12,7 @@ import { findPython } from '../../scripts/lib/run.ts';
 import { loadExamples } from './examples.ts';
 import { exerciseCommands, loadExercises } from './exercises.ts';
 import { zipCommands } from './ways-in.ts';
-import { buildExampleZip, zipFileName } from './zip.ts';
+import { ALL_EXAMPLES_FOLDER, ALL_EXAMPLES_ZIP, buildAllExamplesZip, buildExampleZip, zipFileName } from './zip.ts';
 import { runCommand, runScriptForReport } from '../../tests/payload/reports.ts';
 
 const examples = loadExamples();
@@ -67,4 +67,30 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 			expect(result.stdout).toContain('All checks passed.');
 		},
 	);
+});
+
+describe('the zip of every example', () => {
+	const home = path.join(root, 'all'); // a learner's empty folder
+	const folder = path.join(home, ALL_EXAMPLES_FOLDER);
+
+	it('unzips into one folder holding every example folder, byte for byte', async () => {
+		fs.mkdirSync(home);
+		fs.writeFileSync(path.join(home, ALL_EXAMPLES_ZIP), buildAllExamplesZip(examples));
+		const unzip = await runCommand(python, ['-m', 'zipfile', '-e', ALL_EXAMPLES_ZIP, '.'], { cwd: home, timeoutMs: 30_000 });
+		expect(unzip.code, unzip.stderr).toBe(0);
+		expect(fs.readdirSync(folder).sort()).toEqual(examples.map((e) => e.slug).sort());
+		for (const example of examples) {
+			for (const file of example.files) {
+				expect(fs.readFileSync(path.join(folder, example.slug, file)).equals(fs.readFileSync(path.join(example.dir, file))), file).toBe(true);
+			}
+		}
+	});
+
+	// One script per folder (the first in teaching order): each folder runs on its own, as in its own zip.
+	it.each(examples.map((example) => [example.slug, example] as const))('runs the first script of %s from its folder', async (slug, example) => {
+		const script = example.scripts[0]!;
+		const { problems, ms } = await runScriptForReport(zipCommands(example)[1]!, script, example, path.join(folder, slug), python);
+		expect(problems).toEqual([]);
+		expect(ms).toBeLessThan(60_000);
+	});
 });

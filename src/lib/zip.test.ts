@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExample, loadExamples } from './examples.ts';
 import { EXAMPLES_DIR } from './paths.ts';
-import { buildExampleZip, zipEntryNames, zipFileName } from './zip.ts';
+import { ALL_EXAMPLES_FOLDER, ALL_EXAMPLES_ZIP, allExamplesEntryNames, buildAllExamplesZip, buildExampleZip, zipEntryNames, zipFileName } from './zip.ts';
 
 const examples = loadExamples();
 const temps: string[] = [];
@@ -67,6 +67,33 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 
 	it('is named after the example', () => {
 		expect(zipFileName(slug)).toBe(`${slug}.zip`);
+	});
+});
+
+describe('the zip of every example', () => {
+	const bytes = buildAllExamplesZip(examples);
+
+	it('is the same bytes every time', () => {
+		expect(Buffer.from(buildAllExamplesZip(loadExamples(copyOfExamples()))).equals(Buffer.from(bytes))).toBe(true);
+	});
+
+	it('holds one folder with every example folder in it, each exactly as in its own zip', () => {
+		const entries = unzipSync(bytes);
+		expect(Object.keys(entries)).toEqual(allExamplesEntryNames(examples));
+		expect(localHeaders(bytes).map((h) => h.name)).toEqual(allExamplesEntryNames(examples));
+		for (const example of examples) {
+			const own = unzipSync(buildExampleZip(example));
+			for (const [name, data] of Object.entries(own)) {
+				expect(Buffer.from(entries[`${ALL_EXAMPLES_FOLDER}/${name}`]!).equals(Buffer.from(data)), name).toBe(true);
+			}
+		}
+		const folders = new Set(Object.keys(entries).map((name) => name.split('/')[1]));
+		expect([...folders].sort()).toEqual(examples.map((e) => e.slug).sort());
+	});
+
+	it('is named after the course, and no example can take its name', () => {
+		expect(ALL_EXAMPLES_ZIP).toBe(`${ALL_EXAMPLES_FOLDER}.zip`);
+		for (const example of examples) expect(zipFileName(example.slug)).not.toBe(ALL_EXAMPLES_ZIP);
 	});
 });
 

@@ -31,16 +31,49 @@ export function zipFileName(slug: string): string {
 
 /** Entry names inside the zip (`<slug>/<file>`, exercises included), sorted: the zip's table of contents. */
 export function zipEntryNames(example: Example): string[] {
-	return [...example.files, ...example.exerciseFiles].map((file) => `${example.slug}/${file}`).sort();
+	return zippedFiles(example).map((file) => `${example.slug}/${file}`).sort();
+}
+
+/** Files of an example that its zip holds, relative to its folder: its own and its exercises'. */
+function zippedFiles(example: Example): string[] {
+	return [...example.files, ...example.exerciseFiles];
 }
 
 /** The zip's bytes. Files are read as bytes (never re-encoded). */
 export function buildExampleZip(example: Example): Uint8Array {
+	return zipFiles(zippedFiles(example).map((file) => [`${example.slug}/${file}`, path.join(example.dir, file)]));
+}
+
+/** Folder that the all-examples zip unzips into; each example is a folder inside it, as in `examples/`. */
+export const ALL_EXAMPLES_FOLDER = 'speed-up-python-with-concurrency-examples';
+
+/** Name a learner sees for the download of every example at once. */
+export const ALL_EXAMPLES_ZIP = `${ALL_EXAMPLES_FOLDER}.zip`;
+
+/**
+ * Entry names of the all-examples zip, sorted: `<folder>/<slug>/<file>` for every file of every example folder
+ * (exercises included: they live inside the example folders), the same files as each example's own zip.
+ */
+export function allExamplesEntryNames(examples: Example[]): string[] {
+	return examples.flatMap((example) => zipEntryNames(example).map((name) => `${ALL_EXAMPLES_FOLDER}/${name}`)).sort();
+}
+
+/** Every example in one deterministic zip: each folder exactly as in its own download. */
+export function buildAllExamplesZip(examples: Example[]): Uint8Array {
+	return zipFiles(
+		examples.flatMap((example) =>
+			zippedFiles(example).map((file): [string, string] => [`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`, path.join(example.dir, file)]),
+		),
+	);
+}
+
+/** Zips [entry name, file on disk] pairs: sorted by name, fixed timestamp and permissions, maximum compression. */
+function zipFiles(files: Array<[name: string, source: string]>): Uint8Array {
 	const attributes = zipAttributes();
 	const entries: Zippable = {};
-	for (const name of zipEntryNames(example)) {
-		const file = name.slice(example.slug.length + 1);
-		entries[name] = [new Uint8Array(fs.readFileSync(path.join(example.dir, file))), { ...attributes }];
+	for (const [name, source] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+		if (entries[name] !== undefined) throw new Error(`zip: two files named ${name}`);
+		entries[name] = [new Uint8Array(fs.readFileSync(source)), { ...attributes }];
 	}
 	return zipSync(entries, { level: 9, ...attributes });
 }

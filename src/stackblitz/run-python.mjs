@@ -15,19 +15,31 @@
  *   npm start -- --only a.py,b.py  run only these scripts
  *   RUN_PYTHON_ALL=1 npm start     same as --all
  *
+ * The Python-running core (the event loop, running a file as __main__) is pyodide-harness.mjs, which the course's
+ * lesson pages also use to run these scripts in the browser.
+ *
  * Generated for the course "Speed Up Python With Concurrency"; the Python files are the course's, unchanged.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
+import { installHarness } from './pyodide-harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** Where the scripts live inside Pyodide's in-memory file system. */
-const PY_DIR = '/home/pyodide/example';
-/** An attempted "skipped" script that neither fails nor finishes within this time is stopped. */
+/**
+ * An attempted "skipped" script that neither fails nor finishes within this much CPU time is stopped, with Pyodide's
+ * own interrupt (a KeyboardInterrupt, polled by the interpreter at no cost) rather than a trace function, which would
+ * slow the script's Python code down several times over. CPU time, not wall time: other programs keeping the machine
+ * busy must not stop a healthy attempt (it still gets some CPU). A script stuck waiting, using no CPU at all, is
+ * stopped once it has been idle for ATTEMPT_IDLE_LIMIT_S.
+ */
 const ATTEMPT_DEADLINE_S = 15;
+const ATTEMPT_IDLE_LIMIT_S = 10;
+/** What Pyodide's interrupt buffer holds to raise KeyboardInterrupt: the signal number of SIGINT. */
+const SIGINT = 2;
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -68,121 +80,20 @@ const pyodide = await loadPyodide({
 	stdout: (line) => process.stdout.write(`${line}\n`),
 	stderr: (line) => process.stderr.write(`${dim(`  ${line}`)}\n`),
 });
-pyodide.FS.mkdirTree(PY_DIR);
-for (const file of fs.readdirSync(HERE).filter((name) => name.endsWith('.py')).sort()) {
-	pyodide.FS.writeFile(`${PY_DIR}/${file}`, fs.readFileSync(path.join(HERE, file), 'utf8'));
-}
-
-// The Python side: run one script as `python3 <file> <args>` would, capturing its stdout (the JSON report).
-pyodide.runPython(String.raw`
-import asyncio, asyncio.events, contextlib, io, os, runpy, sys, time, traceback
-
-EXAMPLE_DIR = ${JSON.stringify(PY_DIR)}
-os.chdir(EXAMPLE_DIR)
-sys.path.insert(0, EXAMPLE_DIR)
-
-
-class _TimerSelector:
-    """What an event loop waits on. Pyodide has no sockets, so only timers can wake the loop: sleep until the next."""
-
-    def select(self, timeout=None):
-        if timeout is None:
-            raise RuntimeError("the event loop would wait forever: nothing is scheduled, and Pyodide has no sockets to wait on")
-        if timeout > 0:
-            time.sleep(timeout)
-        return []
-
-    def close(self):
-        pass
-
-
-class TimerEventLoop(asyncio.BaseEventLoop):
-    """CPython's own event loop (tasks, timers, gather, locks), minus the sockets Pyodide lacks.
-
-    Pyodide's default loop can only block inside asyncio.run() where the JavaScript engine supports WebAssembly
-    stack switching (not Node 20, not every browser). This loop behaves the same everywhere.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self._selector = _TimerSelector()
-
-    def _process_events(self, event_list):
-        pass
-
-    def _write_to_self(self):
-        pass
-
-
-_original_run = getattr(asyncio.run, "__wrapped__", asyncio.run)
-
-
-def _run(main, *, debug=None, loop_factory=None):
-    return _original_run(main, debug=debug, loop_factory=loop_factory or TimerEventLoop)
-
-
-asyncio.run = _run
-asyncio.new_event_loop = asyncio.events.new_event_loop = TimerEventLoop
-
-
-def _cpu_clock_counts_waiting():
-    cpu = time.process_time()
-    time.sleep(0.05)
-    return time.process_time() - cpu > 0.04
-
-
-CPU_CLOCK_COUNTS_WAITING = _cpu_clock_counts_waiting()
-
-
-def _deadline_tracer(deadline):
-    def tracer(frame, event, arg):
-        if time.perf_counter() > deadline:
-            sys.settrace(None)
-            raise TimeoutError("still running after the attempt's time limit")
-        return tracer
-
-    return tracer
-
-
-def run_script(file, args, deadline_s, quiet):
-    """Run file as __main__ with args; return (exit code, stdout, error or None). quiet: no traceback on stderr."""
-    out = io.StringIO()
-    code, error = 0, None
-    sys.argv = [file, *args]
-    outer_loop = asyncio.events._get_running_loop()
-    asyncio.events._set_running_loop(None)  # Pyodide keeps its own loop "running"; a script's asyncio.run needs none
-    try:
-        with contextlib.redirect_stdout(out):
-            if deadline_s:
-                sys.settrace(_deadline_tracer(time.perf_counter() + deadline_s))
-            try:
-                runpy.run_path(file, run_name="__main__")
-            except SystemExit as stop:
-                if stop.code is None:
-                    code = 0
-                elif isinstance(stop.code, int):
-                    code = stop.code
-                else:
-                    code, error = 1, str(stop.code)
-            except BaseException as exc:
-                code = 1
-                error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-                if not quiet:
-                    sys.stderr.write(traceback.format_exc())
-            finally:
-                sys.settrace(None)
-    finally:
-        asyncio.events._set_running_loop(outer_loop)
-        # A fresh interpreter for every script, as with python3: forget the example's modules (timing.py, ...).
-        for name, module in list(sys.modules.items()):
-            if (getattr(module, "__file__", None) or "").startswith(EXAMPLE_DIR):
-                del sys.modules[name]
-    return code, out.getvalue(), error
-`);
-
-const runScript = pyodide.globals.get('run_script');
-const cpuCountsWaiting = pyodide.globals.get('CPU_CLOCK_COUNTS_WAITING');
-const python = pyodide.runPython('import platform; platform.python_version()');
+const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
+pyodide.setInterruptBuffer(interruptBuffer);
+const harness = installHarness(pyodide);
+harness.writeFiles(
+	Object.fromEntries(
+		fs
+			.readdirSync(HERE)
+			.filter((name) => name.endsWith('.py'))
+			.sort()
+			.map((file) => [file, fs.readFileSync(path.join(HERE, file), 'utf8')]),
+	),
+);
+const cpuCountsWaiting = harness.cpuClockCountsWaiting;
+const python = harness.python;
 console.log(
 	dim(`Python ${python} in Pyodide ${pyodide.version}, Node ${process.version}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`),
 );
@@ -213,13 +124,15 @@ for (const script of scripts) {
 	}
 	const args = ['--json', ...script.quickArgs];
 	console.log(dim(`  $ python3 ${script.file} ${args.join(' ')}   (in Pyodide)`));
-	const deadline = support.status === 'skipped' ? ATTEMPT_DEADLINE_S : 0;
-	const outcome = runScript(script.file, args, deadline, support.status === 'skipped');
-	const [code, stdout, error] = outcome.toJs();
-	outcome.destroy();
+	const deadline = support.status === 'skipped' ? startDeadline(ATTEMPT_DEADLINE_S, ATTEMPT_IDLE_LIMIT_S) : null;
+	const { code, stdout, error } = harness.runScript(script.file, args, { quiet: support.status === 'skipped' });
+	const stopped = deadline?.finish() ?? false;
 	result.exitCode = code;
 	result.error = error ?? null;
-	if (code === 0) {
+	if (stopped) {
+		// The script may have caught the KeyboardInterrupt and exited its own way: say what really happened.
+		result.error = `still running after ${stopped}, so the runner stopped it (exit code ${code})`;
+	} else if (code === 0) {
 		try {
 			result.report = JSON.parse(stdout);
 		} catch {
@@ -255,6 +168,45 @@ fs.writeFileSync(
 console.log(dim('Every report in full: timings.json. To run every script for real, see README.md (python3 on your machine).'));
 // Pyodide keeps Node's event loop alive; leave explicitly, failing when a script did not do what example.json says.
 process.exit(results.every((r) => r.expected) ? 0 : 1);
+
+/**
+ * Interrupts the Python code running on this thread once it has used `cpuSeconds` of CPU time (this process's, which
+ * other programs cannot inflate) or used none for `idleSeconds` (waiting for something that will not come), unless
+ * `finish()` comes first. The watch runs in a
+ * worker thread because this one is busy inside Pyodide; it raises the interrupt through the shared buffer that
+ * Pyodide polls. `finish()` returns what the script ran into ("15 s of CPU time"), or null if it finished in time.
+ */
+function startDeadline(cpuSeconds, idleSeconds) {
+	const state = new Int32Array(new SharedArrayBuffer(8)); // [0] 0: running, 1: finished first, 2: the deadline fired; [1] 1: idle
+	// Every 200 ms: CPU used so far, and whether any was used since the last look (2 ms = 1%: more than this watch's
+	// own cost, less than a runnable thread gets even on a machine 30 times oversubscribed).
+	const worker = new Worker(
+		`const { workerData: { state, interrupt, cpuMs, idleMs, signal } } = require('node:worker_threads');
+		const cpuMsNow = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };
+		const cpu0 = cpuMsNow();
+		let last = cpu0, busyAt = Date.now();
+		while (Atomics.wait(state, 0, 0, 200) === 'timed-out') {
+			const cpu = cpuMsNow();
+			if (cpu - last >= 2) busyAt = Date.now();
+			last = cpu;
+			const idle = Date.now() - busyAt > idleMs;
+			if (cpu - cpu0 < cpuMs && !idle) continue;
+			if (Atomics.compareExchange(state, 0, 0, 2) === 0) { Atomics.store(state, 1, idle ? 1 : 0); Atomics.store(interrupt, 0, signal); }
+			break;
+		}`,
+		{ eval: true, workerData: { state, interrupt: interruptBuffer, cpuMs: cpuSeconds * 1000, idleMs: idleSeconds * 1000, signal: SIGINT } },
+	);
+	worker.unref();
+	return {
+		finish() {
+			const fired = Atomics.compareExchange(state, 0, 0, 1) === 2;
+			Atomics.notify(state, 0);
+			Atomics.store(interruptBuffer, 0, 0); // an interrupt the script finished before seeing must not hit the next one
+			if (!fired) return null;
+			return Atomics.load(state, 1) === 1 ? `${idleSeconds} s of waiting without using the CPU` : `${cpuSeconds} s of CPU time`;
+		},
+	};
+}
 
 /** A compare or sweep script that ran, but had to leave out the variants Pyodide cannot run (no time for them). */
 function hasSkippedParts(report) {

@@ -72,8 +72,8 @@ class QuickRunsTest(unittest.TestCase):
                 self.assertEqual(report["status"], "ok")
 
     def test_variant_tasks_have_one_record_per_task(self) -> None:
-        for script, worker_prefix in [("sequential.py", "MainThread"), ("threads.py", "thread"),
-                                      ("processes.py", "pid ")]:
+        for script, worker_prefix in [("sequential.py", "MainThread"), ("threads.py", "ThreadPoolExecutor"),
+                                      ("asyncio_version.py", "MainThread"), ("processes.py", "pid ")]:
             with self.subTest(script=script):
                 report = run_report(script, ["--tasks", "5", "--size", "20000", "--json"])
                 self.assertEqual(sorted(task["id"] for task in report["tasks"]), list(range(5)))
@@ -84,11 +84,12 @@ class QuickRunsTest(unittest.TestCase):
                     # fall inside the run (small slack for rounding).
                     self.assertLessEqual(task["end_s"], report["elapsed_s"] + 0.001)
 
-    def test_compare_embeds_the_three_variants(self) -> None:
+    def test_compare_embeds_every_variant(self) -> None:
         entry = next(s for s in example_meta(SLUG)["scripts"] if s["role"] == "compare")
         report = run_report(entry["file"], [*entry["quickArgs"], "--json"])
-        self.assertEqual([run["variant"] for run in report["runs"]], ["sequential", "threads", "processes"])
-        self.assertEqual([row["variant"] for row in report["rows"]], ["sequential", "threads", "processes"])
+        variants = ["sequential", "threads", "asyncio", "processes"]
+        self.assertEqual([run["variant"] for run in report["runs"]], variants)
+        self.assertEqual([row["variant"] for row in report["rows"]], variants)
         self.assertEqual(report["rows"][0]["speedup"], 1.0)
         for run in report["runs"]:
             self.assertEqual(run["example"], SLUG)
@@ -133,6 +134,7 @@ class RatioTest(unittest.TestCase):
         shares = {
             "sequential": runs["sequential"]["cpu_s"] / runs["sequential"]["elapsed_s"],
             "threads": runs["threads"]["cpu_s"] / runs["threads"]["elapsed_s"],
+            "asyncio": runs["asyncio"]["cpu_s"] / runs["asyncio"]["elapsed_s"],
             "processes": runs["processes"]["metrics"]["workers_cpu_s"] / process_tasks_wall_s,
         }
         speedups = {row["variant"]: row["speedup"] for row in report["rows"]}
@@ -177,6 +179,25 @@ class RatioTest(unittest.TestCase):
                   f"{clean}, busy runs (speedup, share of a core): {busy}")
 
 
+    def test_asyncio_is_no_faster_than_sequential(self) -> None:
+        """One event loop runs the coroutines one after another: the margin (1.15x) is for noise."""
+        clean, busy = [], []
+        for _ in range(ATTEMPTS):
+            speedups, _, shares = self.measure()
+            share = round(min(shares["sequential"], shares["asyncio"]), 2)
+            if share < BUSY_CORE_SHARE:
+                busy.append((speedups["asyncio"], share))
+                continue
+            clean.append(speedups["asyncio"])
+            if speedups["asyncio"] <= 1.15:
+                return
+        if not clean:
+            self.skipTest(f"the machine was busy in all {ATTEMPTS} runs (tasks got less than "
+                          f"{BUSY_CORE_SHARE} of a core): (speedup, share of a core) per run: {busy}")
+        self.fail(f"asyncio beat sequential by more than 1.15x on CPU-bound work; clean runs: "
+                  f"{clean}, busy runs (speedup, share of a core): {busy}")
+
+
 class BadArgumentsTest(unittest.TestCase):
     """Bad arguments stop argparse with exit code 2 and a message naming the option."""
 
@@ -188,6 +209,7 @@ class BadArgumentsTest(unittest.TestCase):
         ("processes.py", ["--workers", "-2"], "--workers"),
         ("processes.py", ["--start-method", "teleport"], "--start-method"),
         ("compare.py", ["--size", "1.5"], "--size"),
+        ("asyncio_version.py", ["--workers", "2"], "--workers"),  # one event loop: no workers
     ]
 
     def test_bad_arguments_exit_2(self) -> None:
@@ -243,6 +265,14 @@ class InterruptTest(unittest.TestCase):
         self.assertIn("--timeout", running.stderr)
         self.assertNotIn("Traceback", running.stderr)
         self.assertEqual(wait_until_group_gone(running.pgid, timeout=5), [])
+
+
+class WorkersCapTest(unittest.TestCase):
+    def test_workers_are_capped_at_the_number_of_tasks(self) -> None:
+        report = run_report("processes.py", ["--tasks", "3", "--size", "1000", "--workers", "1000", "--json"])
+        self.assertEqual(report["parameters"]["workers"], 3)
+        result = run_script(FOLDER / "processes.py", ["--help"], timeout=30)
+        self.assertIn("at most one per task, and 61 on Windows", " ".join(result.stdout.split()))
 
 
 class FolderAloneTest(unittest.TestCase):

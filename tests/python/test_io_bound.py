@@ -6,9 +6,9 @@ import unittest
 
 from tests.python.support import POSIX, ExampleTestCase, occupied_port, parse_report, report_problems
 
-NETWORKED = ["sequential.py", "threads.py", "async_io.py", "processes.py", "compare.py"]
+NETWORKED = ["sequential.py", "threads.py", "threads_reuse.py", "async_io.py", "processes.py", "compare.py"]
 ALL_SCRIPTS = [*NETWORKED, "simulated_asyncio.py"]
-CONCURRENT = ["threads.py", "async_io.py", "processes.py"]
+CONCURRENT = ["threads.py", "threads_reuse.py", "async_io.py", "processes.py"]
 
 
 class IoBoundTest(ExampleTestCase):
@@ -37,14 +37,37 @@ class IoBoundTest(ExampleTestCase):
         self.assertTrue(all(task["worker"].startswith("pid ")
                             for task in self.quick_report("processes.py")["tasks"]))
 
-    def test_compare_runs_the_four_versions_against_one_server(self) -> None:
+    def test_compare_runs_every_version_against_one_server(self) -> None:
         report = self.quick_report("compare.py")
         variants = [run["variant"] for run in report["runs"]]
-        self.assertEqual(variants, ["sequential", "threads", "asyncio", "processes"])
+        self.assertEqual(variants, ["sequential", "threads", "threads-reuse", "asyncio", "processes"])
         self.assertEqual([row["variant"] for row in report["rows"]], variants)
-        for run in report["runs"]:
+        for run, row in zip(report["runs"], report["rows"]):
             self.assertEqual(run["parameters"]["items"], report["parameters"]["items"])
             self.assertEqual(len(run["tasks"]), report["parameters"]["items"])
+            # each row reports the workers its version really used (sequential: one)
+            self.assertEqual(row["workers"], run["parameters"].get("workers", 1))
+            self.assertIsNotNone(row["workers"])
+
+    def test_threads_reuse_keeps_one_connection_per_thread(self) -> None:
+        """The server counts the connections it accepted: one per request for urllib, at most
+        one per worker thread when each thread keeps its HTTPConnection in a threading.local()."""
+        reuse = self.quick_report("threads_reuse.py")
+        fresh = self.quick_report("threads.py")
+        self.assertLessEqual(reuse["metrics"]["connections"], reuse["parameters"]["workers"])
+        self.assertEqual(fresh["metrics"]["connections"], fresh["parameters"]["items"])
+
+    def test_workers_are_capped_at_the_number_of_items(self) -> None:
+        for file in CONCURRENT:
+            with self.subTest(script=file):
+                result = self.run_script(file, ["--items", "3", "--workers", "1000", "--json"])
+                self.assertEqual(result.returncode, 0, result.stderr)
+                report = parse_report(result.stdout)
+                self.assertEqual(report["parameters"]["workers"], 3)
+                self.assertLessEqual(len({task["worker"] for task in report["tasks"]}), 3)
+        help_text = self.run_script("processes.py", ["--help"]).stdout
+        self.assertIn("at most one per item", " ".join(help_text.split()))
+        self.assertIn("61 on Windows", " ".join(help_text.split()))
 
     def test_threads_and_asyncio_beat_sequential(self) -> None:
         """Ratios, not seconds: with 12 workers the true speedup is about 10x; require 3x."""
@@ -54,7 +77,7 @@ class IoBoundTest(ExampleTestCase):
 
         report = self.assertRatioHolds(
             "compare.py",
-            lambda report: speedups(report)["threads"] >= 3 and speedups(report)["asyncio"] >= 3,
+            lambda report: all(speedups(report)[name] >= 3 for name in ("threads", "threads-reuse", "asyncio")),
             lambda report: str(speedups(report)),
         )
         self.assertEqual(speedups(report)["sequential"], 1.0)
@@ -85,6 +108,8 @@ class IoBoundTest(ExampleTestCase):
                 self.assertEqual(result.returncode, 0)
                 self.assertIn("--items", result.stdout)
                 self.assertIn("default", result.stdout)
+                # the zip of one folder has no timing-report.schema.json: --help must not send you there
+                self.assertNotIn("schema", result.stdout)
 
     def test_bad_arguments_exit_2(self) -> None:
         cases = [(file, ["--items", "0"]) for file in ALL_SCRIPTS] + [
@@ -92,6 +117,7 @@ class IoBoundTest(ExampleTestCase):
             ("simulated_asyncio.py", ["--latency-ms", "-5"]),
             ("sequential.py", ["--port", "70000"]),
             ("async_io.py", ["--timeout", "0"]),
+            ("threads_reuse.py", ["--timeout", "-1"]),
             ("processes.py", ["--start-method", "teleport"]),
             ("compare.py", ["--items", "many"]),
             ("simulated_asyncio.py", ["--port", "8000"]),  # no server, so no --port
@@ -102,6 +128,11 @@ class IoBoundTest(ExampleTestCase):
                 self.assertEqual(result.returncode, 2, result.stderr)
                 self.assertIn("usage:", result.stderr)
                 self.assertNotIn("Traceback", result.stderr)
+
+    def test_timeout_of_zero_or_less_gets_one_message(self) -> None:
+        messages = {self.run_script("threads.py", ["--timeout", value]).stderr.splitlines()[-1].split(", got")[0]
+                    for value in ("0", "-1", "-0.5")}
+        self.assertEqual(messages, {"threads.py: error: argument --timeout: must be a number greater than 0"})
 
     def test_port_in_use(self) -> None:
         with occupied_port() as port:
@@ -124,6 +155,7 @@ class IoBoundTest(ExampleTestCase):
         cases = [
             ("sequential.py", ["--items", "1000"], 0.5),
             ("threads.py", ["--items", "1000", "--workers", "4"], 0.5),
+            ("threads_reuse.py", ["--items", "1000", "--workers", "4"], 0.5),
             ("async_io.py", ["--items", "1000", "--workers", "4"], 0.5),
             ("processes.py", ["--items", "1000", "--workers", "4"], 1.5),
             ("processes.py", ["--items", "1000", "--workers", "4", "--start-method", "spawn"], 1.5),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import http.client
+import importlib
 import io
 import json
 import subprocess
@@ -118,6 +120,15 @@ class TimingTest(unittest.TestCase):
                 with self.assertRaises(argparse.ArgumentTypeError):
                     function(text)
 
+    def test_positive_float_says_the_same_for_zero_and_below(self) -> None:
+        self.assertEqual(timing.positive_float("0.5"), 0.5)
+        messages = set()
+        for text in ("0", "-1", "-0.0"):
+            with self.assertRaises(argparse.ArgumentTypeError) as caught:
+                timing.positive_float(text)
+            messages.add(str(caught.exception).split(", got")[0])
+        self.assertEqual(messages, {"must be a number greater than 0"})
+
     def test_exit_codes(self) -> None:
         with contextlib.redirect_stderr(io.StringIO()) as err:
             self.assertEqual(timing.fail("boom"), 1)
@@ -159,6 +170,19 @@ class LatencyServerTest(unittest.TestCase):
         self.assertEqual(bodies, [latency_server.payload_for(item) for item in range(20)])
         self.assertLess(elapsed, 20 * latency / 4)
 
+    def test_keeps_the_connection_open_between_requests(self) -> None:
+        """HTTP/1.1 keep-alive: one connection serves several requests, and the server counts it once."""
+        with latency_server.serve(latency_ms=0) as server:
+            connection = http.client.HTTPConnection(f"127.0.0.1:{server.port}", timeout=5)
+            try:
+                for item in range(3):
+                    connection.request("GET", f"/item/{item}")
+                    response = connection.getresponse()
+                    self.assertEqual(response.read(), latency_server.payload_for(item))
+            finally:
+                connection.close()
+            self.assertEqual(server.connections, 1)
+
     def test_port_in_use(self) -> None:
         with occupied_port() as port:
             with self.assertRaises(latency_server.PortInUseError) as caught:
@@ -194,6 +218,48 @@ class LatencyServerTest(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("already in use", result.stderr)
         self.assertNotIn("Traceback", result.stderr)
+
+
+class RunnerTest(unittest.TestCase):
+    """runner.py: options from a Job, the workers cap, the report's parameters."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        sys.path.insert(0, str(SHARED))  # runner imports timing by name, as in a folder
+        cls.runner = importlib.import_module("runner")
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        sys.path.remove(str(SHARED))
+
+    def job(self, **fields: object) -> object:
+        defaults = {"example": "x", "script": "x.py", "variant": "x", "about": "A test job.",
+                    "work": lambda run: {"answer": 42}, "options": {"tasks": 4}}
+        return self.runner.Job(**{**defaults, **fields})
+
+    def test_workers_are_capped_at_the_tasks(self) -> None:
+        job = self.job(pool="threads")
+        args = self.runner.parse_args(job, ["--tasks", "3", "--workers", "50"])
+        self.assertEqual(args.workers, 3)
+        self.assertEqual(self.runner.parameters(job, args), {"tasks": 3, "workers": 3})
+
+    def test_process_jobs_get_a_start_method_and_the_windows_limit_in_help(self) -> None:
+        parser = self.runner.parser_for(self.job(pool="processes"))
+        text = " ".join(parser.format_help().split())
+        self.assertIn("--start-method", text)
+        self.assertIn("at most one per task, and 61 on Windows", text)
+
+    def test_measure_builds_a_valid_report(self) -> None:
+        job = self.job()
+        report = self.runner.measure(job, self.runner.parse_args(job, []))
+        self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
+        self.assertEqual(report["metrics"], {"answer": 42})
+
+    def test_lost_updates_and_plural(self) -> None:
+        self.assertEqual(self.runner.lost_updates(10, 7),
+                         {"expected": 10, "actual": 7, "lost_updates": 3})
+        self.assertEqual(self.runner.plural(1, "worker"), "1 worker")
+        self.assertEqual(self.runner.plural(2, "worker"), "2 workers")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRINT_PAGE_PATH } from '../../src/lib/downloads.ts';
 import { REPO_ROOT } from '../../src/lib/paths.ts';
 import { SITE_BUILDS } from './site-builds.ts';
 
@@ -27,6 +28,9 @@ export function sitePages(): SitePage[] {
 	);
 	return locations
 		.map((loc) => new URL(loc).pathname.replace(root.base, ''))
+		// The printable course repeats every lesson on one page (minutes for axe and layout checks): its own tests
+		// are in tests/e2e/downloads.spec.ts.
+		.filter((p) => p !== PRINT_PAGE_PATH)
 		.sort()
 		.map((p) => ({ path: p, name: p.replace(/\/$/, '').replaceAll('/', '-') || 'home', isLesson: p.startsWith('lessons/') }));
 }

@@ -1,0 +1,78 @@
+"""Ctrl-C at several moments of the scripts that start process pools.
+
+Pressing Ctrl-C sends SIGINT to every process of the terminal's foreground
+group: the script and its workers. Whatever the moment (while the pool
+starts its workers, just after, or mid-run), the script must print one line,
+"Interrupted.", exit with 130, print no worker traceback, and leave no
+process behind. The moments are counted from the script's first line on
+stderr: before it, the interpreter itself is still starting up, and a
+Ctrl-C there is Python's own business.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+from tests.python.support import POSIX, RunningScript, copy_example_alone, group_members, wait_until_group_gone
+
+# (slug, script, args, the stderr line after which the pool starts)
+CASES = [
+    ("cpu-bound", "processes.py", ["--tasks", "40", "--size", "5000000", "--workers", "2"], None),
+    ("cpu-bound", "processes.py", ["--tasks", "40", "--size", "5000000", "--workers", "2",
+                                   "--start-method", "spawn"], None),
+    ("cpu-bound", "processes.py", ["--tasks", "40", "--size", "5000000", "--workers", "2",
+                                   "--start-method", "forkserver"], None),
+    ("io-bound", "processes.py", ["--items", "400", "--workers", "4"], None),
+    ("io-bound", "compare.py", ["--items", "8", "--workers", "4", "--latency-ms", "200"], "  processes..."),
+    ("overhead", "process_pool.py", ["--tasks", "400", "--task-size", "1000000", "--workers", "2"], None),
+]
+# seconds after the pool starts: at once (workers starting), soon after, mid-run
+MOMENTS = [0.0, 0.1, 0.8]
+
+
+@unittest.skipUnless(POSIX, "process groups and SIGINT to a group are POSIX features")
+class CtrlCAtAnyMomentTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls._tmp = tempfile.TemporaryDirectory(prefix="ctrl-c-")
+        cls.folders = {slug: copy_example_alone(slug, Path(cls._tmp.name))
+                       for slug in {case[0] for case in CASES}}
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls._tmp.cleanup()
+
+    def press_ctrl_c(self, slug: str, script: str, args: list[str], marker: str | None, moment: float) -> None:
+        running = RunningScript(self.folders[slug] / script, args)
+        self.addCleanup(running.close)
+        running.wait_for_stderr(30)
+        deadline = time.monotonic() + 30
+        while marker is not None and marker not in running.stderr.splitlines():
+            self.assertLess(time.monotonic(), deadline, f"no {marker!r} line:\n{running.stderr}")
+            time.sleep(0.005)
+        time.sleep(moment)
+        self.assertIsNone(running.process.poll(), f"{script} ended before Ctrl-C:\n{running.stderr}")
+        workers = len(group_members(running.pgid)) - 1
+        running.interrupt()
+        code = running.wait(timeout=15)
+        lines = running.stderr.splitlines()
+        detail = f"{script} {args}, Ctrl-C {moment} s in ({workers} other processes):\n{running.stderr}"
+        self.assertEqual(code, 130, detail)
+        self.assertEqual(lines[-1], "Interrupted.", detail)
+        self.assertEqual(lines.count("Interrupted."), 1, detail)
+        for word in ("Traceback", "Error", "Fatal"):
+            self.assertNotIn(word, running.stderr, detail)
+        self.assertEqual(wait_until_group_gone(running.pgid, timeout=5), [], f"processes left: {detail}")
+
+    def test_ctrl_c_at_several_moments(self) -> None:
+        for slug, script, args, marker in CASES:
+            for moment in MOMENTS:
+                with self.subTest(example=slug, script=script, args=" ".join(args), moment=moment):
+                    self.press_ctrl_c(slug, script, args, marker, moment)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,9 +1,11 @@
 """Copy the modules of examples/_shared into every example that uses them.
 
 Each example folder lists the shared modules it needs in its example.json
-("shared"). A committed copy of each lives in the folder, so a folder copied
-alone or downloaded as a zip runs with plain `python3 script.py`.
-examples/_shared/ is the one source of truth: edit the files there, then run
+("shared"). Each exercise folder (examples/<slug>/exercises/<name>/) gets the
+shared modules its own files import. A committed copy of each lives in the
+folder, so a folder copied alone or downloaded as a zip runs with plain
+`python3 script.py`. examples/_shared/ is the one source of truth: edit the
+files there, then run
 
     python3 examples/sync_shared.py          # refresh every copy
     python3 examples/sync_shared.py --check  # report stale copies (exit 1)
@@ -12,6 +14,7 @@ examples/_shared/ is the one source of truth: edit the files there, then run
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import sys
 from pathlib import Path
@@ -33,6 +36,26 @@ def planned_copies() -> list[tuple[Path, Path]]:
                     f"which is not in {SHARED.name}/"
                 )
             copies.append((source, meta_path.parent / name))
+    return copies + exercise_copies()
+
+
+def exercise_copies() -> list[tuple[Path, Path]]:
+    """(source, destination) for every shared module an exercise folder's own files import."""
+    available = {path.stem: path for path in SHARED.glob("*.py")}
+    copies = []
+    for folder in sorted(path.parent for path in EXAMPLES.glob("*/exercises/*/check.py")):
+        wanted: set[str] = set()
+        sources = [path for path in folder.glob("*.py") if path.stem not in available]
+        while sources:  # the folder's files, then the shared modules they pull in, and so on
+            tree = ast.parse(sources.pop().read_bytes())
+            for node in ast.walk(tree):
+                names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                for name in names:
+                    if name in available and name not in wanted:
+                        wanted.add(name)
+                        sources.append(available[name])
+        copies += [(available[name], folder / f"{name}.py") for name in sorted(wanted)]
     return copies
 
 

@@ -53,6 +53,18 @@ describe('loadExample', () => {
 		expect(findScript(example, 'threads').file).toBe('threads.py');
 	});
 
+	it('keeps the exercises apart from the example files, but readable', () => {
+		writeExample('demo', valid, { 'sequential.py': '', 'threads.py': '', 'timing.py': '' });
+		const exercise = path.join(root, 'demo', 'exercises', 'one');
+		fs.mkdirSync(path.join(exercise, '__pycache__'), { recursive: true });
+		fs.writeFileSync(path.join(exercise, 'check.py'), 'print(3)\n');
+		fs.writeFileSync(path.join(exercise, '__pycache__', 'check.cpython-311.pyc'), '');
+		const example = loadExample('demo', root);
+		expect(example.files).toEqual(['example.json', 'sequential.py', 'threads.py', 'timing.py']);
+		expect(example.exerciseFiles).toEqual(['exercises/one/check.py']);
+		expect(readExampleFile(example, 'exercises/one/check.py')).toBe('print(3)\n');
+	});
+
 	it('names the missing example and lists the available ones', () => {
 		writeExample('demo', valid, { 'sequential.py': '', 'threads.py': '', 'timing.py': '' });
 		expect(() => loadExample('nope', root)).toThrow(/Example "nope" does not exist.*Available examples: demo/s);

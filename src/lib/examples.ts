@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { EXAMPLES_DIR, EXAMPLE_METADATA_FILE, SHARED_DIR_NAME, SLUG_PATTERN } from './paths.ts';
+import { EXAMPLES_DIR, EXAMPLE_METADATA_FILE, EXERCISES_DIR_NAME, SHARED_DIR_NAME, SLUG_PATTERN } from './paths.ts';
 
 /** How a script behaves under Pyodide (CPython compiled to WebAssembly), which is what StackBlitz runs. */
 export const pyodideSupportSchema = z.discriminatedUnion('status', [
@@ -63,6 +63,11 @@ export interface Example extends z.infer<typeof exampleMetadataSchema> {
 	dir: string;
 	/** Every file a learner needs, relative to the folder, sorted (scripts, shared copies, README, metadata). */
 	files: string[];
+	/**
+	 * The files of its exercises, `exercises/<name>/<file>`, sorted. They go into the zip (and a clone has them), but
+	 * not into the StackBlitz payload: a checker runs the learner's code in a separate process, which Pyodide cannot.
+	 */
+	exerciseFiles: string[];
 }
 
 /** Thrown for any problem with an example folder; the message says what to fix. */
@@ -88,14 +93,15 @@ export function exampleExists(slug: string, examplesDir: string = EXAMPLES_DIR):
 	return listExampleSlugs(examplesDir).includes(slug);
 }
 
-/** Files a learner needs from an example folder: everything except caches and hidden files. */
-function listFiles(dir: string, prefix = ''): string[] {
+/** Files a learner needs from an example folder: everything except caches, hidden files and (unless asked) exercises. */
+function listFiles(dir: string, prefix = '', withExercises = false): string[] {
 	return fs
 		.readdirSync(path.join(dir, prefix), { withFileTypes: true })
 		.filter((entry) => !entry.name.startsWith('.') && entry.name !== '__pycache__' && !entry.name.endsWith('.pyc'))
+		.filter((entry) => withExercises || prefix !== '' || entry.name !== EXERCISES_DIR_NAME)
 		.flatMap((entry) => {
 			const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-			return entry.isDirectory() ? listFiles(dir, rel) : [rel];
+			return entry.isDirectory() ? listFiles(dir, rel, withExercises) : [rel];
 		})
 		.sort();
 }
@@ -128,6 +134,7 @@ export function loadExample(slug: string, examplesDir: string = EXAMPLES_DIR): E
 	}
 	const metadata = parsed.data;
 	const files = listFiles(dir);
+	const exerciseFiles = fs.existsSync(path.join(dir, EXERCISES_DIR_NAME)) ? listFiles(dir, EXERCISES_DIR_NAME, true) : [];
 
 	const problems: string[] = [];
 	const variants = new Set<string>();
@@ -146,7 +153,7 @@ export function loadExample(slug: string, examplesDir: string = EXAMPLES_DIR): E
 		throw new ExampleError(`${metadataPath}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 	}
 
-	const example: Example = { ...metadata, slug, dir, files };
+	const example: Example = { ...metadata, slug, dir, files, exerciseFiles };
 	cache.set(key, example);
 	return example;
 }
@@ -156,9 +163,9 @@ export function loadExamples(examplesDir: string = EXAMPLES_DIR): Example[] {
 	return listExampleSlugs(examplesDir).map((slug) => loadExample(slug, examplesDir));
 }
 
-/** Reads one file of an example as text; throws when the file is not part of the example. */
+/** Reads one file of an example (or of one of its exercises) as text; throws when the file is not part of it. */
 export function readExampleFile(example: Example, file: string): string {
-	if (!example.files.includes(file)) {
+	if (!example.files.includes(file) && !example.exerciseFiles.includes(file)) {
 		throw new ExampleError(
 			`File "${file}" is not part of example "${example.slug}". Its files: ${example.files.join(', ')}.`,
 		);

@@ -134,7 +134,7 @@ describe('runScript', () => {
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measure-'));
 		const s = script('threads');
 		fs.writeFileSync(path.join(dir, s.file), code);
-		return { example: { ...IO_EXAMPLE, summary: '', shared: [], dir, files: [s.file] }, s };
+		return { example: { ...IO_EXAMPLE, summary: '', shared: [], dir, files: [s.file], exerciseFiles: [] }, s };
 	}
 	const python = process.env.PYTHON ?? 'python3';
 

@@ -30,6 +30,9 @@ export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 /** Metadata file inside each example folder. */
 export const EXAMPLE_METADATA_FILE = 'example.json';
 
+/** Exercises of an example: `examples/<slug>/exercises/<name>/`, each a folder that runs alone. */
+export const EXERCISES_DIR_NAME = 'exercises';
+
 /** Canonical copies of modules that example folders share (each folder holds a synced copy). */
 export const SHARED_DIR_NAME = '_shared';
 

@@ -1,7 +1,8 @@
 /**
  * Every example's zip, used as a learner would: unzipped into an empty folder with Python's own unzip
  * (`python3 -m zipfile -e`), then each command RunExample shows for the zip, run there with `--json` and the script's
- * quick arguments; every report is checked against examples/timing-report.schema.json.
+ * quick arguments; every report is checked against examples/timing-report.schema.json. Each exercise in the zip is
+ * checked there too, with the commands the lesson shows and its solution: `python3 check.py solution.py` passes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findPython } from '../../scripts/lib/run.ts';
 import { loadExamples } from './examples.ts';
+import { exerciseCommands, loadExercises } from './exercises.ts';
 import { zipCommands } from './ways-in.ts';
 import { ALL_EXAMPLES_FOLDER, ALL_EXAMPLES_ZIP, buildAllExamplesZip, buildExampleZip, zipFileName } from './zip.ts';
 import { runCommand, runScriptForReport } from '../../tests/payload/reports.ts';
@@ -33,8 +35,12 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 		expect(cd).toBe(`cd ${slug}`);
 		expect(rest.length).toBe(example.scripts.length);
 		folder = path.join(home, cd!.slice(3));
-		expect(fs.readdirSync(folder).sort()).toEqual([...example.files].sort());
-		for (const file of example.files) {
+		const all = [...example.files, ...example.exerciseFiles];
+		const unzipped = fs.readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+		expect(unzipped.map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')).sort()).toEqual(
+			all.sort(),
+		);
+		for (const file of all) {
 			expect(fs.readFileSync(path.join(folder, file)).equals(fs.readFileSync(path.join(example.dir, file))), file).toBe(true);
 		}
 	});
@@ -46,6 +52,19 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 			const { problems, ms } = await runScriptForReport(command, script, example, folder, python);
 			expect(problems).toEqual([]);
 			expect(ms).toBeLessThan(60_000);
+		},
+	);
+
+	const exercises = loadExercises(example);
+	it.runIf(exercises.length > 0).each(exercises.map((exercise) => [exercise.name, exercise] as const))(
+		'holds the exercise %s, whose check passes the solution there',
+		async (_name, exercise) => {
+			const [cd, run, check] = exerciseCommands(exercise, 'zip');
+			expect([run, check]).toEqual(['python3 exercise.py', 'python3 check.py']);
+			const dir = path.join(home, cd!.slice(3));
+			const result = await runCommand(python, ['check.py', 'solution.py'], { cwd: dir, timeoutMs: 90_000 });
+			expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+			expect(result.stdout).toContain('All checks passed.');
 		},
 	);
 });

@@ -34,10 +34,11 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 		expect(Buffer.from(buildExampleZip(example)).equals(Buffer.from(bytes))).toBe(true);
 	});
 
-	it('holds one folder named after the example, with every file of the example, byte for byte', () => {
+	it('holds one folder named after the example, with every file of the example and its exercises, byte for byte', () => {
 		const entries = unzipSync(bytes);
-		expect(Object.keys(entries)).toEqual(example.files.map((file) => `${slug}/${file}`).sort());
-		for (const file of example.files) {
+		const all = [...example.files, ...example.exerciseFiles];
+		expect(Object.keys(entries)).toEqual(all.map((file) => `${slug}/${file}`).sort());
+		for (const file of all) {
 			expect(Buffer.from(entries[`${slug}/${file}`]!).equals(fs.readFileSync(path.join(example.dir, file))), file).toBe(true);
 		}
 		// What a learner needs: the scripts, the shared modules' copies, the README with the commands.
@@ -57,7 +58,9 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 		const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'zip-mtime-'));
 		temps.push(copy);
 		fs.cpSync(EXAMPLES_DIR, copy, { recursive: true, filter: (src) => !src.includes('__pycache__') });
-		for (const file of example.files) fs.utimesSync(path.join(copy, slug, file), new Date(2030, 5, 6), new Date(2030, 5, 6));
+		for (const file of [...example.files, ...example.exerciseFiles]) {
+			fs.utimesSync(path.join(copy, slug, file), new Date(2030, 5, 6), new Date(2030, 5, 6));
+		}
 		const again = buildExampleZip(loadExample(slug, copy));
 		expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
 	});

@@ -1,6 +1,7 @@
 /**
  * Builds an example's download: a zip holding one folder, `<slug>/`, with every file the example needs to run with
- * plain `python3` (its scripts, its copies of the shared modules, example.json and the README with the commands).
+ * plain `python3` (its scripts, its copies of the shared modules, example.json and the README with the commands), and
+ * its exercises (`<slug>/exercises/<name>/`).
  *
  * Deterministic, so the same example gives the same bytes on every build and machine: entries are sorted, and every
  * entry gets the same fixed timestamp and Unix permissions (never the file's own mtime, never the build's clock).
@@ -28,14 +29,19 @@ export function zipFileName(slug: string): string {
 	return `${slug}.zip`;
 }
 
-/** Entry names inside the zip (`<slug>/<file>`), sorted: the zip's table of contents. */
+/** Entry names inside the zip (`<slug>/<file>`, exercises included), sorted: the zip's table of contents. */
 export function zipEntryNames(example: Example): string[] {
-	return example.files.map((file) => `${example.slug}/${file}`).sort();
+	return zippedFiles(example).map((file) => `${example.slug}/${file}`).sort();
+}
+
+/** Files of an example that its zip holds, relative to its folder: its own and its exercises'. */
+function zippedFiles(example: Example): string[] {
+	return [...example.files, ...example.exerciseFiles];
 }
 
 /** The zip's bytes. Files are read as bytes (never re-encoded). */
 export function buildExampleZip(example: Example): Uint8Array {
-	return zipFiles(example.files.map((file) => [`${example.slug}/${file}`, path.join(example.dir, file)]));
+	return zipFiles(zippedFiles(example).map((file) => [`${example.slug}/${file}`, path.join(example.dir, file)]));
 }
 
 /** Folder that the all-examples zip unzips into; each example is a folder inside it, as in `examples/`. */
@@ -56,7 +62,7 @@ export function allExamplesEntryNames(examples: Example[]): string[] {
 export function buildAllExamplesZip(examples: Example[]): Uint8Array {
 	return zipFiles(
 		examples.flatMap((example) =>
-			example.files.map((file): [string, string] => [`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`, path.join(example.dir, file)]),
+			zippedFiles(example).map((file): [string, string] => [`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`, path.join(example.dir, file)]),
 		),
 	);
 }

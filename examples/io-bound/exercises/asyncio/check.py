@@ -1,0 +1,32 @@
+"""Check this exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` checks FILE.
+
+The contract: FILE defines `async def download_all(urls: list[str]) -> list[bytes]`. The check
+imports FILE in a separate process, runs asyncio.run(download_all(urls)) with 2 URLs (not timed:
+it pays one-time costs such as imports), then with 20 URLs of a local server that answers each
+after 0.15 s, and passes when the result holds the same 20 bodies in order, the call is at least
+70% of the ideal speedup (the speedup of the check's own pool of 10 threads, measured in the
+same run), and the program exits cleanly afterwards. Exit code 0 when all pass, else 1.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from checker import check_downloads, main
+from latency_server import serve
+
+TASK = "download_all() as asyncio tasks, 10 at a time"
+
+
+def check(file, report):
+    check_downloads(
+        file, report, serve=serve, items=20, workers=10, latency_ms=150, share=0.70,
+        is_async=True,
+        slow_hint="Awaiting one fetch() after another waits for each in turn: create one task "
+                  "per URL in an asyncio.TaskGroup (each one `async with` a Semaphore(10)), "
+                  "and never call blocking code such as urllib or time.sleep() in a coroutine.",
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main(check, TASK))

@@ -1,0 +1,73 @@
+"""Exercise: stop the lost deposits in asyncio code with an asyncio.Lock.
+
+Ten asyncio tasks deposit 1 into the same account, 100 times each, so the balance should end
+at 1,000. It ends far lower. asyncio runs every task in one thread and switches between them
+only at an `await`, but Account.deposit() has an await between its read and its write: while
+one task waits there, the others read the same old balance, and each writes back its own
+"old balance + 1". The `await asyncio.sleep(0)` stands for any await (a database query, an
+HTTP call).
+
+Your task: give each Account an asyncio.Lock and hold it (`async with`) for the read, the
+await and the write. Keep the await. Do not use a threading.Lock: a task that waits for it
+blocks the event loop's only thread, so the task holding it never gets to release it.
+
+What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
+separate process, runs asyncio.run(run_deposits(10, 100)) five times, and passes when
+
+- every run ends with a balance of exactly 1,000: zero lost deposits;
+- deposit() still awaits asyncio.sleep(0) between the read and the write;
+- each run returns within the time allowed, and the program exits cleanly afterwards.
+
+Keep the name and the signature: async def run_deposits(customers: int, deposits: int) -> int,
+which returns the final balance.
+
+Run it:    python3 exercise.py
+Check it:  python3 check.py          (or python3 check.py my_version.py)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+
+class Account:
+    """A balance that several asyncio tasks deposit into."""
+
+    def __init__(self) -> None:
+        self.balance = 0
+        # TODO: give the account a lock: asyncio.Lock()
+
+    async def deposit(self, amount: int) -> None:
+        # TODO: hold the lock for all three steps: `async with self.lock:`
+        balance = self.balance  # 1. read
+        await asyncio.sleep(0)  # 2. await: the event loop may run another task now
+        self.balance = balance + amount  # 3. write back what was read, plus the amount
+
+
+async def run_deposits(customers: int, deposits: int) -> int:
+    """Run `customers` tasks that each deposit 1, `deposits` times; return the final balance."""
+    account = Account()
+
+    async def customer() -> None:
+        for _ in range(deposits):
+            await account.deposit(1)
+
+    async with asyncio.TaskGroup() as group:
+        for _ in range(customers):
+            group.create_task(customer())
+    return account.balance
+
+
+def main() -> int:
+    balance = asyncio.run(run_deposits(customers=10, deposits=100))
+    print(f"Expected a balance of 1,000, got {balance:,}: {1000 - balance:,} deposits lost.")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        sys.exit(130)

@@ -1,0 +1,333 @@
+"""The exercises: each checker fails the untouched exercise.py for the reason its task states,
+passes solution.py, and gives a clear verdict, in bounded time and with nothing left running,
+on the mistakes a learner makes (syntax error, wrong name, crash, garbage, hang, leftovers,
+Ctrl-C).
+
+Every run works on a copy of one exercise folder alone in a temporary directory, as a learner
+has it after unzipping. Speed thresholds are ratios to a bound measured in the same run (see
+each check.py); nothing here compares absolute seconds except the upper bounds that prove the
+checker never hangs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import textwrap
+import time
+import unittest
+from pathlib import Path
+
+from tests.python.support import (
+    EXAMPLES,
+    POSIX,
+    RunningScript,
+    run_script,
+    wait_until_group_gone,
+)
+
+EXERCISES = sorted(path.parent for path in EXAMPLES.glob("*/exercises/*/check.py"))
+FILES = ("exercise.py", "check.py", "solution.py", "HINTS.md", "checker.py")
+
+# For each exercise, the [FAIL] lines the untouched exercise.py must get: the reason its task
+# states. A new exercise without an entry fails test_every_exercise_is_listed.
+STARTER_FAILS = {
+    "io-bound/threads": ["[FAIL] fast enough"],
+    "io-bound/asyncio": ["[FAIL] fast enough"],
+    "cpu-bound/processes": ["[FAIL] ran in worker processes"],  # speed too, on 2+ CPUs
+    "race-conditions/threads-lock": ["[FAIL] no lost deposits"],
+    "race-conditions/asyncio-lock": ["[FAIL] no lost deposits"],
+    "overhead/timeouts": ["[FAIL] returns: download_all() did not return within"],
+}
+
+
+def key(folder: Path) -> str:
+    return f"{folder.parent.parent.name}/{folder.name}"
+
+
+class ExerciseCase(unittest.TestCase):
+    """Copies exercise folders alone into a temporary directory."""
+
+    def setUp(self) -> None:
+        self.tmp = Path(tempfile.mkdtemp(prefix="exercise-test-"))
+        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
+
+    def copy(self, name: str) -> Path:
+        source = next(folder for folder in EXERCISES if key(folder) == name)
+        destination = self.tmp / source.name
+        shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__"))
+        return destination
+
+    def check(self, folder: Path, *args: str, timeout: float = 60):
+        return run_script(folder / "check.py", args, timeout=timeout, cwd=folder)
+
+    def assertVerdict(self, result, returncode: int, *lines: str) -> None:
+        output = f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+        self.assertEqual(result.returncode, returncode, output)
+        for line in lines:
+            self.assertIn(line, result.stdout, output)
+        self.assertNotIn("Traceback", result.stdout + result.stderr, output)
+        if returncode == 1:
+            self.assertIn("\nHint: ", result.stdout, output)
+
+
+class EveryExerciseTest(ExerciseCase):
+    def test_every_exercise_is_listed(self) -> None:
+        self.assertGreaterEqual(len(EXERCISES), 5)
+        self.assertEqual(sorted(map(key, EXERCISES)), sorted(STARTER_FAILS))
+        for folder in EXERCISES:
+            for name in FILES:
+                self.assertTrue((folder / name).is_file(), f"{key(folder)} has no {name}")
+            docstring = (folder / "exercise.py").read_text(encoding="utf-8")
+            self.assertTrue(docstring.startswith('"""Exercise: '), key(folder))
+            self.assertIn("TODO", docstring, key(folder))
+            self.assertIn("python3 check.py", docstring, key(folder))
+            hints = (folder / "HINTS.md").read_text(encoding="utf-8")
+            self.assertGreaterEqual(hints.count("\n## Hint "), 3, key(folder))
+            self.assertIn("the answer", hints.rsplit("\n## Hint ", 1)[1], key(folder))
+
+    def test_starter_fails_and_solution_passes(self) -> None:
+        for name, fails in STARTER_FAILS.items():
+            with self.subTest(exercise=name):
+                folder = self.copy(name)
+                self.assertVerdict(self.check(folder), 1, "Checking exercise.py", *fails)
+                self.assertVerdict(self.check(folder, "solution.py"), 0, "All checks passed.")
+                self.assertEqual(sorted(p.name for p in folder.iterdir()),
+                                 sorted(p.name for p in (EXAMPLES / name.split("/")[0] / "exercises"
+                                                          / folder.name).iterdir()
+                                        if p.name != "__pycache__"),
+                                 "the check left files behind in the folder")
+
+
+class WrongSolutionsTest(ExerciseCase):
+    """Plausible wrong answers get the verdict and hint they deserve."""
+
+    def write(self, folder: Path, source: str, name: str = "attempt.py") -> str:
+        (folder / name).write_text(textwrap.dedent(source), encoding="utf-8")
+        return name
+
+    def test_threads_processes_for_cpu_work(self) -> None:
+        folder = self.copy("cpu-bound/processes")
+        source = (folder / "exercise.py").read_text(encoding="utf-8").replace(
+            "    return [count_primes(bounds) for bounds in ranges]",
+            "    from concurrent.futures import ThreadPoolExecutor\n"
+            "    with ThreadPoolExecutor() as pool:\n"
+            "        return list(pool.map(count_primes, ranges))")
+        result = self.check(folder, self.write(folder, source))
+        # The speed check may pass or fail here: on a busy machine the scheduler can favour a
+        # process whose threads keep waking up. The work still ran in one process: that fails.
+        self.assertVerdict(result, 1, "[FAIL] ran in worker processes: child processes used 0.00 s")
+
+    def test_removing_the_pause_is_not_a_fix(self) -> None:
+        folder = self.copy("race-conditions/threads-lock")
+        source = (folder / "exercise.py").read_text(encoding="utf-8").replace(
+            "        time.sleep(0)  # 2. pause: another thread may run now\n", "")
+        result = self.check(folder, self.write(folder, source))
+        self.assertVerdict(result, 1, "[FAIL] the pause between the read and the write is gone")
+
+    def test_a_new_lock_per_call_protects_nothing(self) -> None:
+        folder = self.copy("race-conditions/threads-lock")
+        source = (folder / "exercise.py").read_text(encoding="utf-8").replace(
+            "        balance = self.balance  # 1. read\n"
+            "        time.sleep(0)  # 2. pause: another thread may run now\n"
+            "        self.balance = balance + amount  # 3. write back what was read, plus the amount\n",
+            "        with threading.Lock():\n"
+            "            balance = self.balance\n"
+            "            time.sleep(0)\n"
+            "            self.balance = balance + amount\n")
+        result = self.check(folder, self.write(folder, source))
+        self.assertVerdict(result, 1, "[FAIL] no lost deposits", "in __init__, not in deposit()")
+
+    def test_a_threading_lock_in_asyncio_code_hangs_and_is_stopped(self) -> None:
+        folder = self.copy("race-conditions/asyncio-lock")
+        source = (folder / "solution.py").read_text(encoding="utf-8")
+        source = source.replace("asyncio.Lock()", "threading.Lock()").replace(
+            "async with self.lock:", "with self.lock:").replace(
+            "import asyncio\n", "import asyncio\nimport threading\n", 1)
+        started = time.monotonic()
+        result = self.check(folder, self.write(folder, source), timeout=30)
+        self.assertVerdict(result, 1, "did not return within", "Use asyncio.Lock")
+        self.assertLess(time.monotonic() - started, 20)
+
+    def test_waiting_with_a_timeout_leaves_a_thread_behind(self) -> None:
+        folder = self.copy("overhead/timeouts")
+        result = self.check(folder, self.write(folder, """\
+            import urllib.request
+            from concurrent.futures import ThreadPoolExecutor, wait
+
+            def fetch(url):
+                with urllib.request.urlopen(url) as response:  # no timeout
+                    return response.read()
+
+            def download_all(urls, timeout):
+                pool = ThreadPoolExecutor(max_workers=len(urls))
+                futures = [pool.submit(fetch, url) for url in urls]
+                wait(futures, timeout=timeout)
+                pool.shutdown(wait=False)
+                return [f.result() if f.done() else None for f in futures]
+            """))
+        self.assertVerdict(result, 1, "[ok]   correct result", "[FAIL] clean shutdown",
+                           "only stops your wait")
+
+    def test_sequential_timeouts_are_too_slow(self) -> None:
+        folder = self.copy("overhead/timeouts")
+        source = (folder / "solution.py").read_text(encoding="utf-8")
+        source = source.replace("        return list(pool.map(fetch, urls, [timeout] * len(urls)))",
+                                "        return [fetch(url, timeout) for url in urls]")
+        result = self.check(folder, self.write(folder, source))
+        self.assertVerdict(result, 1, "[FAIL] in time", "all wait at once")
+
+    def test_asyncio_exercise_with_a_plain_function(self) -> None:
+        folder = self.copy("io-bound/asyncio")
+        result = self.check(folder, self.write(folder, "def download_all(urls):\n    return []\n"))
+        self.assertVerdict(result, 1, "is not a coroutine function", "async def download_all")
+
+    def test_forgotten_await_returns_coroutines(self) -> None:
+        folder = self.copy("io-bound/asyncio")
+        source = (folder / "exercise.py").read_text(encoding="utf-8").replace(
+            "    return [await fetch(url) for url in urls]",
+            "    return [fetch(url) for url in urls]")
+        result = self.check(folder, self.write(folder, source))
+        self.assertVerdict(result, 1, "[FAIL] correct result: item 0 is a coroutine")
+
+
+class BadInputTest(ExerciseCase):
+    """Whatever the learner's file does, the checker answers in bounded time, exits 1 with a
+    clear message, prints no traceback, and leaves nothing running."""
+
+    # The asyncio lock exercise: its check is quick and stops a call after 5 s.
+    EXERCISE = "race-conditions/asyncio-lock"
+
+    def verdict(self, source: str, *lines: str, within: float = 15) -> str:
+        folder = self.copy(self.EXERCISE)
+        (folder / "attempt.py").write_text(textwrap.dedent(source), encoding="utf-8")
+        started = time.monotonic()
+        result = self.check(folder, "attempt.py", timeout=within + 10)
+        self.assertLess(time.monotonic() - started, within)
+        self.assertVerdict(result, 1, *lines)
+        return result.stdout
+
+    def test_syntax_error(self) -> None:
+        self.verdict("async def run_deposits(customers, deposits)\n    return 0\n",
+                     "attempt.py has a syntax error on line 1")
+
+    def test_wrong_function_name(self) -> None:
+        self.verdict("async def run_deposit(customers, deposits):\n    return 0\n",
+                     "attempt.py has no function named run_deposits() (it defines: run_deposit)")
+
+    def test_crash(self) -> None:
+        self.verdict("async def run_deposits(customers, deposits):\n    return 1 / 0\n",
+                     "run_deposits() raised ZeroDivisionError: division by zero "
+                     "(attempt.py, line 2: `return 1 / 0`)")
+
+    def test_crash_on_import(self) -> None:
+        self.verdict("import no_such_module_here\n",
+                     "importing attempt.py raised ModuleNotFoundError")
+
+    def test_exit_on_import(self) -> None:
+        self.verdict("import sys\nsys.exit(3)\n", "attempt.py called sys.exit(3) while being imported")
+
+    def test_hard_exit(self) -> None:
+        self.verdict("import os\nasync def run_deposits(c, d):\n    os._exit(0)\n",
+                     "attempt.py stopped (exit code 0) before run_deposits() returned")
+
+    def test_garbage_output_and_result(self) -> None:
+        stdout = self.verdict(
+            "import sys\n"
+            "async def run_deposits(customers, deposits):\n"
+            "    print('{not json' * 10000)\n"
+            "    sys.stderr.write('\\x00\\xff garbage\\n' * 1000)\n"
+            "    return object()\n",
+            "no lost deposits: expected the final balance (an int), got a object")
+        self.assertLess(len(stdout), 3000, "the learner's output must not flood the verdict")
+
+    def test_infinite_loop(self) -> None:
+        self.verdict("async def run_deposits(customers, deposits):\n    while True:\n        pass\n",
+                     "run_deposits() did not return within 5 s")
+
+    def test_blocking_call_with_endless_output(self) -> None:
+        stdout = self.verdict(
+            "import time\n"
+            "async def run_deposits(customers, deposits):\n"
+            "    while True:\n"
+            "        print('still here ' * 20, flush=True)\n"
+            "        time.sleep(0.001)\n",
+            "run_deposits() did not return within 5 s", "its last output:", "| still here")
+        self.assertLess(len(stdout), 3000)
+
+    def test_leftover_process_is_reported_and_killed(self) -> None:
+        marker = self.tmp / "grandchild.pid"
+        self.verdict(f"""\
+            import subprocess, sys
+            async def run_deposits(customers, deposits):
+                child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+                open({str(marker)!r}, "w").write(str(child.pid))
+                return customers * deposits
+            """, "[FAIL] clean shutdown: the program exited but left processes running")
+        self.assertFalse(_alive(int(marker.read_text())), "the leftover process is still running")
+
+    def test_thread_left_running_is_reported(self) -> None:
+        self.verdict("""\
+            import threading, time
+            async def run_deposits(customers, deposits):
+                threading.Thread(target=time.sleep, args=(60,)).start()
+                return customers * deposits
+            """, "[FAIL] clean shutdown", "was still running 3 s later")
+
+    def test_missing_file_and_wrong_suffix(self) -> None:
+        folder = self.copy(self.EXERCISE)
+        result = self.check(folder, "nope.py")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("nope.py: no such file", result.stderr)
+        result = self.check(folder, "HINTS.md")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("is not a .py file", result.stderr)
+
+    @unittest.skipUnless(POSIX, "Ctrl-C is simulated with SIGINT to a process group")
+    def test_ctrl_c_stops_the_check_and_the_learners_code(self) -> None:
+        folder = self.copy("race-conditions/threads-lock")  # its check waits 30 s for a call
+        marker = self.tmp / "learner.pid"
+        (folder / "attempt.py").write_text(textwrap.dedent(f"""\
+            import os, time
+            def run_deposits(threads, deposits):
+                with open({str(marker) + ".tmp"!r}, "w") as file:
+                    file.write(str(os.getpid()))
+                os.replace({str(marker) + ".tmp"!r}, {str(marker)!r})  # whole, or not there
+                time.sleep(60)
+            """), encoding="utf-8")
+        check = RunningScript(folder / "check.py", ["attempt.py"], cwd=folder)
+        self.addCleanup(check.close)
+        deadline = time.monotonic() + 15
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertTrue(marker.exists(), "the learner's code never started")
+        learner = int(marker.read_text())
+        check.interrupt()  # the terminal sends SIGINT to the checker's group only
+        self.assertEqual(check.wait(timeout=10), 130, check.stderr)
+        self.assertEqual(check.stderr.strip().splitlines(),
+                         ["Interrupted: the check stopped, and stopped everything it had started."])
+        self.assertEqual(wait_until_group_gone(check.pgid), [])
+        deadline = time.monotonic() + 5
+        while _alive(learner) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertFalse(_alive(learner), "the learner's process survived Ctrl-C")
+
+
+def _alive(pid: int) -> bool:
+    """Is `pid` a live process (not a zombie waiting to be reaped)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return Path("/proc").is_dir() is False  # no /proc: os.kill said it exists
+    return state not in ("Z", "X")
+
+
+if __name__ == "__main__":
+    unittest.main()

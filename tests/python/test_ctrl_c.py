@@ -26,7 +26,8 @@ CASES = [
     ("cpu-bound", "processes.py", ["--tasks", "40", "--size", "5000000", "--workers", "2",
                                    "--start-method", "forkserver"], None),
     ("io-bound", "processes.py", ["--items", "400", "--workers", "4"], None),
-    ("io-bound", "compare.py", ["--items", "8", "--workers", "4", "--latency-ms", "200"], "  processes..."),
+    # The processes part lasts items / workers x latency = 1.2 s, so the last moment (0.8 s) still finds it running.
+    ("io-bound", "compare.py", ["--items", "8", "--workers", "2", "--latency-ms", "300"], "  processes..."),
     ("overhead", "process_pool.py", ["--tasks", "400", "--task-size", "1000000", "--workers", "2"], None),
 ]
 # seconds after the pool starts: at once (workers starting), soon after, mid-run

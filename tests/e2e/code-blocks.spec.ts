@@ -56,7 +56,8 @@ for (const sitePage of PAGES) {
 		if (sitePage.isLesson) {
 			test('every example excerpt opens its whole file with one click', async ({ page }) => {
 				await page.goto(sitePage.path);
-				const panels = page.locator('details.example-code__whole-file');
+				// Panels a reader can see: not those inside a closed panel, such as an exercise's solution.
+				const panels = page.locator('details.example-code__whole-file:not(details:not([open]) *)');
 				for (let i = 0; i < (await panels.count()); i++) {
 					const panel = panels.nth(i);
 					const code = panel.locator('pre');

@@ -48,11 +48,11 @@ import threading
 import time
 import traceback
 import urllib.request
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 HERE = Path(__file__).resolve().parent
 POSIX = os.name == "posix"
@@ -128,7 +128,7 @@ def _group_alive(pgid: int) -> bool:
     return True
 
 
-def _kill_everything(process: subprocess.Popen[bytes]) -> None:
+def _kill_everything(process: subprocess.Popen[Any]) -> None:
     """Kill the child and every process it started."""
     if POSIX:
         with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -285,10 +285,11 @@ def _start_alongside(args: list[str], ticks: list[float]) -> subprocess.Popen[st
     pace = subprocess.Popen([sys.executable, *args], stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, text=True)
     assert pace.stdout is not None
-    pace.stdout.readline()  # warmed up
+    stdout = pace.stdout
+    stdout.readline()  # warmed up
 
     def note() -> None:
-        for line in iter(pace.stdout.readline, ""):
+        for line in iter(stdout.readline, ""):
             try:  # the program's own time.monotonic() (one clock for every process)...
                 ticks.append(float(line))
             except ValueError:  # ...or when its line arrived
@@ -353,7 +354,7 @@ def _child(spec_path: str) -> int:
                     windows.append([time.monotonic(), 0.0])
                     started, started_cpu = time.perf_counter(), time.process_time()
                     if spec["is_async"]:
-                        value = asyncio.run(function(*args))
+                        value = asyncio.run(cast(Coroutine[Any, Any, Any], function(*args)))
                     else:
                         value = function(*args)
                     seconds.append(time.perf_counter() - started)
@@ -485,8 +486,9 @@ def main(check: Callable[[Path, Report], None], task: str, argv: list[str] | Non
 
 def cpu_count() -> int:
     """CPUs this process may use: os.process_cpu_count() (3.13+), else the affinity or count."""
-    if hasattr(os, "process_cpu_count"):
-        return os.process_cpu_count() or 1
+    process_cpu_count = getattr(os, "process_cpu_count", None)  # 3.13+
+    if process_cpu_count is not None:
+        return process_cpu_count() or 1
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1

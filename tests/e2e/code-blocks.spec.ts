@@ -24,6 +24,10 @@ async function sidewaysScrollers(page: Page): Promise<string[]> {
 
 for (const sitePage of PAGES) {
 	test.describe(`page ${sitePage.name}`, () => {
+		// Layout and listings do not depend on the base path: the thorough (root) build checks them.
+		test.beforeEach(({}, testInfo) => {
+			test.skip(!testInfo.project.metadata.thorough, 'does not depend on the base: checked on the root build');
+		});
 		test(`no code block or table scrolls sideways at ${WIDTHS.join(' and ')} px, even with every whole file open`, async ({ page }) => {
 			for (const width of WIDTHS) {
 				await page.setViewportSize({ width, height: 900 });

@@ -154,6 +154,10 @@ for (const { path: pagePath, slug } of EXAMPLE_PAGES) {
 		context,
 		baseURL,
 	}, testInfo) => {
+		test.skip(
+			!testInfo.project.metadata.thorough && pagePath !== EXAMPLE_PAGES[0]!.path,
+			'every script runs on the thorough build; here one page shows the runner works under this base',
+		);
 		test.setTimeout(RUN_TIMEOUT_MS * scripts.length);
 		const base = testInfo.project.metadata.base as string;
 		const origin = new URL(baseURL!).origin;
@@ -185,6 +189,10 @@ for (const { path: pagePath, slug } of EXAMPLE_PAGES) {
 }
 
 test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
+	// Editing, stopping, the keyboard and axe do not depend on the base path: the thorough build checks them.
+	test.beforeEach(({}, testInfo) => {
+		test.skip(!testInfo.project.metadata.thorough, 'checked on the thorough build; the runner does not depend on the base here');
+	});
 	const example = loadExample(DEMO.slug);
 	const original = readExampleFile(example, DEMO_FILE);
 

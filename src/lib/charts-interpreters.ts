@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
-import { CHART_WIDTH, SERIES_COLOURS, type ChartFigure } from './charts.ts';
+import { CHART_WIDTH, SERIES_COLOURS, cssVariablesToStyle, type ChartFigure } from './charts.ts';
 import { interpreterLabel, interpreterShortLabel } from './interpreters.ts';
 import {
 	environmentSummary,
@@ -52,24 +52,14 @@ interface Datum {
 const FONT_SIZE = 12;
 const HALO = { fill: 'currentColor', stroke: 'var(--fig-bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
 
-/** Plot's SVG as final markup: labelled, styled by figures.css, CSS variables in `style` (as charts.ts does). */
+/** Plot's SVG as final markup: labelled, styled by figures.css, CSS variables in `style` (charts.ts). */
 function finish(node: Element, label: string): string {
 	const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
 	if (!svg) throw new Error('Observable Plot returned no <svg>');
 	svg.querySelectorAll('style').forEach((s) => s.remove());
 	svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
 	svg.querySelectorAll('[aria-hidden]').forEach((e) => e.removeAttribute('aria-hidden'));
-	for (const element of [svg, ...svg.querySelectorAll('*')]) {
-		const moved: string[] = [];
-		for (const attribute of ['fill', 'stroke'] as const) {
-			const value = element.getAttribute(attribute);
-			if (value?.startsWith('var(')) {
-				moved.push(`${attribute}:${value}`);
-				element.removeAttribute(attribute);
-			}
-		}
-		if (moved.length) element.setAttribute('style', [element.getAttribute('style'), ...moved].filter(Boolean).join(';'));
-	}
+	cssVariablesToStyle(svg);
 	svg.removeAttribute('font-family');
 	svg.setAttribute('class', 'sl-chart sl-chart-interpreters');
 	svg.setAttribute('font-size', String(FONT_SIZE));

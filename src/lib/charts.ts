@@ -77,7 +77,7 @@ export function plotDocument(): Document {
 }
 
 /** CSS variables are moved from presentation attributes to `style`, where every browser resolves var(). */
-function cssVariablesToStyle(root: Element) {
+export function cssVariablesToStyle(root: Element) {
 	for (const element of [root, ...root.querySelectorAll('*')]) {
 		const moved: string[] = [];
 		for (const attribute of ['fill', 'stroke'] as const) {

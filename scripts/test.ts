@@ -14,8 +14,22 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/lib/paths.ts';
 import { SITE_BUILDS } from '../tests/support/site-builds.ts';
 import { ensureBrowser } from './ensure-browser.ts';
-import { add, closingLine, parsePlaywrightJson, parsePyrightJson, type PyrightReport, parseUnittest, parseVitestJson, ZERO, type Counts } from './lib/counts.ts';
-import { describePython, discover, planSuiteRuns, suiteArgs } from './lib/pythons.ts';
+import {
+	add,
+	closingLine,
+	NAMED_FAILURES,
+	parsePlaywrightJson,
+	parsePyrightJson,
+	parseUnittest,
+	parseVitestJson,
+	playwrightFailures,
+	type PyrightReport,
+	unittestFailures,
+	vitestFailures,
+	ZERO,
+	type Counts,
+} from './lib/counts.ts';
+import { describePython, discover, listTestModules, planSuiteRuns, suiteArgs, suiteShards, type SuiteRun, type SuiteShard } from './lib/pythons.ts';
 import { findPython, run } from './lib/run.ts';
 
 const SUITES = ['types', 'unit', 'python', 'pyright', 'e2e'] as const;
@@ -34,17 +48,20 @@ for (const suite of selected) {
 
 const REPORTS = path.join(REPO_ROOT, 'reports');
 fs.mkdirSync(REPORTS, { recursive: true });
-const results: { suite: string; counts: Counts; note?: string }[] = [];
+const results: { suite: string; counts: Counts; note?: string; failures?: string[] }[] = [];
 
 function heading(text: string) {
 	console.log(`\n${'='.repeat(8)} ${text} ${'='.repeat(Math.max(0, 60 - text.length))}`);
 }
 
-/** A suite that could not report counts (crashed, not found) counts as one failure, never as silence. */
-function record(suite: string, counts: Counts | null, code: number, note?: string) {
-	if (!counts) results.push({ suite, counts: { ...ZERO, failed: 1 }, note: note ?? `exited ${code} without a report` });
-	else if (code !== 0 && counts.failed === 0) results.push({ suite, counts: { ...counts, failed: 1 }, note: `exited ${code}` });
-	else results.push({ suite, counts, note });
+/**
+ * A suite that could not report counts (crashed, not found) counts as one failure, never as silence. The failed
+ * tests' names go in the summary, which is the part of a CI log people read first.
+ */
+function record(suite: string, counts: Counts | null, code: number, note?: string, failures: string[] = []) {
+	if (!counts) results.push({ suite, counts: { ...ZERO, failed: 1 }, note: note ?? `exited ${code} without a report`, failures });
+	else if (code !== 0 && counts.failed === 0) results.push({ suite, counts: { ...counts, failed: 1 }, note: `exited ${code}`, failures });
+	else results.push({ suite, counts, note, failures });
 }
 
 if (selected.has('types')) {
@@ -61,12 +78,14 @@ if (selected.has('unit')) {
 	const { code } = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
 		timeoutMs: 10 * 60_000,
 	});
-	record('unit', parseVitestJson(file), code);
+	record('unit', parseVitestJson(file), code, undefined, vitestFailures(file));
 }
 
 if (selected.has('python')) {
 	// Every CPython 3.11+ that `npm run pythons` finds: the whole suite on the default one and on free-threaded
 	// builds, the quick modules on the others (scripts/lib/pythons.ts planSuiteRuns). One result line each.
+	// The modules that time CPU work run one interpreter at a time; the rest mostly wait on timeouts and child
+	// processes, so they run side by side (scripts/lib/pythons.ts suiteShards).
 	heading('Python examples (unittest), on every CPython found');
 	try {
 		const defaultPython = await describePython(findPython());
@@ -77,14 +96,40 @@ if (selected.has('python')) {
 			if (!plan.some((entry) => entry.python.executable === p.executable)) console.log(`  not used: ${p.path} (${p.version}): another ${p.id} runs already`);
 		}
 		for (const entry of plan) console.log(`  ${entry.python.id.padEnd(20)} ${entry.scope.padEnd(5)} ${entry.python.path} (${entry.why})`);
-		for (const entry of plan) {
-			const name = `python ${entry.python.id} ${entry.python.version}${entry.scope === 'quick' ? ' quick' : ''}`;
-			heading(`${name}: Python ${entry.python.version}, GIL ${entry.python.gilEnabled ? 'enabled' : 'disabled'}`);
+		const name = (entry: SuiteRun) => `python ${entry.python.id} ${entry.python.version}${entry.scope === 'quick' ? ' quick' : ''}`;
+		const shards = plan.flatMap((entry) => suiteShards(entry, listTestModules()));
+		const done: { shard: SuiteShard; code: number; output: string; seconds: number }[] = [];
+		for (const shard of shards.filter((s) => s.kind === 'timed')) {
+			const gil = shard.run.python.gilEnabled ? 'enabled' : 'disabled';
+			heading(`${name(shard.run)}: Python ${shard.run.python.version}, GIL ${gil}: timed modules, alone`);
 			const started = performance.now();
-			const { code, output } = await run(entry.python.path, suiteArgs(entry), { capture: true, timeoutMs: 10 * 60_000 });
-			const seconds = ((performance.now() - started) / 1000).toFixed(0);
-			record(name, parseUnittest(output), code, `${seconds} s`);
+			const { code, output } = await run(shard.run.python.path, suiteArgs(shard), { capture: true, timeoutMs: 10 * 60_000 });
+			done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
 		}
+		const waiting = shards.filter((s) => s.kind === 'waiting');
+		heading(`The other modules: ${waiting.length} unittest processes side by side`);
+		const startedWaiting = performance.now();
+		await Promise.all(
+			waiting.map(async (shard) => {
+				const started = performance.now();
+				const { code, output } = await run(shard.run.python.path, suiteArgs(shard), { capture: true, quiet: true, timeoutMs: 10 * 60_000 });
+				// Printed whole as each finishes, so that the processes' lines do not interleave.
+				heading(`${name(shard.run)}: ${shard.modules.join(', ')}`);
+				process.stdout.write(output);
+				done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
+			}),
+		);
+		const waitingSeconds = (performance.now() - startedWaiting) / 1000;
+		for (const entry of plan) {
+			const mine = done.filter((d) => d.shard.run === entry);
+			const counts = mine.map((d) => parseUnittest(d.output));
+			const total = counts.some((c) => c === null) ? null : counts.reduce<Counts>((sum, c) => add(sum, c!), ZERO);
+			const code = mine.find((d) => d.code !== 0)?.code ?? 0;
+			const timed = mine.filter((d) => d.shard.kind === 'timed').reduce((sum, d) => sum + d.seconds, 0);
+			const rest = Math.max(0, ...mine.filter((d) => d.shard.kind === 'waiting').map((d) => d.seconds));
+			record(name(entry), total, code, `${timed.toFixed(0)} s alone + ${rest.toFixed(0)} s side by side`, mine.flatMap((d) => unittestFailures(d.output)));
+		}
+		console.log(`\nThe side-by-side processes took ${waitingSeconds.toFixed(0)} s in all.`);
 		if (!plan.some((entry) => entry.python.freeThreadedBuild)) {
 			const why = 'no free-threaded CPython found, so nothing ran with the GIL disabled: npm run pythons -- --provide free-threaded builds one (README "Interpreters")';
 			console.log(`  skipped: ${why}`);
@@ -136,14 +181,17 @@ if (selected.has('e2e')) {
 		const file = path.join(REPORTS, 'e2e.json');
 		fs.rmSync(file, { force: true });
 		const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
-		record('e2e', parsePlaywrightJson(file), code);
+		record('e2e', parsePlaywrightJson(file), code, undefined, playwrightFailures(file));
 	}
 }
 
 heading('Summary');
 let total = ZERO;
-for (const { suite, counts, note } of results) {
-	console.log(`${suite.padEnd(Math.max(8, ...results.map((r) => r.suite.length)))} ${closingLine(counts).replace('total: ', '')}${note ? `  (${note})` : ''}`);
+const width = Math.max(8, ...results.map((r) => r.suite.length));
+for (const { suite, counts, note, failures = [] } of results) {
+	console.log(`${suite.padEnd(width)} ${closingLine(counts).replace('total: ', '')}${note ? `  (${note})` : ''}`);
+	for (const failure of failures.slice(0, NAMED_FAILURES)) console.log(`  failed: ${failure}`);
+	if (failures.length > NAMED_FAILURES) console.log(`  ... and ${failures.length - NAMED_FAILURES} more (see above)`);
 	total = add(total, counts);
 }
 console.log(closingLine(total));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { closingLine, parsePyrightJson, parseUnittest } from './counts.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closingLine, parsePyrightJson, parseUnittest, playwrightFailures, unittestFailures, vitestFailures } from './counts.ts';
 
 describe('parseUnittest', () => {
 	it('reads a passing run with skips', () => {
@@ -37,5 +40,57 @@ describe('parsePyrightJson', () => {
 	});
 	it('returns null when pyright printed no report', () => {
 		expect(parsePyrightJson('No configuration file found.')).toBeNull();
+	});
+});
+
+describe('failure names, for the summary', () => {
+	it('names unittest failures and errors with their exception line', () => {
+		const output = [
+			'test_a (tests.python.test_x.ATest.test_a) ... FAIL',
+			'======================================================================',
+			"FAIL: test_a (tests.python.test_x.ATest.test_a) (exercise='io-bound/threads')",
+			'----------------------------------------------------------------------',
+			'Traceback (most recent call last):',
+			'  File "x.py", line 3, in test_a',
+			'AssertionError: 1 != 0 : stdout:',
+			'lots of output',
+			'',
+			'======================================================================',
+			'ERROR: test_b (tests.python.test_x.BTest.test_b)',
+			'----------------------------------------------------------------------',
+			'Traceback (most recent call last):',
+			'subprocess.TimeoutExpired: timed out',
+			'',
+			'----------------------------------------------------------------------',
+			'Ran 2 tests in 1.0s',
+			'',
+			'FAILED (failures=1, errors=1)',
+		].join('\n');
+		expect(unittestFailures(output)).toEqual([
+			'tests.python.test_x.ATest.test_a: AssertionError: 1 != 0 : stdout:',
+			'tests.python.test_x.BTest.test_b: subprocess.TimeoutExpired: timed out',
+		]);
+		expect(unittestFailures('Ran 3 tests in 1s\n\nOK\n')).toEqual([]);
+	});
+	it('names Vitest and Playwright failures from their JSON reports', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counts-'));
+		const vitest = path.join(dir, 'unit.json');
+		fs.writeFileSync(vitest, JSON.stringify({
+			testResults: [{ name: '/repo/src/lib/a.test.ts', assertionResults: [
+				{ fullName: 'a works', status: 'passed' },
+				{ fullName: 'a fails', status: 'failed', failureMessages: ['\u001b[31mAssertionError: no\u001b[39m\n  at x'] },
+			] }],
+		}));
+		expect(vitestFailures(vitest)).toEqual(['src/lib/a.test.ts > a fails: AssertionError: no']);
+		const playwright = path.join(dir, 'e2e.json');
+		fs.writeFileSync(playwright, JSON.stringify({
+			suites: [{ title: 'pages.spec.ts', specs: [], suites: [{ title: 'page home', specs: [
+				{ title: 'loads', tests: [{ projectName: 'site-root', status: 'expected', results: [{}] }] },
+				{ title: 'has links', tests: [{ projectName: 'site-root', status: 'unexpected', results: [{ error: { message: 'Error: 404\nmore' } }] }] },
+			] }] }],
+		}));
+		expect(playwrightFailures(playwright)).toEqual(['[site-root] pages.spec.ts › page home › has links: Error: 404']);
+		expect(vitestFailures(path.join(dir, 'missing.json'))).toEqual([]);
+		fs.rmSync(dir, { recursive: true });
 	});
 });

@@ -73,3 +73,68 @@ export function parsePyrightJson(text: string): Counts | null {
 export function closingLine(counts: Counts): string {
 	return `total: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
 }
+
+/** How many failed tests the summary names, per suite: enough to start from, short enough for a CI log's tail. */
+export const NAMED_FAILURES = 10;
+
+/** The failed tests in `python -m unittest -v` output ("FAIL: test_x (module.Class.test_x)"), with the reason's last line. */
+export function unittestFailures(output: string): string[] {
+	const names: string[] = [];
+	const block = /^(?:FAIL|ERROR): (\S+) \(([^)]+)\)[^\n]*\n-+\n([\s\S]*?)(?=\n={20,}|\n-{20,}\nRan |(?![\s\S]))/gm;
+	for (const match of output.matchAll(block)) {
+		const lines = match[3]!.split('\n').filter((line) => line.trim() !== '');
+		// The exception line ("AssertionError: ..."), not what a long message prints after it.
+		const reason = lines.find((line) => /^[A-Za-z_][\w.]*(: |$)/.test(line) && !line.startsWith('Traceback')) ?? lines.at(-1) ?? '';
+		names.push(`${match[2]}: ${reason.trim()}`.slice(0, 300));
+	}
+	return names;
+}
+
+/** The failed tests in Vitest's JSON report, with the first line of each failure message. */
+export function vitestFailures(file: string): string[] {
+	if (!fs.existsSync(file)) return [];
+	const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+		testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+	};
+	const names: string[] = [];
+	for (const result of report.testResults) {
+		const file = result.name.split(/[\\/]/).slice(-3).join('/');
+		for (const a of result.assertionResults) {
+			if (a.status === 'failed') names.push(`${file} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`.slice(0, 300));
+		}
+		// A file that failed to load has no assertion results, only a message.
+		if (result.assertionResults.length === 0 && result.message) names.push(`${file}: ${firstLine(result.message)}`.slice(0, 300));
+	}
+	return names;
+}
+
+interface PlaywrightSuite {
+	title: string;
+	specs?: { title: string; tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[] }[];
+	suites?: PlaywrightSuite[];
+}
+
+/** The failed (or flaky) tests in Playwright's JSON report, as "[project] file › title: first line of the error". */
+export function playwrightFailures(file: string): string[] {
+	if (!fs.existsSync(file)) return [];
+	const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { suites: PlaywrightSuite[] };
+	const names: string[] = [];
+	const walk = (suite: PlaywrightSuite, titles: string[]) => {
+		const here = suite.title ? [...titles, suite.title] : titles;
+		for (const spec of suite.specs ?? []) {
+			for (const test of spec.tests) {
+				if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
+				const message = test.results.map((r) => r.error?.message).find(Boolean);
+				names.push(`[${test.projectName}] ${[...here, spec.title].join(' › ')}: ${firstLine(message)}`.slice(0, 300));
+			}
+		}
+		for (const child of suite.suites ?? []) walk(child, here);
+	};
+	for (const suite of report.suites) walk(suite, []);
+	return names;
+}
+
+function firstLine(text: string | undefined): string {
+	// eslint-disable-next-line no-control-regex
+	return (text ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n')[0] ?? '';
+}

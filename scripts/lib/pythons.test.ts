@@ -1,7 +1,23 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cpythonCacheDir } from './cpython-cache.ts';
-import { candidates, classify, formatTable, parseProbe, planSuiteRuns, splitPythonsVariable, suiteArgs, type DiscoveryEnv, type ProbeResult, type PythonInfo } from './pythons.ts';
+import {
+	candidates,
+	classify,
+	formatTable,
+	listTestModules,
+	parseProbe,
+	planSuiteRuns,
+	QUICK_TEST_MODULES,
+	splitPythonsVariable,
+	suiteArgs,
+	suiteShards,
+	TIMED_TEST_MODULES,
+	WAITING_TEST_GROUPS,
+	type DiscoveryEnv,
+	type ProbeResult,
+	type PythonInfo,
+} from './pythons.ts';
 
 const probe = (over: Partial<ProbeResult> = {}): ProbeResult => ({
 	implementation: 'cpython',
@@ -98,8 +114,6 @@ describe('planSuiteRuns', () => {
 			['cpython-3.12', 'quick'],
 			['cpython-3.13t', 'full'],
 		]);
-		expect(suiteArgs(plan[0]!)).toContain('discover');
-		expect(suiteArgs(plan[1]!)).toContain('tests.python.test_free_threading');
 	});
 	it('runs one interpreter per id', () => {
 		const plan = planSuiteRuns([info('cpython-3.13', '/c/3.13.5'), def, info('cpython-3.13', '/pyenv/3.13.0')], def);
@@ -107,6 +121,29 @@ describe('planSuiteRuns', () => {
 	});
 	it('with only python3, plans just the default', () => {
 		expect(planSuiteRuns([], def).map((r) => r.python.id)).toEqual(['cpython-3.11']);
+	});
+});
+
+describe('suiteShards', () => {
+	const info: PythonInfo = {
+		id: 'cpython-3.11', path: 'python3', origin: 'PATH', executable: '/usr/bin/python3.11', version: '3.11.7', minor: '3.11', freeThreadedBuild: false, gilEnabled: true,
+	};
+	const modules = listTestModules();
+	const ran = (scope: 'full' | 'quick') => suiteShards({ python: info, scope, why: '' }, modules).flatMap((s) => s.modules).sort();
+	it('runs every module of tests/python once in a full run, and the quick ones in a quick run', () => {
+		expect(modules).toContain('tests.python.test_exercises');
+		expect(ran('full')).toEqual(modules);
+		expect(ran('quick')).toEqual([...QUICK_TEST_MODULES].sort());
+	});
+	it('names only modules that exist', () => {
+		for (const name of [...QUICK_TEST_MODULES, ...TIMED_TEST_MODULES, ...WAITING_TEST_GROUPS.flat()]) expect(modules).toContain(name);
+	});
+	it('puts the timed modules in one shard of their own, and a module nobody placed in the last waiting group', () => {
+		const shards = suiteShards({ python: info, scope: 'full', why: '' }, [...modules, 'tests.python.test_new']);
+		expect(shards[0]).toMatchObject({ kind: 'timed', modules: [...TIMED_TEST_MODULES].sort() });
+		expect(shards.at(-1)!.modules).toContain('tests.python.test_new');
+		expect(shards.slice(1).every((s) => s.kind === 'waiting')).toBe(true);
+		expect(suiteArgs(shards[0]!)).toEqual(['-m', 'unittest', '-v', ...shards[0]!.modules]);
 	});
 });
 

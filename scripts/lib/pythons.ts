@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { interpreterId } from '../../src/lib/interpreters.ts';
 import { cpythonCacheDir } from './cpython-cache.ts';
+import { REPO_ROOT } from '../../src/lib/paths.ts';
 
 /** Oldest and newest minor versions the course covers (3.11 to 3.15). */
 export const MINORS = [11, 12, 13, 14, 15] as const;
@@ -238,6 +239,18 @@ export function formatTable({ pythons, skipped }: { pythons: PythonInfo[]; skipp
 /** Test modules that run on every extra interpreter: cheap, and they cover the reports and the GIL facts. */
 export const QUICK_TEST_MODULES = ['tests.python.test_shared', 'tests.python.test_schema', 'tests.python.test_race_conditions', 'tests.python.test_free_threading'];
 
+/**
+ * Test modules whose checks depend on how much CPU the examples get (speedups, lost updates without the GIL): they
+ * run one interpreter at a time, with nothing else of ours on the CPUs.
+ */
+export const TIMED_TEST_MODULES = ['tests.python.test_cpu_bound', 'tests.python.test_overhead', 'tests.python.test_race_conditions', 'tests.python.test_free_threading'];
+
+/**
+ * The other modules mostly wait (on timeouts, sleeps, Ctrl-C and child processes), so they run side by side, in
+ * these groups of about equal length; a module not named here joins the last group.
+ */
+export const WAITING_TEST_GROUPS = [['tests.python.test_exercises'], ['tests.python.test_ctrl_c', 'tests.python.test_latency'], ['tests.python.test_io_bound']];
+
 export interface SuiteRun {
 	python: PythonInfo;
 	/** `full`: the whole suite; `quick`: {@link QUICK_TEST_MODULES}. */
@@ -266,9 +279,42 @@ export function planSuiteRuns(pythons: readonly PythonInfo[], defaultPython: Pyt
 	return plan;
 }
 
-/** The unittest command line for one planned run. */
-export function suiteArgs(run: SuiteRun): string[] {
-	return run.scope === 'full' ? ['-m', 'unittest', 'discover', '-s', 'tests/python', '-t', '.', '-v'] : ['-m', 'unittest', '-v', ...QUICK_TEST_MODULES];
+/** One unittest process of a planned run: `timed` ones run alone, `waiting` ones side by side. */
+export interface SuiteShard {
+	run: SuiteRun;
+	kind: 'timed' | 'waiting';
+	modules: string[];
+}
+
+/** The test modules in tests/python (as dotted names), for {@link suiteShards}. */
+export function listTestModules(dir = path.join(REPO_ROOT, 'tests', 'python')): string[] {
+	return fs
+		.readdirSync(dir)
+		.filter((name) => /^test_\w+\.py$/.test(name))
+		.map((name) => `tests.python.${name.slice(0, -'.py'.length)}`)
+		.sort();
+}
+
+/**
+ * Splits a planned run into unittest processes: the timed modules in one, the waiting ones in the groups of
+ * {@link WAITING_TEST_GROUPS}. Together they run exactly the modules of the run's scope, each once.
+ */
+export function suiteShards(run: SuiteRun, allModules: readonly string[]): SuiteShard[] {
+	const modules = run.scope === 'full' ? [...allModules] : QUICK_TEST_MODULES.filter((m) => allModules.includes(m));
+	const timed = modules.filter((m) => TIMED_TEST_MODULES.includes(m));
+	const waiting = modules.filter((m) => !TIMED_TEST_MODULES.includes(m));
+	const groups = WAITING_TEST_GROUPS.map((group) => group.filter((m) => waiting.includes(m)));
+	const named = new Set(WAITING_TEST_GROUPS.flat());
+	groups[groups.length - 1]!.push(...waiting.filter((m) => !named.has(m)));
+	return [
+		...(timed.length > 0 ? [{ run, kind: 'timed' as const, modules: timed }] : []),
+		...groups.filter((g) => g.length > 0).map((g) => ({ run, kind: 'waiting' as const, modules: g })),
+	];
+}
+
+/** The unittest command line for one shard. */
+export function suiteArgs(shard: Pick<SuiteShard, 'modules'>): string[] {
+	return ['-m', 'unittest', '-v', ...shard.modules];
 }
 
 /** The interpreter at `python` as a {@link PythonInfo} (found via `PATH`). */

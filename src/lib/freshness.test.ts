@@ -36,6 +36,17 @@ describe('checkClaims', () => {
 		]);
 	});
 
+	it('gives a single quick run a margin, and says so', () => {
+		const edited = editedToClaimThreadsAreSlower();
+		const claim: Claim = { kind: 'speedup', variant: 'threads', op: '<=', value: 0.35, because: 'x' };
+		expect(checkClaim(edited, claim).status).toBe('fail'); // measured 0.405
+		expect(checkClaim(edited, claim, { margin: 1.2 })).toEqual({
+			status: 'pass',
+			message: 'threads speedup <= 0.35 (x): measured 0.41× (0.405), with the 1.2× margin of a single quick run',
+		});
+		expect(checkClaim(edited, { ...claim, op: '>=', value: 0.5 }, { margin: 1.2 }).status).toBe('fail'); // 0.405 < 0.417
+	});
+
 	it('skips a claim that does not apply on this machine, and says why', () => {
 		const one = clone(ioMeasurement());
 		one.environment.cpu_count = 1;
@@ -68,6 +79,7 @@ describe('checkClaims', () => {
 		expect(checkClaim(m, small).status).toBe('pass');
 		expect(checkClaim(m, large)).toMatchObject({ status: 'pass', message: expect.stringContaining('at x=100000: process-pool 60.0 ms, loop 100 ms') });
 		expect(checkClaim(m, { ...small, at: 'largest' }).status).toBe('fail');
+		expect(checkClaim(m, { ...small, at: 'largest' }, { margin: 1.2 }).status).toBe('fail'); // 100 ms vs 60 ms: too far
 	});
 });
 

@@ -252,8 +252,23 @@ export function checkAgainstExample(m: Measurement, example: Pick<Example, 'slug
 // ------------------------------------------------------------------------------------------------
 
 /** Checks one claim against one measurement. */
-export function checkClaim(m: Measurement, claim: Claim): Finding {
+/**
+ * Leeway for a claim checked on one short quick run rather than on committed medians: speedup thresholds move by
+ * this factor in the claim's favour, and "A faster than B" needs A to be no more than this much slower. The
+ * committed files get no leeway; a quick run is one sample, and a few percent of noise must not fail a suite.
+ */
+export const FRESH_MARGIN = 1.2;
+
+/** A threshold moved by `margin` in the claim's favour. */
+function lenient(op: Comparison, value: number, margin: number): number {
+	if (op === '>' || op === '>=') return value / margin;
+	if (op === '<' || op === '<=') return value * margin;
+	return value;
+}
+
+export function checkClaim(m: Measurement, claim: Claim, { margin = 1 }: { margin?: number } = {}): Finding {
 	const name = describeClaim(claim);
+	const leeway = margin === 1 ? '' : `, with the ${margin}× margin of a single quick run`;
 	const skipped = unmetCondition(claim.when, m.environment);
 	if (skipped) return { status: 'skip', message: `${name}: ${skipped}` };
 	const missing = (variant: string): Finding => {
@@ -269,7 +284,8 @@ export function checkClaim(m: Measurement, claim: Claim): Finding {
 			if (!okVariant(m, claim.variant)) return missing(claim.variant);
 			const speedup = comparableSpeedup(m, claim.variant);
 			if (speedup === null) return { status: 'fail', message: `${name}: no speedup (baseline ${m.baseline} missing or skipped)` };
-			return verdict(compare(speedup, claim.op, claim.value), `measured ${formatSpeedup(speedup)} (${speedup.toFixed(3)})`);
+			const threshold = lenient(claim.op, claim.value, margin);
+			return verdict(compare(speedup, claim.op, threshold), `measured ${formatSpeedup(speedup)} (${speedup.toFixed(3)})${leeway}`);
 		}
 		case 'metric': {
 			const v = okVariant(m, claim.variant);
@@ -287,7 +303,8 @@ export function checkClaim(m: Measurement, claim: Claim): Finding {
 			if (!a) return missing(claim.variant);
 			if (!b) return missing(claim.than);
 			const [ca, cb] = [comparableCost(m, a), comparableCost(m, b)];
-			return verdict(ca < cb, `${claim.variant} ${formatSeconds(ca)}, ${claim.than} ${formatSeconds(cb)}${ca !== a.elapsed_s.median ? ' per task' : ''}`);
+			const perTask = ca !== a.elapsed_s.median ? ' per task' : '';
+			return verdict(margin === 1 ? ca < cb : ca <= cb * margin, `${claim.variant} ${formatSeconds(ca)}, ${claim.than} ${formatSeconds(cb)}${perTask}${leeway}`);
 		}
 		case 'sweep-faster': {
 			const v = okVariant(m, claim.variant);
@@ -301,7 +318,7 @@ export function checkClaim(m: Measurement, claim: Claim): Finding {
 			if (typeof ta !== 'number' || typeof tb !== 'number') {
 				return { status: 'fail', message: `${name}: no elapsed_s for ${claim.series} and ${claim.than} at x=${x}` };
 			}
-			return verdict(ta < tb, `at x=${x}: ${claim.series} ${formatSeconds(ta)}, ${claim.than} ${formatSeconds(tb)}`);
+			return verdict(margin === 1 ? ta < tb : ta <= tb * margin, `at x=${x}: ${claim.series} ${formatSeconds(ta)}, ${claim.than} ${formatSeconds(tb)}${leeway}`);
 		}
 	}
 }

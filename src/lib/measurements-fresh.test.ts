@@ -18,7 +18,7 @@ import { checkComparable } from './charts-interpreters.ts';
 import { checkCrossClaim, CROSS_CLAIMS, describeCrossClaim, interpreterClaims } from './freshness-interpreters.ts';
 import { INTERPRETER_COMPARISON } from './interpreters.ts';
 import { listExampleSlugs, loadExample } from './examples.ts';
-import { checkAgainstExample, checkClaim, compareStory, describeClaim, STORY, type Claim, type Finding } from './freshness.ts';
+import { checkAgainstExample, checkClaim, compareStory, describeClaim, FRESH_MARGIN, STORY, type Claim, type Finding } from './freshness.ts';
 import { measureExample, parallelCapacity } from './measure.ts';
 import {
 	interpreterMeasureCommand,
@@ -157,7 +157,7 @@ describe.skipIf(python === null)(`fresh quick runs tell the same story${noPython
 			});
 			for (const claim of STORY[slug] ?? []) {
 				it(`still: ${describeClaim(claim)}`, async (context) => {
-					const [finding] = await checkFresh(runs, (fresh) => [checkClaim(fresh, claim)], () => dependsOnTheMachine(claim));
+					const [finding] = await checkFresh(runs, (fresh) => [checkClaim(fresh, claim, { margin: FRESH_MARGIN })], () => dependsOnTheMachine(claim));
 					if (finding!.status === 'skip') context.skip(finding!.message);
 					expect(finding!.status, finding!.message).toBe('pass');
 				});
@@ -232,7 +232,7 @@ describe.skipIf(!freeThreaded)(`fresh quick runs on ${FREE_THREADED} tell the sa
 			});
 			for (const claim of interpreterClaims(FREE_THREADED, slug, STORY)) {
 				it(`still: ${describeClaim(claim)}`, async (context) => {
-					const [finding] = await checkFresh(runs, (fresh) => [checkClaim(fresh, claim)], () => dependsOnTheMachine(claim));
+					const [finding] = await checkFresh(runs, (fresh) => [checkClaim(fresh, claim, { margin: FRESH_MARGIN })], () => dependsOnTheMachine(claim));
 					if (finding!.status === 'skip') context.skip(finding!.message);
 					expect(finding!.status, finding!.message).toBe('pass');
 				});

@@ -3,6 +3,7 @@
  * whole example file one click away.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { thoroughOnly } from '../support/thorough.ts';
 import { MAX_VISIBLE_LINES } from '../../src/lib/excerpt.ts';
 import { sitePages } from '../support/site-pages.ts';
 
@@ -26,7 +27,7 @@ for (const sitePage of PAGES) {
 	test.describe(`page ${sitePage.name}`, () => {
 		// Layout and listings do not depend on the base path: the thorough (root) build checks them.
 		test.beforeEach(({}, testInfo) => {
-			test.skip(!testInfo.project.metadata.thorough, 'does not depend on the base: checked on the root build');
+			thoroughOnly(testInfo);
 		});
 		test(`no code block or table scrolls sideways at ${WIDTHS.join(' and ')} px, even with every whole file open`, async ({ page }) => {
 			for (const width of WIDTHS) {

@@ -4,6 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { thoroughOnly } from '../support/thorough.ts';
 import { lessonStartPages, pdfPageTexts } from '../../scripts/lib/pdf-text.ts';
 import { PRINT_PAGE_PATH, formatBytes } from '../../src/lib/downloads.ts';
 import { WHOLE_FILE_CLASS } from '../../src/lib/print.ts';
@@ -97,7 +98,7 @@ test('learner can download all the code in one zip from the home page, its size 
 });
 
 test('the printable course page: its own parts pass axe, and its contents and lesson links stay inside it', async ({ page }, testInfo) => {
-	test.skip(!testInfo.project.metadata.thorough, 'does not depend on the base: checked on the root build');
+	thoroughOnly(testInfo);
 	test.setTimeout(PRINT_PAGE_TIMEOUT_MS);
 	await page.goto(PRINT_PAGE_PATH, { waitUntil: 'load' });
 	// Every in-page link (the contents, links between lessons) points at an element of this page.

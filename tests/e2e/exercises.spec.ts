@@ -1,13 +1,15 @@
 /**
  * The exercise at the end of a lesson, in Chromium: the learner reads the task, downloads the zip that holds the
  * exercise, opens the hints one at a time and the solution one more click away; the section passes axe with
- * everything open. Lessons are found from their sources (never a hand-written list), on both builds.
+ * everything open. Lessons are found from their sources (never a hand-written list); the sub-path build checks the
+ * first exercise (its links and zip under the base), the root build every one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { unzipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
+import { firstOnlyUnlessThorough } from '../support/thorough.ts';
 import { loadExample } from '../../src/lib/examples.ts';
 import { EXERCISE_FILES, loadExercise } from '../../src/lib/exercises.ts';
 import { REPO_ROOT } from '../../src/lib/paths.ts';
@@ -25,9 +27,10 @@ const USES = fs
 		})),
 	);
 
-for (const use of USES) {
+for (const [index, use] of USES.entries()) {
 	const exercise = loadExercise(loadExample(use.slug), use.name);
-	test(`${use.page}: learner can read the exercise ${use.name}, download it, and open the hints, then the solution`, async ({ page, request }) => {
+	test(`${use.page}: learner can read the exercise ${use.name}, download it, and open the hints, then the solution`, async ({ page, request }, testInfo) => {
+		firstOnlyUnlessThorough(testInfo, index);
 		await page.goto(use.page);
 		const section = page.locator(`[data-exercise="${use.slug}/${use.name}"]`);
 		await expect(section).toBeVisible();

@@ -1,6 +1,7 @@
 /**
- * Every page of the built site, in a real browser: it loads cleanly, talks to no other host, passes axe in both
- * themes, fits a 390 px screen, and every internal link and anchor on it resolves.
+ * Every page of the built site, in a real browser: it loads cleanly, talks to no other host, every internal link
+ * and anchor on it resolves, it passes axe in both themes (one load, the system theme switched between audits), and
+ * it fits a 390 px screen.
  * Axe and the 390 px check do not depend on where the site is served: they run on the root build only (the
  * project's `thorough` flag), which halves the slowest part of the suite; loading and links run on both builds.
  */
@@ -9,12 +10,12 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { sitePages } from '../support/site-pages.ts';
+import { thoroughOnly } from '../support/thorough.ts';
 
 const PAGES = sitePages();
 const THEMES = ['light', 'dark'] as const;
 /** Starlight's own audit set: WCAG 2.x A/AA and best practices. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const BASE_INDEPENDENT = 'does not depend on the base: checked on the root build';
 
 /** Records console errors, failed requests and requests to any host but the site's own. */
 function watch(page: Page, siteOrigin: string) {
@@ -36,47 +37,18 @@ function watch(page: Page, siteOrigin: string) {
 
 for (const sitePage of PAGES) {
 	test.describe(`page ${sitePage.name}`, () => {
-		test('loads with no console errors, no failed requests and no request to another host', async ({ page, baseURL }) => {
-			const problems = watch(page, new URL(baseURL!).origin);
+		test('loads with no console errors, no failed requests and no request to another host; every internal link and anchor on it resolves', async ({
+			page,
+			request,
+			baseURL,
+		}) => {
+			const origin = new URL(baseURL!).origin;
+			const problems = watch(page, origin);
 			await page.goto(sitePage.path);
 			await page.waitForLoadState('networkidle');
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			expect(problems).toEqual([]);
-		});
 
-		for (const theme of THEMES) {
-			test(`has no serious or critical accessibility violation in the ${theme} theme`, async ({ page }, testInfo) => {
-				test.skip(!testInfo.project.metadata.thorough, BASE_INDEPENDENT);
-				await page.emulateMedia({ colorScheme: theme });
-				// Expressive Code makes scrollable code blocks focusable from a script: audit the page once it has run.
-				await page.goto(sitePage.path, { waitUntil: 'networkidle' });
-				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-				const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-				const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				expect(
-					serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-				).toEqual([]);
-			});
-		}
-
-		test('fits a 390 px wide screen without scrolling sideways', async ({ page }, testInfo) => {
-			test.skip(!testInfo.project.metadata.thorough, BASE_INDEPENDENT);
-			await page.setViewportSize({ width: 390, height: 844 });
-			await page.goto(sitePage.path);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-			expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
-			// Code blocks scroll inside themselves instead of widening the page.
-			const wideBlocks = await page.locator('pre').evaluateAll((blocks) =>
-				blocks.filter((pre) => pre.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length,
-			);
-			expect(wideBlocks, 'code blocks wider than the screen').toBe(0);
-			// Screenshots for review cost seconds per page: taken when asked for (SCREENSHOTS=1 npm test -- --only e2e).
-			if (process.env.SCREENSHOTS && (sitePage.isLesson || sitePage.name === 'home')) await screenshots(page, testInfo.project.name, sitePage.name);
-		});
-
-		test('every internal link and anchor on it resolves', async ({ page, request, baseURL }) => {
-			await page.goto(sitePage.path);
-			const origin = new URL(baseURL!).origin;
 			const links = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
 			const internal = [...new Set(links)].filter((href) => href.startsWith(origin));
 			const pagesChecked = new Map<string, string>();
@@ -93,6 +65,39 @@ for (const sitePage of PAGES) {
 					expect(pagesChecked.get(target), `anchor ${href} from ${sitePage.path || '/'}`).toContain(`id="${id}"`);
 				}
 			}
+		});
+
+		test(`has no serious or critical accessibility violation in the ${THEMES.join(' or the ')} theme`, async ({ page }, testInfo) => {
+			thoroughOnly(testInfo);
+			// Expressive Code makes scrollable code blocks focusable from a script: audit the page once it has run.
+			await page.emulateMedia({ colorScheme: THEMES[0] });
+			await page.goto(sitePage.path, { waitUntil: 'networkidle' });
+			const serious: string[] = [];
+			for (const theme of THEMES) {
+				// Starlight follows the system theme while the reader has not picked one: one load serves both audits.
+				await page.emulateMedia({ colorScheme: theme });
+				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+				const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+				for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+					serious.push(`${theme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+				}
+			}
+			expect(serious).toEqual([]);
+		});
+
+		test('fits a 390 px wide screen without scrolling sideways', async ({ page }, testInfo) => {
+			thoroughOnly(testInfo);
+			await page.setViewportSize({ width: 390, height: 844 });
+			await page.goto(sitePage.path);
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
+			// Code blocks scroll inside themselves instead of widening the page.
+			const wideBlocks = await page.locator('pre').evaluateAll((blocks) =>
+				blocks.filter((pre) => pre.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length,
+			);
+			expect(wideBlocks, 'code blocks wider than the screen').toBe(0);
+			// Screenshots for review cost seconds per page: taken when asked for (SCREENSHOTS=1 npm test -- --only e2e).
+			if (process.env.SCREENSHOTS && (sitePage.isLesson || sitePage.name === 'home')) await screenshots(page, testInfo.project.name, sitePage.name);
 		});
 	});
 }

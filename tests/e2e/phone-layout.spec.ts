@@ -4,8 +4,10 @@
  * and "Check yourself" is listed under "On this page".
  */
 import { expect, test } from '@playwright/test';
+import { thoroughOnly } from '../support/thorough.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
+test.beforeEach(({}, testInfo) => thoroughOnly(testInfo));
 
 test('the decision table shows its "Why" column on a phone, without scrolling sideways', async ({ page }) => {
 	await page.goto('lessons/choosing/');

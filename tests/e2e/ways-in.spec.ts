@@ -1,7 +1,8 @@
 /**
  * The three ways into an example, in Chromium, on every lesson that shows <RunExample>: the StackBlitz button (the
  * SDK's form post to stackblitz.com intercepted and compared with the built payload), the zip link, the commands,
- * and the support matrix. Runs against both builds (site root and sub-path), so no URL may assume the root.
+ * and the support matrix. Runs against both builds (site root and sub-path), so no URL may assume the root; the
+ * sub-path build checks the first lesson's block and what its base can break (tests/support/thorough.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { REPO_ROOT } from '../../src/lib/paths.ts';
 import { buildStackBlitzPayload, type StackBlitzPayload } from '../../src/lib/stackblitz.ts';
 import { WAYS_IN, WAY_IN_NAMES, supportMatrix, uniformWays } from '../../src/lib/support-matrix.ts';
 import { cloneCommands, payloadPath, zipCommands, zipPath } from '../../src/lib/ways-in.ts';
+import { firstOnlyUnlessThorough, thoroughOnly } from '../support/thorough.ts';
 import { buildExampleZip } from '../../src/lib/zip.ts';
 import { runExamplePages } from '../support/run-example-pages.ts';
 
@@ -65,8 +67,9 @@ test.describe('pages with <RunExample>', () => {
 		for (const page of PAGES) expect(() => loadExample(page.slug)).not.toThrow();
 	});
 
-	for (const { path: pagePath, slug } of PAGES) {
+	for (const [index, { path: pagePath, slug }] of PAGES.entries()) {
 		test.describe(`${pagePath} (${slug})`, () => {
+			test.beforeEach(({}, testInfo) => firstOnlyUnlessThorough(testInfo, index));
 			test('downloads nothing from StackBlitz before a click; the click opens StackBlitz with the built payload', async ({
 				page,
 				context,
@@ -138,7 +141,8 @@ test.describe('pages with <RunExample>', () => {
 test.describe('the StackBlitz button', () => {
 	const { path: pagePath, slug } = PAGES[0] ?? { path: '', slug: '' };
 
-	test('works from the keyboard, with a visible focus ring', async ({ page, context }) => {
+	test('works from the keyboard, with a visible focus ring', async ({ page, context }, testInfo) => {
+		thoroughOnly(testInfo);
 		const posted = await interceptStackBlitz(context);
 		await page.goto(pagePath);
 		const button = page.locator(`[data-run-example="${slug}"]`).getByRole('button', { name: 'Open in StackBlitz' });
@@ -181,7 +185,8 @@ test.describe('the StackBlitz button', () => {
 	});
 
 	for (const theme of ['light', 'dark'] as const) {
-		test(`passes axe in the ${theme} theme with the "What runs where" table open`, async ({ page }) => {
+		test(`passes axe in the ${theme} theme with the "What runs where" table open`, async ({ page }, testInfo) => {
+			thoroughOnly(testInfo);
 			await page.emulateMedia({ colorScheme: theme });
 			await page.goto(pagePath);
 			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
@@ -196,7 +201,8 @@ test.describe('the StackBlitz button', () => {
 		});
 	}
 
-	test('fits a 390 px screen: the table scrolls inside its own box', async ({ page }) => {
+	test('fits a 390 px screen: the table scrolls inside its own box', async ({ page }, testInfo) => {
+		thoroughOnly(testInfo);
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.goto(pagePath);
 		const block = page.locator(`[data-run-example="${slug}"]`);

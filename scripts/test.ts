@@ -1,11 +1,14 @@
 /**
- * `npm test`: the whole test suite, in the order a failure is cheapest to find.
- *   0. type check of the site, its components and scripts (astro check, TypeScript strict)
- *   1. unit tests of src/lib and scripts (Vitest)
- *   2. the Python examples (stdlib unittest) under every CPython 3.11+ found (npm run pythons), then their types (pyright)
- *   3. two static builds of the site (at the root and under a sub-path), each with its course PDF (npm run pdf)
- *   4. the browser tests against both builds (Playwright in Chromium)
- * Every suite runs even if an earlier one failed, then one closing line sums them up.
+ * `npm test`: the whole test suite.
+ *   1. unit tests of src/lib and scripts (Vitest), alone: some re-measure the examples
+ *   2. the Python examples (stdlib unittest) under every CPython 3.11+ found (npm run pythons): first the modules
+ *      that time CPU work, one interpreter at a time; then the rest, which mostly waits on timeouts and child
+ *      processes, side by side, and next to them the work no timing depends on: the type checks of the site
+ *      (astro check) and of the Python (pyright), and the two static builds of the site (root and sub-path) with
+ *      their course PDFs (npm run pdf)
+ *   3. the browser tests against both builds (Playwright in Chromium)
+ * Every suite runs even if an earlier one failed, then the summary names the failed tests and one closing line
+ * sums them up. Output of work that runs side by side is printed whole when it ends, so lines never interleave.
  * Usage: npm test [-- --only types,unit,python,pyright,e2e]
  */
 import fs from 'node:fs';
@@ -64,87 +67,37 @@ function record(suite: string, counts: Counts | null, code: number, note?: strin
 	else results.push({ suite, counts, note, failures });
 }
 
-if (selected.has('types')) {
-	heading('Type check (astro check)');
-	const { code } = await run('npx', ['astro', 'check'], { timeoutMs: 5 * 60_000 });
+/** Runs a command; `buffered`, its output is printed whole when it ends (for work running side by side). */
+async function step(title: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs: number; buffered: boolean; capture?: boolean }) {
+	if (!options.buffered) heading(title);
+	const result = await run(command, args, { env: options.env, timeoutMs: options.timeoutMs, capture: options.buffered || options.capture, quiet: options.buffered });
+	if (options.buffered) {
+		heading(title);
+		process.stdout.write(result.output);
+	}
+	return result;
+}
+
+async function types(buffered: boolean) {
+	const { code } = await step('Type check (astro check)', 'npx', ['astro', 'check'], { timeoutMs: 5 * 60_000, buffered });
 	// One check over the whole project: it passes or fails as a unit.
 	record('types', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
 }
 
-if (selected.has('unit')) {
-	heading('Unit tests (Vitest)');
+async function unit() {
 	const file = path.join(REPORTS, 'unit.json');
 	fs.rmSync(file, { force: true });
-	const { code } = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
+	const { code } = await step('Unit tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
 		timeoutMs: 10 * 60_000,
+		buffered: false,
 	});
 	record('unit', parseVitestJson(file), code, undefined, vitestFailures(file));
 }
 
-if (selected.has('python')) {
-	// Every CPython 3.11+ that `npm run pythons` finds: the whole suite on the default one and on free-threaded
-	// builds, the quick modules on the others (scripts/lib/pythons.ts planSuiteRuns). One result line each.
-	// The modules that time CPU work run one interpreter at a time; the rest mostly wait on timeouts and child
-	// processes, so they run side by side (scripts/lib/pythons.ts suiteShards).
-	heading('Python examples (unittest), on every CPython found');
-	try {
-		const defaultPython = await describePython(findPython());
-		const { pythons, skipped } = await discover();
-		const plan = planSuiteRuns(pythons, defaultPython);
-		for (const { path: p, reason } of skipped) console.log(`  not used: ${p}: ${reason}`);
-		for (const p of pythons) {
-			if (!plan.some((entry) => entry.python.executable === p.executable)) console.log(`  not used: ${p.path} (${p.version}): another ${p.id} runs already`);
-		}
-		for (const entry of plan) console.log(`  ${entry.python.id.padEnd(20)} ${entry.scope.padEnd(5)} ${entry.python.path} (${entry.why})`);
-		const name = (entry: SuiteRun) => `python ${entry.python.id} ${entry.python.version}${entry.scope === 'quick' ? ' quick' : ''}`;
-		const shards = plan.flatMap((entry) => suiteShards(entry, listTestModules()));
-		const done: { shard: SuiteShard; code: number; output: string; seconds: number }[] = [];
-		for (const shard of shards.filter((s) => s.kind === 'timed')) {
-			const gil = shard.run.python.gilEnabled ? 'enabled' : 'disabled';
-			heading(`${name(shard.run)}: Python ${shard.run.python.version}, GIL ${gil}: timed modules, alone`);
-			const started = performance.now();
-			const { code, output } = await run(shard.run.python.path, suiteArgs(shard), { capture: true, timeoutMs: 10 * 60_000 });
-			done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
-		}
-		const waiting = shards.filter((s) => s.kind === 'waiting');
-		heading(`The other modules: ${waiting.length} unittest processes side by side`);
-		const startedWaiting = performance.now();
-		await Promise.all(
-			waiting.map(async (shard) => {
-				const started = performance.now();
-				const { code, output } = await run(shard.run.python.path, suiteArgs(shard), { capture: true, quiet: true, timeoutMs: 10 * 60_000 });
-				// Printed whole as each finishes, so that the processes' lines do not interleave.
-				heading(`${name(shard.run)}: ${shard.modules.join(', ')}`);
-				process.stdout.write(output);
-				done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
-			}),
-		);
-		const waitingSeconds = (performance.now() - startedWaiting) / 1000;
-		for (const entry of plan) {
-			const mine = done.filter((d) => d.shard.run === entry);
-			const counts = mine.map((d) => parseUnittest(d.output));
-			const total = counts.some((c) => c === null) ? null : counts.reduce<Counts>((sum, c) => add(sum, c!), ZERO);
-			const code = mine.find((d) => d.code !== 0)?.code ?? 0;
-			const timed = mine.filter((d) => d.shard.kind === 'timed').reduce((sum, d) => sum + d.seconds, 0);
-			const rest = Math.max(0, ...mine.filter((d) => d.shard.kind === 'waiting').map((d) => d.seconds));
-			record(name(entry), total, code, `${timed.toFixed(0)} s alone + ${rest.toFixed(0)} s side by side`, mine.flatMap((d) => unittestFailures(d.output)));
-		}
-		console.log(`\nThe side-by-side processes took ${waitingSeconds.toFixed(0)} s in all.`);
-		if (!plan.some((entry) => entry.python.freeThreadedBuild)) {
-			const why = 'no free-threaded CPython found, so nothing ran with the GIL disabled: npm run pythons -- --provide free-threaded builds one (README "Interpreters")';
-			console.log(`  skipped: ${why}`);
-			record('python free-threaded', { ...ZERO, skipped: 1 }, 0, why);
-		}
-	} catch (error) {
-		console.error((error as Error).message);
-		record('python', null, 1, (error as Error).message);
-	}
-}
-
-if (selected.has('pyright')) {
-	heading('Python types (pyright)');
-	// JSON on stdout is for counting; the errors are printed below in the usual "file:line:col - message" form.
+async function pyright(buffered: boolean) {
+	// JSON on stdout is for counting; the errors are printed in the usual "file:line:col - message" form.
 	const { code, output } = await run('npx', ['pyright', '--outputjson'], { capture: true, quiet: true, timeoutMs: 5 * 60_000 });
+	heading('Python types (pyright)');
 	const counts = parsePyrightJson(output);
 	if (counts) {
 		const report = JSON.parse(output) as PyrightReport;
@@ -153,39 +106,121 @@ if (selected.has('pyright')) {
 			console.log(`${path.relative(REPO_ROOT, d.file)}${where} - ${d.severity}: ${d.message}`);
 		}
 		console.log(`pyright: ${report.summary.filesAnalyzed} files, ${report.summary.errorCount} errors`);
+	} else if (!buffered) {
+		console.log(output);
 	}
 	record('pyright', counts, code);
 }
 
-if (selected.has('e2e')) {
-	heading('Static builds (root and sub-path) and their PDFs');
-	let problem: string | null = null;
+/** The two static builds and their PDFs, for the browser tests; returns what went wrong, or null. */
+async function builds(buffered: boolean): Promise<string | null> {
 	try {
 		await ensureBrowser(); // the PDF step prints with it too
 	} catch (error) {
 		console.error((error as Error).message);
-		problem = (error as Error).message;
+		return (error as Error).message;
 	}
 	for (const build of SITE_BUILDS) {
-		if (problem) break;
-		console.log(`Building ${build.name}: base ${build.base} -> ${build.outDir}`);
 		const env = { BASE: build.base, OUT_DIR: build.outDir };
-		if ((await run('npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000 })).code !== 0) problem = `the ${build.name} build failed`;
+		const title = `Static build ${build.name}: base ${build.base} -> ${build.outDir}`;
+		if ((await step(title, 'npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000, buffered })).code !== 0) return `the ${build.name} build failed`;
 		// The course PDF is part of the site as deployed (the deploy workflow runs the same step).
-		else if ((await run('npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000 })).code !== 0) problem = `the ${build.name} PDF failed`;
+		if ((await step(`Course PDF of ${build.name}`, 'npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000, buffered })).code !== 0) return `the ${build.name} PDF failed`;
 	}
+	return null;
+}
+
+async function e2e(problem: string | null) {
 	heading('Browser tests (Playwright, Chromium)');
 	if (problem) {
 		record('e2e', null, 1, `${problem}, so the browser tests did not run`);
-	} else {
-		const file = path.join(REPORTS, 'e2e.json');
-		fs.rmSync(file, { force: true });
-		const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
-		record('e2e', parsePlaywrightJson(file), code, undefined, playwrightFailures(file));
+		return;
+	}
+	const file = path.join(REPORTS, 'e2e.json');
+	fs.rmSync(file, { force: true });
+	const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
+	record('e2e', parsePlaywrightJson(file), code, undefined, playwrightFailures(file));
+}
+
+/**
+ * The Python suite; `alongside` runs next to its waiting modules (work whose result no timing can change).
+ * Every CPython 3.11+ that `npm run pythons` finds: the whole suite on the default one and on free-threaded
+ * builds, the quick modules on the others (scripts/lib/pythons.ts planSuiteRuns). One result line each.
+ */
+async function python(alongside: () => Promise<void>) {
+	heading('Python examples (unittest), on every CPython found');
+	let plan: SuiteRun[];
+	try {
+		const defaultPython = await describePython(findPython());
+		const { pythons, skipped } = await discover();
+		plan = planSuiteRuns(pythons, defaultPython);
+		for (const { path: p, reason } of skipped) console.log(`  not used: ${p}: ${reason}`);
+		for (const p of pythons) {
+			if (!plan.some((entry) => entry.python.executable === p.executable)) console.log(`  not used: ${p.path} (${p.version}): another ${p.id} runs already`);
+		}
+		for (const entry of plan) console.log(`  ${entry.python.id.padEnd(20)} ${entry.scope.padEnd(5)} ${entry.python.path} (${entry.why})`);
+	} catch (error) {
+		console.error((error as Error).message);
+		record('python', null, 1, (error as Error).message);
+		await alongside();
+		return;
+	}
+	const name = (entry: SuiteRun) => `python ${entry.python.id} ${entry.python.version}${entry.scope === 'quick' ? ' quick' : ''}`;
+	const shards = plan.flatMap((entry) => suiteShards(entry, listTestModules()));
+	const done: { shard: SuiteShard; code: number; output: string; seconds: number }[] = [];
+	for (const shard of shards.filter((s) => s.kind === 'timed')) {
+		const gil = shard.run.python.gilEnabled ? 'enabled' : 'disabled';
+		const started = performance.now();
+		const title = `${name(shard.run)}: Python ${shard.run.python.version}, GIL ${gil}: timed modules, alone`;
+		const { code, output } = await step(title, shard.run.python.path, suiteArgs(shard), { capture: true, timeoutMs: 10 * 60_000, buffered: false });
+		done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
+	}
+	const waiting = shards.filter((s) => s.kind === 'waiting');
+	heading(`Side by side: ${waiting.length} unittest processes, and the type checks and builds`);
+	const startedWaiting = performance.now();
+	await Promise.all([
+		...waiting.map(async (shard) => {
+			const started = performance.now();
+			const { code, output } = await step(`${name(shard.run)}: ${shard.modules.join(', ')}`, shard.run.python.path, suiteArgs(shard), {
+				timeoutMs: 10 * 60_000,
+				buffered: true,
+			});
+			done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
+		}),
+		alongside(),
+	]);
+	console.log(`\nSide by side: ${((performance.now() - startedWaiting) / 1000).toFixed(0)} s in all.`);
+	for (const entry of plan) {
+		const mine = done.filter((d) => d.shard.run === entry);
+		const counts = mine.map((d) => parseUnittest(d.output));
+		const total = counts.some((c) => c === null) ? null : counts.reduce<Counts>((sum, c) => add(sum, c!), ZERO);
+		const code = mine.find((d) => d.code !== 0)?.code ?? 0;
+		const timed = mine.filter((d) => d.shard.kind === 'timed').reduce((sum, d) => sum + d.seconds, 0);
+		const rest = Math.max(0, ...mine.filter((d) => d.shard.kind === 'waiting').map((d) => d.seconds));
+		record(name(entry), total, code, `${timed.toFixed(0)} s alone + ${rest.toFixed(0)} s side by side`, mine.flatMap((d) => unittestFailures(d.output)));
+	}
+	if (!plan.some((entry) => entry.python.freeThreadedBuild)) {
+		const why = 'no free-threaded CPython found, so nothing ran with the GIL disabled: npm run pythons -- --provide free-threaded builds one (README "Interpreters")';
+		console.log(`  skipped: ${why}`);
+		record('python free-threaded', { ...ZERO, skipped: 1 }, 0, why);
 	}
 }
 
+if (selected.has('unit')) await unit();
+let buildProblem: string | null = null;
+const independent = async (buffered: boolean) => {
+	if (selected.has('types')) await types(buffered);
+	if (selected.has('pyright')) await pyright(buffered);
+	if (selected.has('e2e')) buildProblem = await builds(buffered);
+};
+if (selected.has('python')) await python(() => independent(true));
+else await independent(false);
+if (selected.has('e2e')) await e2e(buildProblem);
+
 heading('Summary');
+// In the order of SUITES, whatever order they ended in.
+const rank = (suite: string) => SUITES.findIndex((s) => suite === s || suite.startsWith(`${s} `));
+results.sort((a, b) => rank(a.suite) - rank(b.suite));
 let total = ZERO;
 const width = Math.max(8, ...results.map((r) => r.suite.length));
 for (const { suite, counts, note, failures = [] } of results) {

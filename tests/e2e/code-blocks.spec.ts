@@ -30,12 +30,14 @@ for (const sitePage of PAGES) {
 			thoroughOnly(testInfo);
 		});
 		test(`no code block or table scrolls sideways at ${WIDTHS.join(' and ')} px, even with every whole file open`, async ({ page }) => {
+			await page.setViewportSize({ width: WIDTHS[0]!, height: 900 });
+			await page.goto(sitePage.path);
+			await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+			// A whole file's listing enters the page when its panel opens.
+			await page.waitForFunction(() => !document.querySelector('details[open] > template'));
 			for (const width of WIDTHS) {
+				// The layout follows the window, as when a reader resizes it: one load serves every width.
 				await page.setViewportSize({ width, height: 900 });
-				await page.goto(sitePage.path);
-				await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-				// A whole file's listing enters the page when its panel opens.
-				await page.waitForFunction(() => !document.querySelector('details[open] > template'));
 				expect(await sidewaysScrollers(page), `at ${width} px`).toEqual([]);
 			}
 		});

@@ -1,6 +1,6 @@
 /**
  * Every example runs and reports its timings, as a learner gets it: downloaded from the built site as a zip and run
- * with plain python3, and opened "in StackBlitz" (the site's payload run as a WebContainer would: npm install,
+ * with plain python3 and the commands the lesson shows, and opened "in StackBlitz" (the site's payload run as a WebContainer would: npm install,
  * npm start under Pyodide). Each run's time and speedup are written into the Playwright report as annotations and
  * printed, so a maintainer reads the timings in the test output.
  * (Running from a clone is covered by src/lib/clone.run.test.ts.)
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { expect, test, type TestInfo } from '@playwright/test';
 import { loadExamples } from '../../src/lib/examples.ts';
-import { payloadPath, zipPath } from '../../src/lib/ways-in.ts';
+import { payloadPath, zipCommands, zipPath } from '../../src/lib/ways-in.ts';
 import { findPython } from '../../scripts/lib/run.ts';
 import { SITE_BUILDS } from '../support/site-builds.ts';
 import { runScriptForReport } from '../payload/reports.ts';
@@ -50,8 +50,11 @@ for (const example of loadExamples()) {
 			}
 			const folder = path.join(dir, example.slug);
 			const elapsed = new Map<string, number>();
-			for (const script of example.scripts) {
-				const { problems, report: out } = await runScriptForReport(`python3 ${script.file}`, script, example, folder, python);
+			// The commands the lesson shows for the zip (after its `cd`), as a learner types them.
+			const [cd, ...commands] = zipCommands(example);
+			expect(cd).toBe(`cd ${example.slug}`);
+			for (const [i, script] of example.scripts.entries()) {
+				const { problems, report: out } = await runScriptForReport(commands[i]!, script, example, folder, python);
 				expect(problems, script.file).toEqual([]);
 				const r = out as { status: string; skip_reason: string | null; elapsed_s: number | null; metrics?: Record<string, number> };
 				if (r.status === 'skipped' || r.elapsed_s === null) {

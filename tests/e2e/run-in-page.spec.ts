@@ -15,7 +15,9 @@ import { PYODIDE_FILES, RUN_IN_PAGE_DIR, inPageSupport, runnableScripts } from '
 import { zipPath } from '../../src/lib/ways-in.ts';
 import { reportProblems } from '../payload/reports.ts';
 import { runExamplePages } from '../support/run-example-pages.ts';
+import { tabFromSectionTo } from '../support/keyboard.ts';
 import { sitePages } from '../support/site-pages.ts';
+import { firstOnlyUnlessThorough } from '../support/thorough.ts';
 
 /** The runner's script, inlined in the page: its gzip size must stay within this budget. */
 const INLINE_BUDGET_GZIP_BYTES = 2048;
@@ -94,10 +96,11 @@ async function openEditor(root: Locator, file: string, original: string) {
 }
 
 test.describe('before a click', () => {
-	for (const sitePage of sitePages()) {
+	for (const [index, sitePage] of sitePages().entries()) {
 		test(`${sitePage.name}: nothing of the runner is requested; its script is inline and within ${INLINE_BUDGET_GZIP_BYTES} B gzipped`, async ({
 			page,
-		}) => {
+		}, testInfo) => {
+			firstOnlyUnlessThorough(testInfo, index);
 			const requests: string[] = [];
 			page.on('request', (request) => requests.push(request.url()));
 			const response = await page.goto(sitePage.path, { waitUntil: 'networkidle' });
@@ -116,10 +119,11 @@ test.describe('before a click', () => {
 
 test.describe('lesson excerpts', () => {
 	const lessons = sitePages().filter((p) => p.isLesson);
-	for (const lesson of lessons) {
+	for (const [index, lesson] of lessons.entries()) {
 		test(`${lesson.name}: a runnable script's excerpt has "Run here"; a script that cannot run says why and where it can`, async ({
 			page,
 		}, testInfo) => {
+			firstOnlyUnlessThorough(testInfo, index);
 			const base = testInfo.project.metadata.base as string;
 			await page.goto(lesson.path);
 			const excerpts = await page
@@ -282,12 +286,7 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		await expect(log).toBeHidden();
 		await expect(edit).toHaveAttribute('aria-expanded', 'false');
 		await expect(status).toHaveAttribute('role', 'status');
-		let focused = false;
-		for (let i = 0; i < 400 && !focused; i++) {
-			await page.keyboard.press('Tab');
-			focused = await run.evaluate((el) => el === document.activeElement);
-		}
-		expect(focused, 'Tab reaches "Run here"').toBe(true);
+		expect(await tabFromSectionTo(page, run), 'Tab reaches "Run here"').toBe(true);
 		expect(await run.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
 		await page.keyboard.press('Enter');
 		await expect(log).toBeVisible();

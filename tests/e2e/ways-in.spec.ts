@@ -13,6 +13,7 @@ import { REPO_ROOT } from '../../src/lib/paths.ts';
 import { buildStackBlitzPayload, type StackBlitzPayload } from '../../src/lib/stackblitz.ts';
 import { WAYS_IN, WAY_IN_NAMES, supportMatrix, uniformWays } from '../../src/lib/support-matrix.ts';
 import { cloneCommands, payloadPath, zipCommands, zipPath } from '../../src/lib/ways-in.ts';
+import { tabFromSectionTo } from '../support/keyboard.ts';
 import { firstOnlyUnlessThorough, thoroughOnly } from '../support/thorough.ts';
 import { buildExampleZip } from '../../src/lib/zip.ts';
 import { runExamplePages } from '../support/run-example-pages.ts';
@@ -147,12 +148,7 @@ test.describe('the StackBlitz button', () => {
 		await page.goto(pagePath);
 		const button = page.locator(`[data-run-example="${slug}"]`).getByRole('button', { name: 'Open in StackBlitz' });
 		await expect(button).toBeVisible();
-		let focused = false;
-		for (let i = 0; i < 300 && !focused; i++) {
-			await page.keyboard.press('Tab');
-			focused = await button.evaluate((el) => el === document.activeElement);
-		}
-		expect(focused, 'Tab reaches the button').toBe(true);
+		expect(await tabFromSectionTo(page, button), 'Tab reaches the button').toBe(true);
 		const outline = await button.evaluate((el) => getComputedStyle(el).outlineStyle);
 		expect(outline).not.toBe('none');
 		await page.keyboard.press('Enter');

@@ -181,7 +181,7 @@ async function python(alongside: () => Promise<void>) {
 	await Promise.all([
 		...waiting.map(async (shard) => {
 			const started = performance.now();
-			const { code, output } = await step(`${name(shard.run)}: ${shard.modules.join(', ')}`, shard.run.python.path, suiteArgs(shard), {
+			const { code, output } = await step(`${name(shard.run)}: ${shard.tests.join(', ')}`, shard.run.python.path, suiteArgs(shard), {
 				timeoutMs: 10 * 60_000,
 				buffered: true,
 			});

@@ -85,7 +85,9 @@ export function unittestFailures(output: string): string[] {
 		const lines = match[3]!.split('\n').filter((line) => line.trim() !== '');
 		// The exception line ("AssertionError: ..."), not what a long message prints after it.
 		const reason = lines.find((line) => /^[A-Za-z_][\w.]*(: |$)/.test(line) && !line.startsWith('Traceback')) ?? lines.at(-1) ?? '';
-		names.push(`${match[2]}: ${reason.trim()}`.slice(0, 300));
+		// A check's own verdict line, when the output has one, says more than the assertion.
+		const verdict = lines.find((line) => /^\s*\[FAIL\]/.test(line))?.trim();
+		names.push(`${match[2]}: ${reason.trim()}${verdict ? ` ${verdict}` : ''}`.slice(0, 300));
 	}
 	return names;
 }

@@ -12,7 +12,8 @@ import {
 	splitPythonsVariable,
 	suiteArgs,
 	suiteShards,
-	TIMED_TEST_MODULES,
+	TIMED_TESTS,
+	listTestClasses,
 	WAITING_TEST_GROUPS,
 	type DiscoveryEnv,
 	type ProbeResult,
@@ -129,21 +130,33 @@ describe('suiteShards', () => {
 		id: 'cpython-3.11', path: 'python3', origin: 'PATH', executable: '/usr/bin/python3.11', version: '3.11.7', minor: '3.11', freeThreadedBuild: false, gilEnabled: true,
 	};
 	const modules = listTestModules();
-	const ran = (scope: 'full' | 'quick') => suiteShards({ python: info, scope, why: '' }, modules).flatMap((s) => s.modules).sort();
-	it('runs every module of tests/python once in a full run, and the quick ones in a quick run', () => {
+	const shards = (scope: 'full' | 'quick', mods = modules) => suiteShards({ python: info, scope, why: '' }, mods);
+	/** Every test class a set of shards runs (a module stands for all its classes). */
+	const classesRun = (list: ReturnType<typeof shards>) =>
+		list.flatMap((s) => s.tests).flatMap((t) => (modules.includes(t) ? listTestClasses(t) : [t])).sort();
+	it('runs every test class of tests/python once in a full run, and the quick modules in a quick run', () => {
 		expect(modules).toContain('tests.python.test_exercises');
-		expect(ran('full')).toEqual(modules);
-		expect(ran('quick')).toEqual([...QUICK_TEST_MODULES].sort());
+		expect(classesRun(shards('full'))).toEqual(modules.flatMap((m) => listTestClasses(m)).sort());
+		expect(shards('quick').flatMap((s) => s.tests).sort()).toEqual([...QUICK_TEST_MODULES].sort());
 	});
-	it('names only modules that exist', () => {
-		for (const name of [...QUICK_TEST_MODULES, ...TIMED_TEST_MODULES, ...WAITING_TEST_GROUPS.flat()]) expect(modules).toContain(name);
+	it('names only modules and classes that exist', () => {
+		const classes = modules.flatMap((m) => listTestClasses(m));
+		for (const name of [...QUICK_TEST_MODULES, ...TIMED_TESTS, ...WAITING_TEST_GROUPS.flat()]) {
+			expect([...modules, ...classes], name).toContain(name);
+		}
 	});
-	it('puts the timed modules in one shard of their own, and a module nobody placed in the last waiting group', () => {
-		const shards = suiteShards({ python: info, scope: 'full', why: '' }, [...modules, 'tests.python.test_new']);
-		expect(shards[0]).toMatchObject({ kind: 'timed', modules: [...TIMED_TEST_MODULES].sort() });
-		expect(shards.at(-1)!.modules).toContain('tests.python.test_new');
-		expect(shards.slice(1).every((s) => s.kind === 'waiting')).toBe(true);
-		expect(suiteArgs(shards[0]!)).toEqual(['-m', 'unittest', '-v', ...shards[0]!.modules]);
+	it('puts the timed tests in one shard of their own; a module nobody placed goes in the last waiting group', () => {
+		const list = suiteShards({ python: info, scope: 'full', why: '' }, [...modules, 'tests.python.test_new'], (m) =>
+			m === 'tests.python.test_new' ? [] : listTestClasses(m),
+		);
+		expect(list[0]).toMatchObject({ kind: 'timed', tests: TIMED_TESTS });
+		expect(list.at(-1)!.tests).toContain('tests.python.test_new');
+		expect(list.slice(1).every((s) => s.kind === 'waiting')).toBe(true);
+		expect(suiteArgs(list[0]!)).toEqual(['-m', 'unittest', '-v', ...TIMED_TESTS]);
+		// A module with one timed class runs its other classes side by side.
+		const rest = list.flatMap((s) => (s.kind === 'waiting' ? s.tests : [])).filter((t) => t.startsWith('tests.python.test_exercises.'));
+		expect(rest.length).toBeGreaterThan(0);
+		expect(rest).not.toContain('tests.python.test_exercises.EveryExerciseTest');
 	});
 });
 

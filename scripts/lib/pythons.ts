@@ -240,14 +240,22 @@ export function formatTable({ pythons, skipped }: { pythons: PythonInfo[]; skipp
 export const QUICK_TEST_MODULES = ['tests.python.test_shared', 'tests.python.test_schema', 'tests.python.test_race_conditions', 'tests.python.test_free_threading'];
 
 /**
- * Test modules whose checks depend on how much CPU the examples get (speedups, lost updates without the GIL): they
- * run one interpreter at a time, with nothing else of ours on the CPUs.
+ * Tests whose checks depend on how much CPU the examples get (speedups, lost updates without the GIL, the exercises'
+ * speed verdicts), as modules or `module.Class`: they run one interpreter at a time, with nothing else of ours on
+ * the CPUs.
  */
-export const TIMED_TEST_MODULES = ['tests.python.test_cpu_bound', 'tests.python.test_overhead', 'tests.python.test_race_conditions', 'tests.python.test_free_threading'];
+export const TIMED_TESTS = [
+	'tests.python.test_cpu_bound',
+	'tests.python.test_overhead',
+	'tests.python.test_race_conditions',
+	'tests.python.test_free_threading',
+	'tests.python.test_exercises.EveryExerciseTest',
+];
 
 /**
- * The other modules mostly wait (on timeouts, sleeps, Ctrl-C and child processes), so they run side by side, in
- * these groups of about equal length; a module not named here joins the last group.
+ * The other tests mostly wait (on timeouts, sleeps, Ctrl-C and child processes), so they run side by side, in these
+ * groups of about equal length (a group names modules; their classes not in {@link TIMED_TESTS} go with them); a
+ * module not named here joins the last group.
  */
 export const WAITING_TEST_GROUPS = [['tests.python.test_exercises'], ['tests.python.test_ctrl_c', 'tests.python.test_latency'], ['tests.python.test_io_bound']];
 
@@ -283,11 +291,14 @@ export function planSuiteRuns(pythons: readonly PythonInfo[], defaultPython: Pyt
 export interface SuiteShard {
 	run: SuiteRun;
 	kind: 'timed' | 'waiting';
-	modules: string[];
+	/** Modules or `module.Class` names, as unittest's command line takes them. */
+	tests: string[];
 }
 
+const TESTS_DIR = path.join(REPO_ROOT, 'tests', 'python');
+
 /** The test modules in tests/python (as dotted names), for {@link suiteShards}. */
-export function listTestModules(dir = path.join(REPO_ROOT, 'tests', 'python')): string[] {
+export function listTestModules(dir = TESTS_DIR): string[] {
 	return fs
 		.readdirSync(dir)
 		.filter((name) => /^test_\w+\.py$/.test(name))
@@ -295,26 +306,41 @@ export function listTestModules(dir = path.join(REPO_ROOT, 'tests', 'python')): 
 		.sort();
 }
 
+/** The classes of a test module that define tests (a `def test_` in their body), as `module.Class`. */
+export function listTestClasses(module: string, dir = TESTS_DIR): string[] {
+	const source = fs.readFileSync(path.join(dir, `${module.split('.').at(-1)}.py`), 'utf8');
+	return source
+		.split(/^(?=class )/m)
+		.filter((block) => block.startsWith('class ') && /\n\s+def test_/.test(block))
+		.map((block) => `${module}.${/^class (\w+)/.exec(block)![1]}`);
+}
+
+const moduleOf = (test: string, modules: readonly string[]) => modules.find((m) => test === m || test.startsWith(`${m}.`));
+
 /**
- * Splits a planned run into unittest processes: the timed modules in one, the waiting ones in the groups of
- * {@link WAITING_TEST_GROUPS}. Together they run exactly the modules of the run's scope, each once.
+ * Splits a planned run into unittest processes: the timed tests in one, the others in the groups of
+ * {@link WAITING_TEST_GROUPS}. Together they run exactly the tests of the run's scope, each once.
  */
-export function suiteShards(run: SuiteRun, allModules: readonly string[]): SuiteShard[] {
+export function suiteShards(run: SuiteRun, allModules: readonly string[], classesOf: (module: string) => string[] = listTestClasses): SuiteShard[] {
 	const modules = run.scope === 'full' ? [...allModules] : QUICK_TEST_MODULES.filter((m) => allModules.includes(m));
-	const timed = modules.filter((m) => TIMED_TEST_MODULES.includes(m));
-	const waiting = modules.filter((m) => !TIMED_TEST_MODULES.includes(m));
-	const groups = WAITING_TEST_GROUPS.map((group) => group.filter((m) => waiting.includes(m)));
+	const timed = TIMED_TESTS.filter((t) => modules.includes(moduleOf(t, modules) ?? ''));
+	const waiting = modules.flatMap((module) => {
+		if (timed.includes(module)) return [];
+		const timedClasses = timed.filter((t) => t.startsWith(`${module}.`));
+		return timedClasses.length === 0 ? [module] : classesOf(module).filter((c) => !timedClasses.includes(c));
+	});
+	const groups = WAITING_TEST_GROUPS.map((group) => waiting.filter((t) => group.includes(moduleOf(t, modules) ?? '')));
 	const named = new Set(WAITING_TEST_GROUPS.flat());
-	groups[groups.length - 1]!.push(...waiting.filter((m) => !named.has(m)));
+	groups[groups.length - 1]!.push(...waiting.filter((t) => !named.has(moduleOf(t, modules) ?? '')));
 	return [
-		...(timed.length > 0 ? [{ run, kind: 'timed' as const, modules: timed }] : []),
-		...groups.filter((g) => g.length > 0).map((g) => ({ run, kind: 'waiting' as const, modules: g })),
+		...(timed.length > 0 ? [{ run, kind: 'timed' as const, tests: timed }] : []),
+		...groups.filter((g) => g.length > 0).map((tests) => ({ run, kind: 'waiting' as const, tests })),
 	];
 }
 
 /** The unittest command line for one shard. */
-export function suiteArgs(shard: Pick<SuiteShard, 'modules'>): string[] {
-	return ['-m', 'unittest', '-v', ...shard.modules];
+export function suiteArgs(shard: Pick<SuiteShard, 'tests'>): string[] {
+	return ['-m', 'unittest', '-v', ...shard.tests];
 }
 
 /** The interpreter at `python` as a {@link PythonInfo} (found via `PATH`). */

@@ -1,12 +1,11 @@
 /**
  * Every page of the built site, in a real browser: it loads cleanly, talks to no other host, every internal link
- * and anchor on it resolves, it passes axe in both themes (one load, the system theme switched between audits; in
- * the second theme the colour rules only, since colours are all a theme changes), and it fits a 390 px screen.
- * Axe and the 390 px check do not depend on where the site is served: they run on the root build only (the
- * project's `thorough` flag), which halves the slowest part of the suite; loading and links run on both builds.
+ * and anchor on it resolves, and it passes axe in both themes (one load, the system theme switched between audits; in
+ * the second theme the colour rules only, since colours are all a theme changes). Its layout at 390 and 1280 px:
+ * layout.spec.ts.
+ * Axe does not depend on where the site is served: it runs on the root build only (the project's `thorough` flag);
+ * loading and links run on both builds.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { sitePages } from '../support/site-pages.ts';
@@ -88,35 +87,7 @@ for (const sitePage of PAGES) {
 			}
 			expect(serious).toEqual([]);
 		});
-
-		test('fits a 390 px wide screen without scrolling sideways', async ({ page }, testInfo) => {
-			thoroughOnly(testInfo);
-			await page.setViewportSize({ width: 390, height: 844 });
-			await page.goto(sitePage.path);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-			expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
-			// Code blocks scroll inside themselves instead of widening the page.
-			const wideBlocks = await page.locator('pre').evaluateAll((blocks) =>
-				blocks.filter((pre) => pre.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length,
-			);
-			expect(wideBlocks, 'code blocks wider than the screen').toBe(0);
-			// Screenshots for review cost seconds per page: taken when asked for (SCREENSHOTS=1 npm test -- --only e2e).
-			if (process.env.SCREENSHOTS && (sitePage.isLesson || sitePage.name === 'home')) await screenshots(page, testInfo.project.name, sitePage.name);
-		});
 	});
-}
-
-/** Screenshots for review at 1280 and 390 px, light and dark, under reports/screenshots/<project>/ (with SCREENSHOTS=1; also scripts/screenshots.ts). */
-async function screenshots(page: Page, project: string, name: string) {
-	const dir = path.join('reports', 'screenshots', project);
-	fs.mkdirSync(dir, { recursive: true });
-	for (const width of [1280, 390]) {
-		for (const theme of THEMES) {
-			await page.emulateMedia({ colorScheme: theme });
-			await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-			await page.screenshot({ path: path.join(dir, `${name}-${width}-${theme}.png`), fullPage: true });
-		}
-	}
 }
 
 test('learner can search the course offline for a word from a lesson', async ({ page, baseURL }) => {

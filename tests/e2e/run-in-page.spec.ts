@@ -330,20 +330,25 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		expect(await ended(root)).toMatch(/^Finished in/);
 		await page.mouse.move(0, 0); // audit the resting state, not a hover
 		const dir = path.join('reports', 'screenshots', testInfo.project.name);
-		fs.mkdirSync(dir, { recursive: true });
+		// Screenshots for review, when asked for (SCREENSHOTS=1), as in layout.spec.ts.
+		const shoot = async (name: string) => {
+			if (!process.env.SCREENSHOTS) return;
+			fs.mkdirSync(dir, { recursive: true });
+			await root.screenshot({ path: path.join(dir, name) });
+		};
 		// One run, both themes: Starlight's theme is the data-theme attribute (what its theme picker sets).
 		for (const theme of ['light', 'dark'] as const) {
 			await page.setViewportSize({ width: 1280, height: 900 });
 			await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
 			const results = await new AxeBuilder({ page }).include(`[data-run-example="${DEMO.slug}"]`).withTags(AXE_TAGS).analyze();
 			expect(results.violations.map((v) => `${theme}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-			await root.screenshot({ path: path.join(dir, `run-in-page-${theme}.png`) });
+			await shoot(`run-in-page-${theme}.png`);
 			await page.setViewportSize({ width: 390, height: 844 });
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 			expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
 			const box = await root.boundingBox();
 			expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-			await root.screenshot({ path: path.join(dir, `run-in-page-${theme}-390px.png`) });
+			await shoot(`run-in-page-${theme}-390px.png`);
 		}
 	});
 });

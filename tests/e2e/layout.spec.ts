@@ -1,7 +1,10 @@
 /**
- * Code blocks and tables on every page, as a reader sees them: short listings, nothing to scroll sideways, and the
- * whole example file one click away.
+ * The layout of every page, code blocks and tables first, as a reader sees it at 390 and 1280 px: nothing scrolls
+ * sideways (the page, a listing or a table, even with every whole file open), listings are short, and the whole
+ * example file is one click away.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { thoroughOnly } from '../support/thorough.ts';
 import { MAX_VISIBLE_LINES } from '../../src/lib/excerpt.ts';
@@ -9,6 +12,25 @@ import { sitePages } from '../support/site-pages.ts';
 
 const PAGES = sitePages();
 const WIDTHS = [390, 1280] as const;
+
+/** How far the page itself scrolls sideways, in px (0 or less: not at all). */
+function pageOverflow(page: Page): Promise<number> {
+	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Screenshots for review at 1280 and 390 px, light and dark, under reports/screenshots/<project>/ (also scripts/screenshots.ts). */
+async function screenshots(page: Page, project: string, name: string) {
+	const dir = path.join('reports', 'screenshots', project);
+	fs.mkdirSync(dir, { recursive: true });
+	for (const width of [1280, 390]) {
+		for (const theme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: theme });
+			await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+			await page.screenshot({ path: path.join(dir, `${name}-${width}-${theme}.png`), fullPage: true });
+		}
+	}
+	await page.emulateMedia({ colorScheme: null });
+}
 
 /** Code blocks and tables whose content is wider than their box, described for the failure message. */
 async function sidewaysScrollers(page: Page): Promise<string[]> {
@@ -29,21 +51,12 @@ for (const sitePage of PAGES) {
 		test.beforeEach(({}, testInfo) => {
 			thoroughOnly(testInfo);
 		});
-		test(`no code block or table scrolls sideways at ${WIDTHS.join(' and ')} px, even with every whole file open`, async ({ page }) => {
-			await page.setViewportSize({ width: WIDTHS[0]!, height: 900 });
+		test(`fits ${WIDTHS.join(' and ')} px: neither the page nor a code block or table scrolls sideways, even with every whole file open; no code block a reader sees without a click is longer than ${MAX_VISIBLE_LINES} lines`, async ({
+			page,
+		}, testInfo) => {
+			await page.setViewportSize({ width: WIDTHS[0]!, height: 844 });
 			await page.goto(sitePage.path);
-			await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-			// A whole file's listing enters the page when its panel opens.
-			await page.waitForFunction(() => !document.querySelector('details[open] > template'));
-			for (const width of WIDTHS) {
-				// The layout follows the window, as when a reader resizes it: one load serves every width.
-				await page.setViewportSize({ width, height: 900 });
-				expect(await sidewaysScrollers(page), `at ${width} px`).toEqual([]);
-			}
-		});
-
-		test(`no code block a reader sees without a click is longer than ${MAX_VISIBLE_LINES} lines`, async ({ page }) => {
-			await page.goto(sitePage.path);
+			expect(await pageOverflow(page), `the page scrolls sideways at ${WIDTHS[0]} px`).toBeLessThanOrEqual(0);
 			const tooLong = await page.locator('pre').evaluateAll(
 				(blocks, max) =>
 					blocks
@@ -57,7 +70,19 @@ for (const sitePage of PAGES) {
 						.filter((block) => block.lines > max),
 				MAX_VISIBLE_LINES,
 			);
-			expect(tooLong).toEqual([]);
+			expect(tooLong, 'code blocks a reader sees without a click').toEqual([]);
+			// Screenshots for review cost seconds per page: taken when asked for (SCREENSHOTS=1 npm test -- --only e2e).
+			if (process.env.SCREENSHOTS && (sitePage.isLesson || sitePage.name === 'home')) await screenshots(page, testInfo.project.name, sitePage.name);
+
+			await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+			// A whole file's listing enters the page when its panel opens.
+			await page.waitForFunction(() => !document.querySelector('details[open] > template'));
+			for (const width of WIDTHS) {
+				// The layout follows the window, as when a reader resizes it: one load serves every width.
+				await page.setViewportSize({ width, height: 900 });
+				expect(await pageOverflow(page), `the page scrolls sideways at ${width} px with every panel open`).toBeLessThanOrEqual(0);
+				expect(await sidewaysScrollers(page), `at ${width} px`).toEqual([]);
+			}
 		});
 
 		if (sitePage.isLesson) {

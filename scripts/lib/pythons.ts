@@ -249,7 +249,7 @@ export const TIMED_TESTS = [
 	'tests.python.test_overhead',
 	'tests.python.test_race_conditions',
 	'tests.python.test_free_threading',
-	'tests.python.test_exercises.EveryExerciseTest',
+	'tests.python.test_exercises.SolutionTest',
 ];
 
 /**

@@ -95,11 +95,12 @@ async function openEditor(root: Locator, file: string, original: string) {
 	await expect(code).toHaveValue(original);
 }
 
-test.describe('before a click', () => {
+test.describe('every page, before a click', () => {
 	for (const [index, sitePage] of sitePages().entries()) {
-		test(`${sitePage.name}: nothing of the runner is requested; its script is inline and within ${INLINE_BUDGET_GZIP_BYTES} B gzipped`, async ({
-			page,
-		}, testInfo) => {
+		const title = sitePage.isLesson
+			? `${sitePage.name}: nothing of the runner is requested, its script is inline and within ${INLINE_BUDGET_GZIP_BYTES} B gzipped; a runnable script's excerpt has "Run here", a script that cannot run says why and where it can`
+			: `${sitePage.name}: nothing of the runner is requested; its script is inline and within ${INLINE_BUDGET_GZIP_BYTES} B gzipped`;
+		test(title, async ({ page }, testInfo) => {
 			firstOnlyUnlessThorough(testInfo, index);
 			const requests: string[] = [];
 			page.on('request', (request) => requests.push(request.url()));
@@ -113,42 +114,34 @@ test.describe('before a click', () => {
 			// No runner code arrives as a file of its own either.
 			expect(requests.filter((url) => /RunInPage/.test(url))).toEqual([]);
 			if (controls > 0) await expect(page.locator('[data-run-in-page]').first()).toBeVisible();
+			if (sitePage.isLesson) await checkExcerpts(page, testInfo.project.metadata.base as string);
 		});
 	}
 });
 
-test.describe('lesson excerpts', () => {
-	const lessons = sitePages().filter((p) => p.isLesson);
-	for (const [index, lesson] of lessons.entries()) {
-		test(`${lesson.name}: a runnable script's excerpt has "Run here"; a script that cannot run says why and where it can`, async ({
-			page,
-		}, testInfo) => {
-			firstOnlyUnlessThorough(testInfo, index);
-			const base = testInfo.project.metadata.base as string;
-			await page.goto(lesson.path);
-			const excerpts = await page
-				.locator('.example-code[data-example][data-file]')
-				.evaluateAll((blocks) => blocks.map((b) => ({ slug: (b as HTMLElement).dataset.example!, file: (b as HTMLElement).dataset.file! })));
-			for (const { slug, file } of excerpts) {
-				const support = inPageSupport(loadExample(slug), file);
-				const excerpt = `.example-code[data-example="${slug}"][data-file="${file}"]`;
-				const runner = page.locator(`${excerpt} + [data-run-in-page="${slug}"][data-file="${file}"]`).first();
-				const limit = page.locator(`${excerpt} + [data-run-in-page-limit="${file}"]`).first();
-				if (support === null) {
-					await expect(runner).toHaveCount(0);
-					await expect(limit).toHaveCount(0);
-				} else if (support.runnable) {
-					await expect(parts(runner, file).run).toBeVisible();
-					if (support.label) await expect(runner).toContainText(support.label);
-				} else {
-					await expect(limit).toContainText(support.reason);
-					await expect(limit.getByRole('link', { name: `download ${slug}.zip` })).toHaveAttribute('href', `${base}${zipPath(slug)}`);
-					await expect(limit).toContainText(`cd examples/${slug}`);
-				}
-			}
-		});
+/** Each excerpt of a lesson: "Run here" under a runnable script; a script that cannot run says why and where it can. */
+async function checkExcerpts(page: Page, base: string) {
+	const excerpts = await page
+		.locator('.example-code[data-example][data-file]')
+		.evaluateAll((blocks) => blocks.map((b) => ({ slug: (b as HTMLElement).dataset.example!, file: (b as HTMLElement).dataset.file! })));
+	for (const { slug, file } of excerpts) {
+		const support = inPageSupport(loadExample(slug), file);
+		const excerpt = `.example-code[data-example="${slug}"][data-file="${file}"]`;
+		const runner = page.locator(`${excerpt} + [data-run-in-page="${slug}"][data-file="${file}"]`).first();
+		const limit = page.locator(`${excerpt} + [data-run-in-page-limit="${file}"]`).first();
+		if (support === null) {
+			await expect(runner).toHaveCount(0);
+			await expect(limit).toHaveCount(0);
+		} else if (support.runnable) {
+			await expect(parts(runner, file).run).toBeVisible();
+			if (support.label) await expect(runner).toContainText(support.label);
+		} else {
+			await expect(limit).toContainText(support.reason);
+			await expect(limit.getByRole('link', { name: `download ${slug}.zip` })).toHaveAttribute('href', `${base}${zipPath(slug)}`);
+			await expect(limit).toContainText(`cd examples/${slug}`);
+		}
 	}
-});
+}
 
 for (const { path: pagePath, slug } of EXAMPLE_PAGES) {
 	const example = loadExample(slug);

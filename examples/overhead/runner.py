@@ -601,6 +601,8 @@ def main(job: Job, argv: list[str] | None = None) -> int:
         return interrupted()
     except BaseException as error:  # noqa: BLE001 - turned into exit codes
         stop_children()
+        if _after_ctrl_c(error):
+            return interrupted()
         message = _explain(error, args)
         if message is None:
             raise
@@ -613,6 +615,21 @@ def main(job: Job, argv: list[str] | None = None) -> int:
             "\n\n".join(textwrap.fill(text, width=79) for text in paragraphs)
         )
     return 0
+
+
+def _after_ctrl_c(error: BaseException) -> bool:
+    """True when `error` was raised while a Ctrl-C unwound the program.
+
+    A Ctrl-C can land while a pool starts its manager thread; the pool's
+    shutdown then fails on the thread that never started. That is the
+    Ctrl-C's doing, so it ends the program as a Ctrl-C does.
+    """
+    cause = error.__context__
+    while cause is not None:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        cause = cause.__context__
+    return False
 
 
 def _explain(error: BaseException, args: argparse.Namespace) -> str | None:

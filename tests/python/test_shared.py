@@ -8,6 +8,7 @@ import http.client
 import importlib
 import io
 import json
+import signal
 import subprocess
 import sys
 import threading
@@ -254,6 +255,24 @@ class RunnerTest(unittest.TestCase):
         report = self.runner.measure(job, self.runner.parse_args(job, []))
         self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
         self.assertEqual(report["metrics"], {"answer": 42})
+
+    def test_an_error_while_ctrl_c_unwinds_still_ends_as_a_ctrl_c(self) -> None:
+        """Seen on 3.13t: Ctrl-C inside a pool's Thread.start(), then the pool's shutdown
+        raised RuntimeError("cannot join thread before it is started")."""
+        def work(run: object) -> dict[str, int]:
+            try:
+                raise KeyboardInterrupt
+            finally:
+                raise RuntimeError("cannot join thread before it is started")
+
+        self.addCleanup(signal.signal, signal.SIGINT, signal.getsignal(signal.SIGINT))
+        self.addCleanup(setattr, threading, "excepthook", threading.excepthook)
+        stderr = io.StringIO()
+        with contextlib.redirect_stderr(stderr):
+            code = self.runner.main(self.job(work=work), [])
+        self.assertEqual(code, 130, stderr.getvalue())
+        self.assertEqual(stderr.getvalue().splitlines()[-1], "Interrupted.")
+        self.assertNotIn("Traceback", stderr.getvalue())
 
     def test_lost_updates_and_plural(self) -> None:
         self.assertEqual(self.runner.lost_updates(10, 7),

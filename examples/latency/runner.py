@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import multiprocessing
 import multiprocessing.context as mp
 import os
@@ -551,6 +552,10 @@ def _on_ctrl_c(signum: int, frame: FrameType | None) -> None:
         _pending = True
         return
     _stopping = True
+    # A Ctrl-C that lands inside an asyncio task's step leaves the task
+    # holding the KeyboardInterrupt, and asyncio would log it with a
+    # traceback ("Task exception was never retrieved"). Not news either.
+    logging.getLogger("asyncio").disabled = True
     stop_children()
     if _deadline is not None and _deadline.passed:
         raise TimeoutError(

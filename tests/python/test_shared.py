@@ -11,6 +11,7 @@ import json
 import signal
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 import unittest
@@ -273,6 +274,33 @@ class RunnerTest(unittest.TestCase):
         self.assertEqual(code, 130, stderr.getvalue())
         self.assertEqual(stderr.getvalue().splitlines()[-1], "Interrupted.")
         self.assertNotIn("Traceback", stderr.getvalue())
+
+    def test_ctrl_c_inside_an_asyncio_task_ends_quietly(self) -> None:
+        """Seen on 3.11 (io-bound async_io.py): a Ctrl-C that lands inside a task's step
+        left the task holding the KeyboardInterrupt, and asyncio logged it with a traceback
+        at exit. Run in a child process: that log comes when the task is collected."""
+        program = textwrap.dedent("""
+            import asyncio, signal, sys
+            from runner import Job, main
+
+            async def child() -> None:
+                await asyncio.sleep(0)
+                signal.raise_signal(signal.SIGINT)  # handled inside this step
+
+            async def work_all() -> None:
+                async with asyncio.TaskGroup() as group:
+                    for _ in range(3):
+                        group.create_task(child())
+
+            sys.exit(main(Job("x", "x.py", "x", "A test job.",
+                              lambda run: {"n": asyncio.run(work_all()) or 0},
+                              options={"tasks": 4})))
+        """)
+        result = subprocess.run([sys.executable, "-c", program], cwd=SHARED, capture_output=True,
+                                text=True, timeout=60)
+        self.assertEqual(result.returncode, 130, result.stderr)
+        self.assertEqual(result.stderr.splitlines()[-1], "Interrupted.", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
 
     def test_lost_updates_and_plural(self) -> None:
         self.assertEqual(self.runner.lost_updates(10, 7),

@@ -1,7 +1,8 @@
 /**
  * What the lessons claim about the interpreter comparison (measurements/<interpreter>/), on top of each example's
  * STORY (freshness.ts), which applies to every interpreter through its GIL conditions:
- *  - claims that hold on one interpreter only (threads at least 1.4× as fast without the GIL, on 2 cores);
+ *  - claims that hold on one interpreter only (threads at least 1.4× as fast without the GIL, on 2 cores; on 3.13,
+ *    threads_reuse.py beats threads.py, which pays for urlopen()'s start-up);
  *  - claims across interpreters: the same variant is slower or faster on one than on another (the free-threaded
  *    build's single-thread cost; threads faster with the GIL off than with `-X gil=1`).
  * Used by src/lib/measurements-fresh.test.ts on the committed files, and on fresh quick runs where the interpreter
@@ -12,6 +13,16 @@ import { formatSeconds, type Measurement } from './measurements.ts';
 
 /** Claims for one interpreter's figures, beyond STORY. */
 export const INTERPRETER_CLAIMS: Record<string, Record<string, Claim[]>> = {
+	'cpython-3.13': {
+		'io-bound': [
+			{
+				kind: 'faster',
+				variant: 'threads-reuse',
+				than: 'threads',
+				because: "since 3.12, threads that start together each build urlopen()'s opener; http.client builds none",
+			},
+		],
+	},
 	'cpython-3.13t': {
 		'cpu-bound': [
 			{ kind: 'speedup', variant: 'threads', op: '>=', value: 1.4, when: { gil: false, minCpus: 2 }, because: 'without the GIL, threads are at least 1.4× as fast on 2 cores' },

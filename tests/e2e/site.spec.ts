@@ -31,6 +31,20 @@ test('learner can read the latency lesson with the example code from examples/la
 	}
 });
 
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('learner who opens a whole-file panel is pointed to the example zip', async ({ page, request }) => {
+		await page.goto('lessons/latency/');
+		const whole = page.locator('.example-code[data-example="latency"] details.example-code__whole-file').first();
+		await whole.locator('summary').click();
+		const link = whole.getByRole('link', { name: 'latency.zip' });
+		await expect(link).toBeVisible();
+		const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+		expect((await request.get(href)).status(), href).toBe(200);
+	});
+});
+
 test('every sidebar link resolves', async ({ page, request }) => {
 	// The home page is a splash page without a sidebar: start from the first lesson.
 	await page.goto('lessons/welcome/');

@@ -144,7 +144,7 @@ class WrongSolutionsTest(ExerciseCase):
         source = (folder / "exercise.py").read_text(encoding="utf-8").replace(
             "        balance = self.balance  # 1. read\n"
             "        time.sleep(0)  # 2. pause: another thread may run now\n"
-            "        self.balance = balance + amount  # 3. write back what was read, plus the amount\n",
+            "        self.balance = balance + amount  # 3. write back what was read + amount\n",
             "        with threading.Lock():\n"
             "            balance = self.balance\n"
             "            time.sleep(0)\n"

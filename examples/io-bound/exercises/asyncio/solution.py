@@ -1,9 +1,10 @@
 """Solution: download with asyncio tasks, 10 at a time.
 
-One task per URL, started in an asyncio.TaskGroup: each task awaits the network, and while it
-waits the event loop runs the others. The Semaphore lets 10 requests run at once and makes the
-others wait their turn, so 20 requests take about 2 x 0.15 s instead of 20 x 0.15 s, in one
-thread. (asyncio.gather(*(fetch_limited(url) for url in urls)) would do as well.)
+One task per URL, started in an asyncio.TaskGroup: each task awaits the
+network, and while it waits the event loop runs the others. The Semaphore lets
+10 requests run at once and makes the others wait their turn, so 20 requests
+take about 2 x 0.15 s instead of 20 x 0.15 s, in one thread.
+(asyncio.gather(*(fetch_limited(url) for url in urls)) would do as well.)
 
 Check it:  python3 check.py solution.py
 """
@@ -23,32 +24,40 @@ WORKERS = 10
 
 
 async def fetch(url: str) -> bytes:
-    """GET one URL with a minimal HTTP/1.1 client (the standard library has no asyncio one)."""
+    """GET one URL with a minimal HTTP/1.1 client (the standard library
+    has no asyncio one)."""
     parts = urlsplit(url)
     async with asyncio.timeout(10):  # give up after 10 s
-        reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
-        request = f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\nConnection: close\r\n\r\n"
+        reader, writer = await asyncio.open_connection(parts.hostname,
+                                                       parts.port)
+        request = (f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+                   "Connection: close\r\n\r\n")
         writer.write(request.encode("ascii"))
-        response = await reader.read()  # the server closes the connection when done
+        # The server closes the connection when done.
+        response = await reader.read()
         writer.close()
         await writer.wait_closed()
     head, _, body = response.partition(b"\r\n\r\n")
-    if not head.startswith(b"HTTP/1.0 200") and not head.startswith(b"HTTP/1.1 200"):
+    if (not head.startswith(b"HTTP/1.0 200")
+            and not head.startswith(b"HTTP/1.1 200")):
         raise ConnectionError(f"unexpected answer from {url}: {head[:40]!r}")
     return body
 
 
 async def download_all(urls: list[str]) -> list[bytes]:
-    """Return the body of every URL, in the order of `urls`, at most 10 requests at a time."""
+    """Return the body of every URL, in the order of `urls`, at most 10
+    requests at a time."""
     limit = asyncio.Semaphore(WORKERS)
 
     async def fetch_limited(url: str) -> bytes:
-        async with limit:  # the eleventh task waits here until one of the 10 finishes
+        # The eleventh task waits here until one of the 10 finishes.
+        async with limit:
             return await fetch(url)
 
     async with asyncio.TaskGroup() as group:
         tasks = [group.create_task(fetch_limited(url)) for url in urls]
-    # Leaving the block waited for every task; the list keeps the order of `urls`.
+    # Leaving the block waited for every task; the list keeps the
+    # order of `urls`.
     return [task.result() for task in tasks]
 
 
@@ -58,7 +67,8 @@ def main() -> int:
         started = time.perf_counter()
         bodies = asyncio.run(download_all(urls))
         elapsed = time.perf_counter() - started
-    print(f"Downloaded {len(bodies)} items ({sum(map(len, bodies)):,} bytes) in {elapsed:.2f} s")
+    print(f"Downloaded {len(bodies)} items "
+          f"({sum(map(len, bodies)):,} bytes) in {elapsed:.2f} s")
     return 0
 
 

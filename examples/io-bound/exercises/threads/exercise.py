@@ -1,24 +1,29 @@
 """Exercise: download with a pool of threads.
 
-This program downloads 20 items from a local server that takes 0.15 s to answer each request.
-download_all() asks for them one after another, so the program spends about 20 x 0.15 = 3 s
-waiting, and almost none of it working.
+This program downloads 20 items from a local server that takes 0.15 s to
+answer each request. download_all() asks for them one after another, so the
+program spends about 20 x 0.15 = 3 s waiting, and almost none of it working.
 
-Your task: make download_all() use a pool of 10 threads (concurrent.futures.ThreadPoolExecutor),
-so that up to 10 requests wait at the same time. A thread waiting for an answer releases the
-GIL, so the waits overlap even with the GIL.
+Your task: make download_all() use a pool of 10 threads
+(concurrent.futures.ThreadPoolExecutor), so that up to 10 requests wait at the
+same time. A thread waiting for an answer releases the GIL, so the waits
+overlap even with the GIL.
 
-What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
-separate process, calls download_all(urls) with 20 URLs of its own server (same 0.15 s
-latency), and passes when
+What `python3 check.py` checks: it imports your file (exercise.py, or the one
+you name) in a separate process, calls download_all(urls) with 20 URLs of its
+own server (same 0.15 s latency), and passes when
 
-- the result is the same as the sequential version's: the 20 bodies, in the order of `urls`;
-- it is fast: at least 70% of the ideal speedup. With 10 workers, 20 requests take 2 rounds
-  of one request each: ideally 10x faster than one after another. The check measures the ideal
-  in the same run, with its own pool of 10 threads, so a busy machine lowers the bar fairly;
-- the program exits cleanly after download_all() returns (no thread left running).
+- the result is the same as the sequential version's: the 20 bodies, in the
+  order of `urls`;
+- it is fast: at least 70% of the ideal speedup. With 10 workers, 20 requests
+  take 2 rounds of one request each: ideally 10x faster than one after
+  another. The check measures the ideal in the same run, with its own pool of
+  10 threads, so a busy machine lowers the bar fairly;
+- the program exits cleanly after download_all() returns (no thread left
+  running).
 
-Keep the name and the signature: download_all(urls: list[str]) -> list[bytes].
+Keep the name and the signature:
+download_all(urls: list[str]) -> list[bytes].
 
 Run it:    python3 exercise.py
 Check it:  python3 check.py          (or python3 check.py my_version.py)
@@ -55,7 +60,8 @@ def main() -> int:
         started = time.perf_counter()
         bodies = download_all(urls)
         elapsed = time.perf_counter() - started
-    print(f"Downloaded {len(bodies)} items ({sum(map(len, bodies)):,} bytes) in {elapsed:.2f} s")
+    print(f"Downloaded {len(bodies)} items "
+          f"({sum(map(len, bodies)):,} bytes) in {elapsed:.2f} s")
     return 0
 
 

@@ -1,8 +1,9 @@
 """Solution: download with a pool of 10 threads.
 
-pool.map() runs fetch() in the pool's threads and yields the results in the order of `urls`.
-While a thread waits for the server it releases the GIL, so 10 requests wait at once and 20
-requests take about 2 x 0.15 s instead of 20 x 0.15 s.
+pool.map() runs fetch() in the pool's threads and yields the results in the
+order of `urls`. While a thread waits for the server it releases the GIL, so
+10 requests wait at once and 20 requests take about 2 x 0.15 s instead of
+20 x 0.15 s.
 
 Check it:  python3 check.py solution.py
 """
@@ -28,8 +29,10 @@ def fetch(url: str) -> bytes:
 
 
 def download_all(urls: list[str]) -> list[bytes]:
-    """Return the body of every URL, in the order of `urls`, with 10 requests in flight at once."""
-    # Leaving the `with` block waits for the threads: nothing is left running afterwards.
+    """Return the body of every URL, in the order of `urls`, with 10
+    requests in flight at once."""
+    # Leaving the `with` block waits for the threads: nothing is left
+    # running afterwards.
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         return list(pool.map(fetch, urls))  # map() keeps the order of `urls`
 
@@ -40,7 +43,8 @@ def main() -> int:
         started = time.perf_counter()
         bodies = download_all(urls)
         elapsed = time.perf_counter() - started
-    print(f"Downloaded {len(bodies)} items ({sum(map(len, bodies)):,} bytes) in {elapsed:.2f} s")
+    print(f"Downloaded {len(bodies)} items "
+          f"({sum(map(len, bodies)):,} bytes) in {elapsed:.2f} s")
     return 0
 
 

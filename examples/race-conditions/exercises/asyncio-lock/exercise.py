@@ -1,25 +1,30 @@
 """Exercise: stop the lost deposits in asyncio code with an asyncio.Lock.
 
-Ten asyncio tasks deposit 1 into the same account, 100 times each, so the balance should end
-at 1,000. It ends far lower. asyncio runs every task in one thread and switches between them
-only at an `await`, but Account.deposit() has an await between its read and its write: while
-one task waits there, the others read the same old balance, and each writes back its own
-"old balance + 1". The `await asyncio.sleep(0)` stands for any await (a database query, an
-HTTP call).
+Ten asyncio tasks deposit 1 into the same account, 100 times each, so the
+balance should end at 1,000. It ends far lower. asyncio runs every task in one
+thread and switches between them only at an `await`, but Account.deposit()
+has an await between its read and its write: while one task waits there, the
+others read the same old balance, and each writes back its own
+"old balance + 1". The `await asyncio.sleep(0)` stands for any await (a
+database query, an HTTP call).
 
-Your task: give each Account an asyncio.Lock and hold it (`async with`) for the read, the
-await and the write. Keep the await. Do not use a threading.Lock: a task that waits for it
-blocks the event loop's only thread, so the task holding it never gets to release it.
+Your task: give each Account an asyncio.Lock and hold it (`async with`) for
+the read, the await and the write. Keep the await. Do not use a
+threading.Lock: a task that waits for it blocks the event loop's only thread,
+so the task holding it never gets to release it.
 
-What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
-separate process, runs asyncio.run(run_deposits(10, 100)) five times, and passes when
+What `python3 check.py` checks: it imports your file (exercise.py, or the one
+you name) in a separate process, runs asyncio.run(run_deposits(10, 100)) five
+times, and passes when
 
 - every run ends with a balance of exactly 1,000: zero lost deposits;
 - deposit() still awaits asyncio.sleep(0) between the read and the write;
-- each run returns within the time allowed, and the program exits cleanly afterwards.
+- each run returns within the time allowed, and the program exits cleanly
+  afterwards.
 
-Keep the name and the signature: async def run_deposits(customers: int, deposits: int) -> int,
-which returns the final balance.
+Keep the name and the signature:
+async def run_deposits(customers: int, deposits: int) -> int, which returns
+the final balance.
 
 Run it:    python3 exercise.py
 Check it:  python3 check.py          (or python3 check.py my_version.py)
@@ -41,12 +46,13 @@ class Account:
     async def deposit(self, amount: int) -> None:
         # TODO: hold the lock for all three steps: `async with self.lock:`
         balance = self.balance  # 1. read
-        await asyncio.sleep(0)  # 2. await: the event loop may run another task now
-        self.balance = balance + amount  # 3. write back what was read, plus the amount
+        await asyncio.sleep(0)  # 2. await: the loop may run another task now
+        self.balance = balance + amount  # 3. write back what was read + amount
 
 
 async def run_deposits(customers: int, deposits: int) -> int:
-    """Run `customers` tasks that each deposit 1, `deposits` times; return the final balance."""
+    """Run `customers` tasks that each deposit 1, `deposits` times;
+    return the final balance."""
     account = Account()
 
     async def customer() -> None:
@@ -61,7 +67,8 @@ async def run_deposits(customers: int, deposits: int) -> int:
 
 def main() -> int:
     balance = asyncio.run(run_deposits(customers=10, deposits=100))
-    print(f"Expected a balance of 1,000, got {balance:,}: {1000 - balance:,} deposits lost.")
+    print(f"Expected a balance of 1,000, got {balance:,}: "
+          f"{1000 - balance:,} deposits lost.")
     return 0
 
 

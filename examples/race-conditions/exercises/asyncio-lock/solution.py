@@ -1,9 +1,10 @@
 """Solution: stop the lost deposits in asyncio code with an asyncio.Lock.
 
-`async with self.lock:` makes the read, the await and the write one update. A task that finds
-the lock taken *awaits* it: the event loop runs other tasks meanwhile, and wakes it when the
-lock is free. A threading.Lock would block instead, and with it the only thread of the event
-loop, so the task holding the lock could never release it: the program would hang.
+`async with self.lock:` makes the read, the await and the write one update. A
+task that finds the lock taken *awaits* it: the event loop runs other tasks
+meanwhile, and wakes it when the lock is free. A threading.Lock would block
+instead, and with it the only thread of the event loop, so the task holding
+the lock could never release it: the program would hang.
 
 Check it:  python3 check.py solution.py
 """
@@ -19,17 +20,19 @@ class Account:
 
     def __init__(self) -> None:
         self.balance = 0
-        self.lock = asyncio.Lock()  # one lock per account, shared by every task
+        self.lock = asyncio.Lock()  # one per account, shared by every task
 
     async def deposit(self, amount: int) -> None:
-        async with self.lock:  # a task that finds the lock taken awaits here, freeing the loop
+        # A task that finds the lock taken awaits here, freeing the loop.
+        async with self.lock:
             balance = self.balance  # 1. read
-            await asyncio.sleep(0)  # 2. await: other tasks run, but wait for the lock
-            self.balance = balance + amount  # 3. write back: nothing changed since the read
+            await asyncio.sleep(0)  # 2. others may run, but wait for the lock
+            self.balance = balance + amount  # 3. write: nobody changed it
 
 
 async def run_deposits(customers: int, deposits: int) -> int:
-    """Run `customers` tasks that each deposit 1, `deposits` times; return the final balance."""
+    """Run `customers` tasks that each deposit 1, `deposits` times;
+    return the final balance."""
     account = Account()
 
     async def customer() -> None:
@@ -44,7 +47,8 @@ async def run_deposits(customers: int, deposits: int) -> int:
 
 def main() -> int:
     balance = asyncio.run(run_deposits(customers=10, deposits=100))
-    print(f"Expected a balance of 1,000, got {balance:,}: {1000 - balance:,} deposits lost.")
+    print(f"Expected a balance of 1,000, got {balance:,}: "
+          f"{1000 - balance:,} deposits lost.")
     return 0
 
 

@@ -1,25 +1,31 @@
 """Exercise: stop the lost deposits with a threading.Lock.
 
-Four threads deposit 1 into the same account, 500 times each, so the balance should end at
-2,000. It ends lower, and differently on every run: Account.deposit() reads the balance,
-pauses, and writes back the balance it read plus the amount. While one thread pauses, another
-deposits, and the first then writes back a value computed from an out-of-date read: that
-other deposit is lost. The pause, time.sleep(0), stands for anything that can happen between
-a read and a write (a log call, a database query); it makes the race show on every run.
+Four threads deposit 1 into the same account, 500 times each, so the balance
+should end at 2,000. It ends lower, and differently on every run:
+Account.deposit() reads the balance, pauses, and writes back the balance it
+read plus the amount. While one thread pauses, another deposits, and the first
+then writes back a value computed from an out-of-date read: that other deposit
+is lost. The pause, time.sleep(0), stands for anything that can happen between
+a read and a write (a log call, a database query); it makes the race show on
+every run.
 
-Your task: give each Account a threading.Lock, and hold it for the whole read, pause and
-write, so that only one thread at a time updates the balance. Keep the pause: a lock must make
-the update safe whatever runs inside it. Removing the pause would only hide the race.
+Your task: give each Account a threading.Lock, and hold it for the whole read,
+pause and write, so that only one thread at a time updates the balance. Keep
+the pause: a lock must make the update safe whatever runs inside it. Removing
+the pause would only hide the race.
 
-What `python3 check.py` checks: it imports your file (exercise.py, or the one you name) in a
-separate process, calls run_deposits(4, 500) five times, and passes when
+What `python3 check.py` checks: it imports your file (exercise.py, or the one
+you name) in a separate process, calls run_deposits(4, 500) five times, and
+passes when
 
 - every run ends with a balance of exactly 2,000: zero lost deposits;
 - deposit() still pauses with time.sleep(0) between the read and the write;
-- each run returns within the time allowed, and the program exits cleanly afterwards.
+- each run returns within the time allowed, and the program exits cleanly
+  afterwards.
 
-Keep the name and the signature: run_deposits(threads: int, deposits: int) -> int, which
-returns the final balance.
+Keep the name and the signature:
+run_deposits(threads: int, deposits: int) -> int, which returns the final
+balance.
 
 Run it:    python3 exercise.py
 Check it:  python3 check.py          (or python3 check.py my_version.py)
@@ -40,14 +46,16 @@ class Account:
         # TODO: give the account a lock: threading.Lock()
 
     def deposit(self, amount: int) -> None:
-        # TODO: hold the lock for all three steps (a `with` block releases it even on error).
+        # TODO: hold the lock for all three steps (a `with` block releases
+        # it even on error).
         balance = self.balance  # 1. read
         time.sleep(0)  # 2. pause: another thread may run now
-        self.balance = balance + amount  # 3. write back what was read, plus the amount
+        self.balance = balance + amount  # 3. write back what was read + amount
 
 
 def run_deposits(threads: int, deposits: int) -> int:
-    """Start `threads` threads that each deposit 1, `deposits` times; return the final balance."""
+    """Start `threads` threads that each deposit 1, `deposits` times;
+    return the final balance."""
     account = Account()
 
     def customer() -> None:
@@ -64,7 +72,8 @@ def run_deposits(threads: int, deposits: int) -> int:
 
 def main() -> int:
     balance = run_deposits(threads=4, deposits=500)
-    print(f"Expected a balance of 2,000, got {balance:,}: {2000 - balance:,} deposits lost.")
+    print(f"Expected a balance of 2,000, got {balance:,}: "
+          f"{2000 - balance:,} deposits lost.")
     return 0
 
 

@@ -1,10 +1,10 @@
 """Solution: stop the lost deposits with a threading.Lock.
 
-The lock belongs to the account, so every thread that deposits into it uses the same lock.
-`with self.lock:` around the read, the pause and the write makes the three steps one update
-that no other thread can interleave with: each deposit starts from the balance the previous
-one wrote. A lock created inside deposit() would be a new lock on every call, protecting
-nothing.
+The lock belongs to the account, so every thread that deposits into it uses
+the same lock. `with self.lock:` around the read, the pause and the write makes
+the three steps one update that no other thread can interleave with: each
+deposit starts from the balance the previous one wrote. A lock created inside
+deposit() would be a new lock on every call, protecting nothing.
 
 Check it:  python3 check.py solution.py
 """
@@ -21,17 +21,19 @@ class Account:
 
     def __init__(self) -> None:
         self.balance = 0
-        self.lock = threading.Lock()  # one lock per account, shared by every thread
+        self.lock = threading.Lock()  # one per account, shared by every thread
 
     def deposit(self, amount: int) -> None:
-        with self.lock:  # one thread at a time runs the three steps; the others wait here
+        # One thread at a time runs the three steps; the others wait here.
+        with self.lock:
             balance = self.balance  # 1. read
-            time.sleep(0)  # 2. pause: other threads may run, but they wait for the lock
-            self.balance = balance + amount  # 3. write back: nothing changed since the read
+            time.sleep(0)  # 2. pause: others may run, but wait for the lock
+            self.balance = balance + amount  # 3. write: nobody changed it
 
 
 def run_deposits(threads: int, deposits: int) -> int:
-    """Start `threads` threads that each deposit 1, `deposits` times; return the final balance."""
+    """Start `threads` threads that each deposit 1, `deposits` times;
+    return the final balance."""
     account = Account()
 
     def customer() -> None:
@@ -48,7 +50,8 @@ def run_deposits(threads: int, deposits: int) -> int:
 
 def main() -> int:
     balance = run_deposits(threads=4, deposits=500)
-    print(f"Expected a balance of 2,000, got {balance:,}: {2000 - balance:,} deposits lost.")
+    print(f"Expected a balance of 2,000, got {balance:,}: "
+          f"{2000 - balance:,} deposits lost.")
     return 0
 
 

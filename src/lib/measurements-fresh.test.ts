@@ -21,6 +21,7 @@ import { listExampleSlugs, loadExample } from './examples.ts';
 import { checkAgainstExample, checkClaim, compareStory, describeClaim, FRESH_MARGIN, STORY, type Claim, type Finding } from './freshness.ts';
 import { measureExample, parallelCapacity } from './measure.ts';
 import {
+	findOkVariant,
 	interpreterMeasureCommand,
 	listInterpreters,
 	listMeasurementSlugs,
@@ -201,10 +202,7 @@ describe('committed interpreter comparison', () => {
 	// The threading lesson says threads on the newer interpreters are below the default measurement's speedup
 	// (urlopen()'s start-up cost since 3.12); a remeasurement that changes that must change the sentence too.
 	it('io-bound: threads have a lower speedup on cpython-3.13 and cpython-3.13t than on the default measurement', () => {
-		const speedup = (m: Measurement) => {
-			const threads = m.variants.find((v) => v.variant === 'threads');
-			return threads?.status === 'ok' ? (threads.speedup ?? Number.NaN) : Number.NaN;
-		};
+		const speedup = (m: Measurement) => findOkVariant(m, 'threads').speedup ?? Number.NaN;
 		const base = speedup(loadMeasurement('io-bound'));
 		for (const interpreter of ['cpython-3.13', 'cpython-3.13t']) {
 			expect(speedup(loadInterpreterMeasurement('io-bound', interpreter)), interpreter).toBeLessThan(base);

@@ -37,6 +37,8 @@ export default defineConfig({
 				PageTitle: './src/components/overrides/PageTitle.astro',
 				// Starlight's footer plus a link to the whole course as one PDF on every lesson.
 				Footer: './src/components/overrides/Footer.astro',
+				// The home page's hero replays measured runs beside its title (frontmatter `heroReplay`).
+				Hero: './src/components/overrides/Hero.astro',
 			},
 			customCss: ['./src/styles/course.css', './src/styles/print.css'],
 			sidebar: [

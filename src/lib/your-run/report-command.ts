@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadExample } from '../examples.ts';
-import { EXAMPLE_METADATA_FILE } from '../paths.ts';
+import { EXAMPLE_METADATA_FILE, TIMING_REPORT_SCHEMA } from '../paths.ts';
 
 export interface ReportCommand {
 	/** What follows `python3`: the script and its arguments, e.g. ["compare.py", "--json"]. */
@@ -31,4 +31,10 @@ export function reportCommand(slug: string): ReportCommand {
 		example.scripts.find((s) => s.role === 'compare') ?? example.scripts.find((s) => s.role === 'sweep') ?? example.scripts.find((s) => s.role === 'variant')!;
 	const args = named ?? [script.file, '--json'];
 	return { args, text: ['python3', ...args].join(' ') };
+}
+
+/** The report format version the examples print (the JSON Schema's `schema_version` const): what the page reads. */
+export function reportSchemaVersion(): number {
+	const schema = JSON.parse(fs.readFileSync(TIMING_REPORT_SCHEMA, 'utf8')) as { properties: { schema_version: { const: number } } };
+	return schema.properties.schema_version.const;
 }

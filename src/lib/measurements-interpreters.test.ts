@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMeasurement } from './measure.ts';
-import { clone, ioMeasurement } from './fixtures/measurement-fixtures.ts';
+import { clone, ioMeasurement } from './measurements/fixtures.ts';
 import {
 	environmentLabel,
 	interpreterMeasureCommand,
@@ -12,7 +12,7 @@ import {
 	loadInterpreterMeasurement,
 	parseMeasurement,
 	type Measurement,
-} from './measurements.ts';
+} from './measurements/schema.ts';
 
 function onFreeThreaded(args?: string[]): Measurement {
 	const m = clone(ioMeasurement());

@@ -28,7 +28,8 @@ import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/ex
 import { othersRunningNow } from '../src/lib/contention.ts';
 import { formatMeasurement, measureExample, parallelCapacity } from '../src/lib/measure.ts';
 import { interpreterId } from '../src/lib/measurements/interpreters.ts';
-import { environmentLabel, formatSeconds, formatSpeedup, interpreterDir, measurementPath } from '../src/lib/measurements/schema.ts';
+import { environmentLabel, formatSeconds, formatSpeedup } from '../src/lib/measurements/format.ts';
+import { interpreterDir, measurementPath } from '../src/lib/measurements/load.ts';
 import { MEASUREMENTS_DIR, REPO_ROOT } from '../src/lib/paths.ts';
 import { discover, probePython } from './lib/pythons.ts';
 import { findPython } from './lib/run.ts';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Example } from './examples/metadata.ts';
 import { ENV, IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, ioRuns, report, script, skippedReport, sweepMeasurement } from './measurements/fixtures.ts';
 import { MeasureError, formatMeasurement, measureExample, medianRunIndex, runScript, statsOf, summarize, validateReport } from './measure.ts';
-import { parseMeasurement } from './measurements/schema.ts';
+import { parseMeasurement } from './measurements/load.ts';
 
 const meta = { date: '2026-11-24', command: 'npm run measure -- --example io-demo', repeats: 3 };
 

@@ -10,19 +10,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Example, ExampleScript } from './examples/metadata.ts';
-import {
-	MEASUREMENT_FORMAT_VERSION,
-	median,
-	parseMeasurement,
-	roundSig,
-	speedupOf,
-	type Environment,
-	type MeasuredVariant,
-	type Measurement,
-	type Row,
-	type Stats,
-	type Task,
-} from './measurements/schema.ts';
+import { parseMeasurement } from './measurements/load.ts';
+import { median, roundSig, speedupOf } from './measurements/numbers.ts';
+import { MEASUREMENT_FORMAT_VERSION, type Environment, type MeasuredVariant, type Measurement, type Row, type Stats, type Task } from './measurements/schema.ts';
 import { watchContention, type ContentionReport } from './contention.ts';
 import { TIMING_REPORT_SCHEMA } from './paths.ts';
 

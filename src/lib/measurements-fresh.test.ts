@@ -20,17 +20,8 @@ import { INTERPRETER_COMPARISON } from './measurements/interpreters.ts';
 import { listExampleSlugs, loadExample } from './examples/metadata.ts';
 import { checkAgainstExample, checkClaim, compareStory, describeClaim, FRESH_MARGIN, STORY, type Claim, type Finding } from './freshness.ts';
 import { measureExample, parallelCapacity } from './measure.ts';
-import {
-	findOkVariant,
-	interpreterMeasureCommand,
-	listInterpreters,
-	listMeasurementSlugs,
-	loadInterpreterMeasurement,
-	loadMeasurement,
-	measureCommand,
-	measurementPath,
-	type Measurement,
-} from './measurements/schema.ts';
+import { findOkVariant, interpreterMeasureCommand, listInterpreters, listMeasurementSlugs, loadInterpreterMeasurement, loadMeasurement, measureCommand, measurementPath } from './measurements/load.ts';
+import type { Measurement } from './measurements/schema.ts';
 
 const examples = listExampleSlugs();
 const measured = listMeasurementSlugs();

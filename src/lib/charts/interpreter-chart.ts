@@ -9,17 +9,10 @@ import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { CHART_WIDTH, SERIES_COLOURS, cssVariablesToStyle, type ChartFigure } from './plot.ts';
 import { interpreterLabel, interpreterShortLabel } from '../measurements/interpreters.ts';
-import {
-	environmentSummary,
-	formatRange,
-	formatSeconds,
-	formatSpeedup,
-	MeasurementError,
-	repeatsLabel,
-	timedVariants,
-	type Measurement,
-	type OkVariant,
-} from '../measurements/schema.ts';
+import { environmentSummary, formatRange, formatSeconds, formatSpeedup, repeatsLabel } from '../measurements/format.ts';
+import { MeasurementError } from '../measurements/load.ts';
+import { timedVariants } from '../measurements/results-table.ts';
+import type { Measurement, OkVariant } from '../measurements/schema.ts';
 
 export interface InterpreterChartOptions {
 	/** Variants to show, in this order (default: every variant with role `variant` of the first measurement). */

@@ -6,8 +6,11 @@
  * picture, which is also what readers who ask for reduced motion see.
  */
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, HALO, figureCaption, finishSvg, inFlightText, plotDocument, secondsTick, textWidth, timelineAxisEnd, workersOf, type ChartFigure } from './plot.ts';
-import { findOkVariant, formatSeconds, formatSpeedup, MeasurementError, type Measurement, type Task } from '../measurements/schema.ts';
+import { CHART_WIDTH, HALO, figureCaption, finishSvg, plotDocument, secondsTick, textWidth, type ChartFigure } from './plot.ts';
+import { inFlightText, timelineAxisEnd, workersOf } from './timeline-chart.ts';
+import { formatSeconds, formatSpeedup } from '../measurements/format.ts';
+import { findOkVariant, MeasurementError } from '../measurements/load.ts';
+import type { Measurement, Task } from '../measurements/schema.ts';
 
 export interface ReplayFigure extends ChartFigure {
 	/** Seconds the replay lasts: the longest of the runs. */

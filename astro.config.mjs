@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import runInPage from './src/integrations/run-in-page.ts';
 import buildTimeOnly from './src/integrations/build-time-only.ts';
 import { satteri } from '@astrojs/markdown-satteri';
-import { stackedTablesPlugin } from './src/lib/stacked-tables.ts';
+import { stackedTablesPlugin } from './src/lib/text/stacked-tables.ts';
 
 /**
  * The site can be served from any sub-path of a static host (e.g. `BASE=/concurrency/ npm run build`).

@@ -1,7 +1,7 @@
 /**
  * `npm run measure`: runs every example script with `--json` and its `measureArgs`, several times, checks each
  * report against examples/timing-report.schema.json, and writes `measurements/<slug>.json` (format and checks:
- * src/lib/measurements.ts). Every number and figure on a lesson page comes from these files.
+ * src/lib/measurements/schema.ts). Every number and figure on a lesson page comes from these files.
  *
  * Usage:
  *   npm run measure                                   every example, 5 runs per script
@@ -24,11 +24,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/examples.ts';
+import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/examples/metadata.ts';
 import { othersRunningNow } from '../src/lib/contention.ts';
 import { formatMeasurement, measureExample, parallelCapacity } from '../src/lib/measure.ts';
-import { interpreterId } from '../src/lib/interpreters.ts';
-import { environmentLabel, formatSeconds, formatSpeedup, interpreterDir, measurementPath } from '../src/lib/measurements.ts';
+import { interpreterId } from '../src/lib/measurements/interpreters.ts';
+import { environmentLabel, formatSeconds, formatSpeedup } from '../src/lib/measurements/format.ts';
+import { interpreterDir, measurementPath } from '../src/lib/measurements/load.ts';
 import { MEASUREMENTS_DIR, REPO_ROOT } from '../src/lib/paths.ts';
 import { discover, probePython } from './lib/pythons.ts';
 import { findPython } from './lib/run.ts';

@@ -12,9 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPython } from '../../scripts/lib/run.ts';
-import { loadExamples } from './examples.ts';
+import { loadExamples } from './examples/metadata.ts';
 import { REPO_ROOT } from './paths.ts';
-import { cloneCommands } from './ways-in.ts';
+import { cloneCommands } from './ways-in/commands.ts';
 import { runScriptForReport } from '../../tests/payload/reports.ts';
 
 const examples = loadExamples();

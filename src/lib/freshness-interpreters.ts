@@ -9,7 +9,8 @@
  * is installed.
  */
 import type { Claim, Finding } from './freshness.ts';
-import { formatSeconds, type Measurement } from './measurements.ts';
+import { formatSeconds } from './measurements/format.ts';
+import type { Measurement } from './measurements/schema.ts';
 
 /** Claims for one interpreter's figures, beyond STORY. */
 export const INTERPRETER_CLAIMS: Record<string, Record<string, Claim[]>> = {

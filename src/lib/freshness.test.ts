@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, script, sweepMeasurement } from './fixtures/measurement-fixtures.ts';
+import { IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, script, sweepMeasurement } from './measurements/fixtures.ts';
 import { checkAgainstExample, checkClaim, checkClaims, compareStory, comparableSpeedup, unmetCondition, type Claim } from './freshness.ts';
-import { parseMeasurement, roundSig, speedupOf, type Measurement } from './measurements.ts';
+import { parseMeasurement } from './measurements/load.ts';
+import { roundSig, speedupOf } from './measurements/numbers.ts';
+import type { Measurement } from './measurements/schema.ts';
 
 const claims: Claim[] = [
 	{ kind: 'speedup', variant: 'threads', op: '>=', value: 3, because: 'threads overlap the waits' },

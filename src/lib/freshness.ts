@@ -14,8 +14,9 @@
  * Fresh runs use each script's quickArgs, which may give variants different amounts of work (a sequential run
  * of 12 items, a thread pool with 24). Where the task counts differ, times are compared per task.
  */
-import type { Example } from './examples.ts';
-import { formatSeconds, formatSpeedup, type Environment, type Measurement, type OkVariant } from './measurements.ts';
+import type { Example } from './examples/metadata.ts';
+import { formatSeconds, formatSpeedup } from './measurements/format.ts';
+import type { Environment, Measurement, OkVariant } from './measurements/schema.ts';
 
 /** Result of one check. `skip` means it does not apply here (for instance it needs 2 CPUs); `message` says why. */
 export interface Finding {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Example } from './examples.ts';
-import { ENV, IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, ioRuns, report, script, skippedReport, sweepMeasurement } from './fixtures/measurement-fixtures.ts';
+import type { Example } from './examples/metadata.ts';
+import { ENV, IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, ioRuns, report, script, skippedReport, sweepMeasurement } from './measurements/fixtures.ts';
 import { MeasureError, formatMeasurement, measureExample, medianRunIndex, runScript, statsOf, summarize, validateReport } from './measure.ts';
-import { parseMeasurement } from './measurements.ts';
+import { parseMeasurement } from './measurements/load.ts';
 
 const meta = { date: '2026-11-24', command: 'npm run measure -- --example io-demo', repeats: 3 };
 

@@ -14,23 +14,14 @@
 import { describe, expect, it } from 'vitest';
 import { discover } from '../../scripts/lib/pythons.ts';
 import { findPython } from '../../scripts/lib/run.ts';
-import { checkComparable } from './charts-interpreters.ts';
+import { checkComparable } from './charts/interpreter-chart.ts';
 import { checkCrossClaim, CROSS_CLAIMS, describeCrossClaim, interpreterClaims } from './freshness-interpreters.ts';
-import { INTERPRETER_COMPARISON } from './interpreters.ts';
-import { listExampleSlugs, loadExample } from './examples.ts';
+import { INTERPRETER_COMPARISON } from './measurements/interpreters.ts';
+import { listExampleSlugs, loadExample } from './examples/metadata.ts';
 import { checkAgainstExample, checkClaim, compareStory, describeClaim, FRESH_MARGIN, STORY, type Claim, type Finding } from './freshness.ts';
 import { measureExample, parallelCapacity } from './measure.ts';
-import {
-	findOkVariant,
-	interpreterMeasureCommand,
-	listInterpreters,
-	listMeasurementSlugs,
-	loadInterpreterMeasurement,
-	loadMeasurement,
-	measureCommand,
-	measurementPath,
-	type Measurement,
-} from './measurements.ts';
+import { findOkVariant, interpreterMeasureCommand, listInterpreters, listMeasurementSlugs, loadInterpreterMeasurement, loadMeasurement, measureCommand, measurementPath } from './measurements/load.ts';
+import type { Measurement } from './measurements/schema.ts';
 
 const examples = listExampleSlugs();
 const measured = listMeasurementSlugs();

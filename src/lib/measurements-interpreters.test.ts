@@ -3,16 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMeasurement } from './measure.ts';
-import { clone, ioMeasurement } from './fixtures/measurement-fixtures.ts';
-import {
-	environmentLabel,
-	interpreterMeasureCommand,
-	listInterpreters,
-	listMeasurementSlugs,
-	loadInterpreterMeasurement,
-	parseMeasurement,
-	type Measurement,
-} from './measurements.ts';
+import { clone, ioMeasurement } from './measurements/fixtures.ts';
+import { environmentLabel } from './measurements/format.ts';
+import { interpreterMeasureCommand, listInterpreters, listMeasurementSlugs, loadInterpreterMeasurement, parseMeasurement } from './measurements/load.ts';
+import type { Measurement } from './measurements/schema.ts';
 
 function onFreeThreaded(args?: string[]): Measurement {
 	const m = clone(ioMeasurement());

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExamples } from './examples.ts';
-import { PYODIDE_VERSION, buildStackBlitzPayload } from './stackblitz.ts';
-import { checkObservation, supportMatrix, type PyodideObservation } from './support-matrix.ts';
+import { loadExamples } from './examples/metadata.ts';
+import { PYODIDE_VERSION, buildStackBlitzPayload } from './ways-in/stackblitz.ts';
+import { checkObservation, supportMatrix, type PyodideObservation } from './ways-in/support-matrix.ts';
 import { reportProblems } from '../../tests/payload/reports.ts';
 import {
 	cleanNodeVersion,

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findPython } from '../../scripts/lib/run.ts';
-import { loadExamples } from './examples.ts';
-import { exerciseCommands, loadExercises } from './exercises.ts';
-import { zipCommands } from './ways-in.ts';
-import { ALL_EXAMPLES_FOLDER, ALL_EXAMPLES_ZIP, buildAllExamplesZip, buildExampleZip, zipFileName } from './zip.ts';
+import { loadExamples } from './examples/metadata.ts';
+import { exerciseCommands, loadExercises } from './exercises/load.ts';
+import { zipCommands } from './ways-in/commands.ts';
+import { ALL_EXAMPLES_FOLDER, ALL_EXAMPLES_ZIP, buildAllExamplesZip, buildExampleZip, zipFileName } from './ways-in/zip.ts';
 import { runCommand, runScriptForReport } from '../../tests/payload/reports.ts';
 
 const examples = loadExamples();

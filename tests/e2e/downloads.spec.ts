@@ -6,10 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { thoroughOnly } from '../support/thorough.ts';
 import { lessonStartPages, pdfPageTexts } from '../../scripts/lib/pdf-text.ts';
-import { PRINT_PAGE_PATH, formatBytes } from '../../src/lib/downloads.ts';
-import { WHOLE_FILE_CLASS } from '../../src/lib/print.ts';
-import { loadExamples } from '../../src/lib/examples.ts';
-import { buildAllExamplesZip } from '../../src/lib/zip.ts';
+import { PRINT_PAGE_PATH, formatBytes } from '../../src/lib/ways-in/downloads.ts';
+import { WHOLE_FILE_CLASS } from '../../src/lib/lessons/print.ts';
+import { loadExamples } from '../../src/lib/examples/metadata.ts';
+import { buildAllExamplesZip } from '../../src/lib/ways-in/zip.ts';
 import { sitePages } from '../support/site-pages.ts';
 
 /** The lesson titles in sidebar order, as a learner sees them in the sidebar. */

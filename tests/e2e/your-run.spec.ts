@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { comparePages, learnerReport } from '../support/learner-reports.ts';
 import { firstOnlyUnlessThorough, thoroughOnly } from '../support/thorough.ts';
-import { formatSeconds } from '../../src/lib/measurements.ts';
+import { formatSeconds } from '../../src/lib/measurements/format.ts';
 
 const PAGES = comparePages();
 const KEY = (slug: string) => `speed-up-python:your-run:${slug}`;

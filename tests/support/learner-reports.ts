@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadExample } from '../../src/lib/examples.ts';
+import { loadExample } from '../../src/lib/examples/metadata.ts';
 import { reportCommand } from '../../src/lib/your-run/report-command.ts';
 import { SITE_BUILDS } from './site-builds.ts';
 

@@ -10,7 +10,7 @@ import { axisEnd, drawSpec, fitSpec } from './draw.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
 import { checkFileSize, readReport, type ReportContext } from './report.ts';
 import { forgetRun, loadRun, saveRun } from './storage.ts';
-import type { Measurement } from '../measurements.ts';
+import type { Measurement } from '../measurements/schema.ts';
 
 const ours = new Map<string, Promise<Measurement>>();
 /** The committed figures as built, to put back when the learner forgets their run. */

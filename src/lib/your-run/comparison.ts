@@ -2,7 +2,8 @@
  * What the page says about the learner's run next to ours: one line per machine, one sentence that compares, a
  * note when the runs had different inputs, and the numbers as a table (so nothing is only in a picture).
  */
-import { formatSeconds, formatSpeedup, type Environment, type Measurement, type OkVariant } from '../measurements.ts';
+import { formatSeconds, formatSpeedup } from '../measurements/format.ts';
+import type { Environment, Measurement, OkVariant } from '../measurements/schema.ts';
 
 export interface ComparisonTable {
 	caption: string;

@@ -2,10 +2,12 @@
  * Draws a figure from a spec with the chart functions the build uses (one source): in the browser, Observable Plot
  * renders into the page's own document. Ours and the learner's are drawn on one scale: the longer of the two axes.
  */
-import { speedupChart, timelineAxisEnd, timelineChart, type ChartFigure } from '../charts.ts';
-import { sweepChart } from '../charts.ts';
-import { replayFigure } from '../replay.ts';
-import type { Measurement } from '../measurements.ts';
+import type { ChartFigure } from '../charts/plot.ts';
+import { replayFigure } from '../charts/replay.ts';
+import { speedupAxisEnd, speedupChart } from '../charts/speedup-chart.ts';
+import { sweepChart } from '../charts/sweep-chart.ts';
+import { timelineAxisEnd, timelineChart } from '../charts/timeline-chart.ts';
+import type { Measurement } from '../measurements/schema.ts';
 import type { ChartSpec } from './chart-spec.ts';
 
 /** The spec restricted to what a measurement has, or the sentence that says why it cannot be drawn. */
@@ -39,10 +41,7 @@ export function fitSpec(m: Measurement, spec: ChartSpec): ChartSpec | string {
 export function axisEnd(m: Measurement, spec: ChartSpec): number | null {
 	if (spec.kind === 'timeline') return timelineAxisEnd(m, [spec.variant, ...(spec.sameAxisAs ?? [])]);
 	if (spec.kind === 'replay') return timelineAxisEnd(m, spec.variants);
-	if (spec.kind === 'speedup') {
-		const times = m.variants.filter((v) => v.status === 'ok' && (spec.variants ?? []).includes(v.variant)).map((v) => (v.status === 'ok' ? v.elapsed_s.max : 0));
-		return times.length ? Math.max(...times) : null;
-	}
+	if (spec.kind === 'speedup') return speedupAxisEnd(m, { variants: spec.variants });
 	return null;
 }
 
@@ -50,7 +49,7 @@ export function axisEnd(m: Measurement, spec: ChartSpec): number | null {
 export function drawSpec(m: Measurement, spec: ChartSpec, axis?: number, caption?: string): ChartFigure {
 	switch (spec.kind) {
 		case 'speedup':
-			return speedupChart(m, { variants: spec.variants, caption, maxSeconds: axis });
+			return speedupChart(m, { variants: spec.variants, caption, axisEnd: axis });
 		case 'timeline':
 			return timelineChart(m, spec.variant, { sameAxisAs: spec.sameAxisAs, caption, axisEnd: axis });
 		case 'replay':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IO_SCRIPTS, ioMeasurement, report, tasks } from '../fixtures/measurement-fixtures.ts';
-import { measurementSchema } from '../measurements.ts';
+import { IO_SCRIPTS, ioMeasurement, report, tasks } from '../measurements/fixtures.ts';
+import { measurementSchema } from '../measurements/schema.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
 import { compareRuns, machineLine } from './comparison.ts';
 import type { TimingReport } from './report.ts';

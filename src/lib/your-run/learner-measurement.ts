@@ -3,7 +3,8 @@
  * functions that draw the committed figures draw theirs too (one source). Labels, roles and the baseline come from
  * the committed measurement of the same example, so both figures name things alike.
  */
-import { roundSig, speedupOf, type Measurement, type MeasuredVariant, type Stats } from '../measurements.ts';
+import { roundSig, speedupOf } from '../measurements/numbers.ts';
+import type { Measurement, MeasuredVariant, Stats } from '../measurements/schema.ts';
 import { runsOf, type TimingReport } from './report.ts';
 
 /** Same limit as `npm run measure`: more tasks than this cannot be drawn legibly. */

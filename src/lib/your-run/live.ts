@@ -2,8 +2,8 @@
  * The timeline of a "Run here" run, drawn while it runs: the tasks the worker reported so far, as a one-run
  * measurement, drawn by the lessons' own timeline chart (one source). Loaded on demand, at a run's first task.
  */
-import { timelineChart } from '../charts.ts';
-import type { Environment, Measurement } from '../measurements.ts';
+import { timelineChart } from '../charts/timeline-chart.ts';
+import type { Environment, Measurement } from '../measurements/schema.ts';
 import type { ReportEnvironment, ReportTask } from './report.ts';
 
 export interface LiveRun {

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadExample } from '../examples.ts';
+import { loadExample } from '../examples/metadata.ts';
 import { EXAMPLE_METADATA_FILE, TIMING_REPORT_SCHEMA } from '../paths.ts';
 
 export interface ReportCommand {

@@ -3,7 +3,7 @@
  * compares their own run with it (src/lib/your-run/app.ts), so the page itself carries none of it.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { listMeasurementSlugs, measurementOf } from '../../lib/measurements.ts';
+import { listMeasurementSlugs, measurementOf } from '../../lib/measurements/load.ts';
 
 export const getStaticPaths = (() => listMeasurementSlugs().map((slug) => ({ params: { slug } }))) satisfies GetStaticPaths;
 

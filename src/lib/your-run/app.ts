@@ -163,7 +163,7 @@ export async function fromText(root: HTMLElement, text: string, source: string, 
 	root.dataset.loaded = source;
 	const kept = keep ? saveRun(storage(), example, text, source) : true;
 	status.textContent =
-		`${keep ? 'Loaded' : 'Your saved run'} (${source}) is drawn beside ours in the figures of examples/${example} on this page. ` +
+		`${keep ? 'Your run' : 'Your saved run'} (${source}) is drawn beside ours in the figures of examples/${example} on this page. ` +
 		(kept ? 'It stays in this browser, on every lesson with this example, until you press Forget my run.' : 'This browser would not keep it, so it shows on this page only.');
 	return true;
 }

@@ -76,6 +76,8 @@ const wasmFailure = new Promise((_, reject) => {
  */
 let loadedBytes = 0;
 let downloads = 0;
+/** Python starts once the WebAssembly binary, the last of the big files to start, is in (the lock file comes first). */
+let wasmFetched = false;
 let lastProgress = 0;
 const progress = (/** @type {string} */ phase, force = false) => {
 	const now = performance.now();
@@ -86,8 +88,10 @@ const progress = (/** @type {string} */ phase, force = false) => {
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
 	const response = await plainFetch(input, init);
-	if (!response.body || !String(input instanceof Request ? input.url : input).includes('/pyodide/')) return response;
+	const url = String(input instanceof Request ? input.url : input);
+	if (!response.body || !url.includes('/pyodide/')) return response;
 	downloads++;
+	wasmFetched ||= url.endsWith('.wasm');
 	const counted = response.body.pipeThrough(
 		new TransformStream({
 			transform(chunk, controller) {
@@ -96,7 +100,7 @@ self.fetch = async (input, init) => {
 				controller.enqueue(chunk);
 			},
 			flush() {
-				if (--downloads === 0) progress('starting', true);
+				if (--downloads === 0 && wasmFetched) progress('starting', true);
 			},
 		}),
 	);

@@ -17,10 +17,9 @@ export interface StoredRun {
 	savedAt: string;
 }
 
-/** The localStorage key of an example's run. */
-export function storageKey(example: string): string {
-	return `speed-up-python:your-run:${example}`;
-}
+import { storageKey } from './storage-key.ts';
+
+export { storageKey };
 
 /** Saves the run; false when the browser would not keep it. */
 export function saveRun(storage: Storage | undefined, example: string, text: string, source: string, now = new Date()): boolean {

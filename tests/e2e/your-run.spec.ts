@@ -187,3 +187,38 @@ test('learner pastes a report instead of choosing a file; the comparison reads a
 	await expect(c.table.getByRole('rowheader').first()).toBeVisible();
 	await expect(c.paste).toHaveValue('');
 });
+
+test('a run in the page shows its download, then draws its timeline while tasks finish, and can be compared with ours', async ({ page }, testInfo) => {
+	thoroughOnly(testInfo);
+	test.setTimeout(180_000);
+	// A lesson with a measured cpu-bound figure and a cpu-bound script that Pyodide runs (sequential.py).
+	const { path } = PAGES.find((p) => p.examples.includes('cpu-bound'))!;
+	await page.goto(path);
+	const root = page.locator('[data-run-in-page="cpu-bound"][data-file="sequential.py"]').first();
+	test.skip((await root.count()) === 0, `${path} has no in-page run of cpu-bound's sequential.py`);
+	// Everything the status says, and how many task bars the live chart had at each moment.
+	await root.evaluate((r) => {
+		const log: Array<[string, number]> = ((window as any).statuses = []);
+		const status = r.querySelector('[role=status]')!;
+		const note = () => log.push([status.textContent ?? '', r.querySelectorAll('.rip-live svg[role=img] rect').length]);
+		new MutationObserver(note).observe(status, { childList: true, characterData: true, subtree: true });
+		new MutationObserver(note).observe(r.querySelector('.rip-live')!, { childList: true });
+	});
+	await root.getByRole('button', { name: 'Run here (sequential.py)', exact: true }).click();
+	await expect(root.getByRole('status')).toHaveText(/^Finished in/, { timeout: 150_000 });
+	const log: Array<[string, number]> = await page.evaluate(() => (window as any).statuses);
+	const said = log.map(([text]) => text);
+	const downloading = said.findIndex((text) => /^Loading Python: \d+\.\d of 13\.\d MB downloaded…$/.test(text));
+	expect(downloading, said.join(' | ')).toBeGreaterThanOrEqual(0);
+	expect(said.indexOf('Loading Python: downloaded, starting Python…'), said.join(' | ')).toBeGreaterThan(downloading);
+	// The chart had bars before the run finished: drawn as tasks finished, not at the end.
+	const finished = log.findIndex(([text]) => text.startsWith('Finished'));
+	expect(log.slice(0, finished).some(([text, bars]) => text.startsWith('Running') && bars > 0), JSON.stringify(log)).toBe(true);
+	const chart = root.locator('.rip-live svg[role=img]');
+	await expect(chart).toHaveAttribute('aria-label', /^Timeline of .*: \d+ tasks? on 1 worker/);
+	// The finished run is offered for comparison and lands in the page's comparison like a file.
+	await root.getByRole('button', { name: 'Compare this run with ours (sequential.py)' }).click();
+	const c = control(page, 'cpu-bound');
+	await expect(c.status).toContainText('(your run of sequential.py in this page) is drawn beside ours');
+	await expect(c.root).toContainText(/Your machine: CPython 3\.\d+\.\d+, standard build \(with the GIL\), GIL on, Emscripten wasm32/);
+});

@@ -27,10 +27,10 @@ function variantOf(run: TimingReport, ours: MeasuredVariant | undefined): Measur
 		variant: run.variant,
 		script: run.script,
 		label: ours?.label ?? run.variant,
-		role: ours?.role ?? (run.runs ? 'compare' : run.rows ? 'sweep' : 'variant'),
-		args: [],
+		role: ours?.role ?? (run.runs ? 'compare' : run.rows ? 'sweep' : ('variant' as const)),
+		args: [] as string[],
 		parameters: run.parameters,
-	} as const;
+	};
 	if (run.status === 'skipped') return { ...base, status: 'skipped', skip_reason: run.skip_reason || 'skipped' };
 	const tasks = [...run.tasks]
 		.map((t) => ({ id: t.id, worker: t.worker, start_s: roundSig(t.start_s), end_s: roundSig(Math.max(t.end_s, t.start_s)) }))

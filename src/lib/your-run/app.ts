@@ -78,8 +78,10 @@ function table(head: string[], rows: string[][], caption?: string): HTMLTableEle
 	return t;
 }
 
+/** A table in a box that scrolls sideways on a narrow screen; focusable, so the keyboard can scroll it too. */
 function wrapped(node: HTMLElement): HTMLElement {
 	const wrap = element('div', 'sl-table-wrap');
+	wrap.tabIndex = 0;
 	wrap.append(node);
 	return wrap;
 }

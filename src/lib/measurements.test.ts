@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clone, ioMeasurement } from './fixtures/measurement-fixtures.ts';
-import { formatMeasurement } from './measure.ts';
 import {
 	environmentLabel,
 	findOkVariant,
@@ -98,7 +97,7 @@ describe('loadMeasurement', () => {
 	afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 	it('loads and validates a file', () => {
-		fs.writeFileSync(path.join(dir, 'io-demo.json'), formatMeasurement(ioMeasurement()));
+		fs.writeFileSync(path.join(dir, 'io-demo.json'), JSON.stringify(ioMeasurement()));
 		expect(loadMeasurement('io-demo', dir).variants).toHaveLength(4);
 		expect(listMeasurementSlugs(dir)).toEqual(['io-demo']);
 	});
@@ -118,7 +117,7 @@ describe('loadMeasurement', () => {
 	});
 
 	it('refuses a file that holds another example', () => {
-		fs.writeFileSync(path.join(dir, 'other.json'), formatMeasurement(ioMeasurement()));
+		fs.writeFileSync(path.join(dir, 'other.json'), JSON.stringify(ioMeasurement()));
 		expect(() => loadMeasurement('other', dir)).toThrow(/holds the measurement of "io-demo", not "other"/);
 	});
 });

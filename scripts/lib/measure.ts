@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Example, ExampleScript } from './examples.ts';
+import type { Example, ExampleScript } from '../../src/lib/examples.ts';
 import {
 	MEASUREMENT_FORMAT_VERSION,
 	median,
@@ -22,9 +22,9 @@ import {
 	type Row,
 	type Stats,
 	type Task,
-} from './measurements.ts';
+} from '../../src/lib/measurements.ts';
 import { watchContention, type ContentionReport } from './contention.ts';
-import { TIMING_REPORT_SCHEMA } from './paths.ts';
+import { TIMING_REPORT_SCHEMA } from '../../src/lib/paths.ts';
 
 /** How many runs or rounds {@link measureExample} may throw away (see `acceptRun`, `roundOk`) before it gives up. */
 export const MAX_REDONE_ROUNDS = 25;

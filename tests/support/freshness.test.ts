@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, script, sweepMeasurement } from './fixtures/measurement-fixtures.ts';
+import { IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, script, sweepMeasurement } from '../../src/lib/fixtures/measurement-fixtures.ts';
 import { checkAgainstExample, checkClaim, checkClaims, compareStory, comparableSpeedup, unmetCondition, type Claim } from './freshness.ts';
-import { parseMeasurement, roundSig, speedupOf, type Measurement } from './measurements.ts';
+import { parseMeasurement, roundSig, speedupOf, type Measurement } from '../../src/lib/measurements.ts';
 
 const claims: Claim[] = [
 	{ kind: 'speedup', variant: 'threads', op: '>=', value: 3, because: 'threads overlap the waits' },

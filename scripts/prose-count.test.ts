@@ -63,6 +63,18 @@ describe('countProseHtml (built page)', () => {
 	});
 });
 
+describe('overBudget', () => {
+	it('keeps room in the source for the run control and each exercise, and none on a built page', () => {
+		const lesson = { lesson: 'x', words: LIMITS.lesson - LIMITS.widgetReserve - LIMITS.exerciseReserve, machinery: [], exercises: 1 };
+		expect(overBudget([lesson])).toEqual([]);
+		expect(overBudget([{ ...lesson, words: lesson.words + 1 }])[0]).toMatch(/^x: /);
+		expect(overBudget([{ ...lesson, words: LIMITS.lesson, exercises: 0 }], false)).toEqual([]);
+		expect(overBudget([{ ...lesson, words: 10, machinery: Array(LIMITS.machinery + 1).fill('npm') }], false)).toEqual([
+			`machinery words: ${LIMITS.machinery + 1} > ${LIMITS.machinery}`,
+		]);
+	});
+});
+
 describe('the course', () => {
 	it(`keeps every lesson within ${LIMITS.lesson} prose words, the course within ${LIMITS.course} (with pipelines), and at most ${LIMITS.machinery} machinery words`, () => {
 		expect(overBudget(countLessons())).toEqual([]);

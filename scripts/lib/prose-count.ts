@@ -17,10 +17,12 @@ export const LIMITS = {
 	/** Budget kept for the pipelines lesson until it lands. */
 	pipelines: 1_800,
 	/**
-	 * Words a lesson's widgets add on the built page (run control, exercise task) that its MDX source does not hold:
-	 * the source check keeps this much room per lesson; `--dist` counts the built pages themselves.
+	 * Words a lesson's widgets add on the built page that its MDX source does not hold: the run control (per lesson)
+	 * and each exercise's task and instructions (per `<Exercise>`, measured at about 330 on the 2026-12 build). The
+	 * source check keeps this much room; `--dist` counts the built pages themselves.
 	 */
-	widgetReserve: 150,
+	widgetReserve: 100,
+	exerciseReserve: 330,
 	/** Machinery words across all lessons. */
 	machinery: 25,
 } as const;
@@ -29,6 +31,8 @@ export interface ProseCount {
 	words: number;
 	/** Machinery words found, in order. */
 	machinery: string[];
+	/** `<Exercise>` tags in the source (0 for a built page, where their text is counted). */
+	exercises?: number;
 }
 
 function countWords(text: string): number {
@@ -63,7 +67,8 @@ export function proseText(mdx: string): string {
 
 export function countProse(mdx: string): ProseCount {
 	const text = proseText(mdx);
-	return { words: countWords(text), machinery: text.match(MACHINERY) ?? [] };
+	const exercises = (mdx.match(/<Exercise\b/g) ?? []).length;
+	return { words: countWords(text), machinery: text.match(MACHINERY) ?? [], exercises };
 }
 
 /**

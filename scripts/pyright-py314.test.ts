@@ -1,5 +1,5 @@
 /**
- * The Python 3.14+ listings (examples/<slug>/py314/) are type-checked for 3.14 with their own pyright config: in the
+ * The Python 3.14+ listings (examples/cpu-bound/interpreter_pool.py) are type-checked for 3.14 with their own pyright config: in the
  * main config, an execution environment's pythonVersion does not reach the version checks inside typeshed's stubs,
  * so `InterpreterPoolExecutor` (3.14) would look missing there. CPython 3.14 cannot run here; this is their check.
  */

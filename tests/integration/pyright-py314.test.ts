@@ -5,11 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
+import { REPO_ROOT } from '../../src/lib/paths.ts';
 
 it('type-checks the Python 3.14 listings against Python 3.14 with no errors', () => {
 	let out: string;
 	try {
-		out = execFileSync('npx', ['pyright', '-p', 'pyrightconfig.py314.json', '--outputjson'], { encoding: 'utf8' });
+		out = execFileSync('npx', ['pyright', '-p', 'pyrightconfig.py314.json', '--outputjson'], { encoding: 'utf8', cwd: REPO_ROOT });
 	} catch (error) {
 		out = (error as { stdout: string }).stdout; // pyright exits 1 when it finds errors
 	}

@@ -4,12 +4,12 @@
  *   2. the Python examples (stdlib unittest) under every CPython 3.11+ found (npm run pythons): first the modules
  *      that time CPU work, one interpreter at a time; then the rest, which mostly waits on timeouts and child
  *      processes, side by side, and next to them the work no timing depends on: the type checks of the site
- *      (astro check) and of the Python (pyright), and the two static builds of the site (root and sub-path) with
- *      their course PDFs (npm run pdf)
+ *      (astro check) and of the Python (pyright), the format check (prettier --check .), and the two static
+ *      builds of the site (root and sub-path) with their course PDFs (npm run pdf)
  *   3. the browser tests against both builds (Playwright in Chromium)
  * Every suite runs even if an earlier one failed, then the summary names the failed tests and one closing line
  * sums them up. Output of work that runs side by side is printed whole when it ends, so lines never interleave.
- * Usage: npm test [-- --only types,unit,python,pyright,e2e]
+ * Usage: npm test [-- --only types,format,unit,python,pyright,e2e]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +35,7 @@ import {
 import { describePython, discover, listTestModules, planSuiteRuns, suiteArgs, suiteShards, type SuiteRun, type SuiteShard } from './lib/pythons.ts';
 import { findPython, run } from './lib/run.ts';
 
-const SUITES = ['types', 'unit', 'python', 'pyright', 'e2e'] as const;
+const SUITES = ['types', 'format', 'unit', 'python', 'pyright', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -82,6 +82,13 @@ async function types(buffered: boolean) {
 	const { code } = await step('Type check (astro check)', 'npx', ['astro', 'check'], { timeoutMs: 5 * 60_000, buffered });
 	// One check over the whole project: it passes or fails as a unit.
 	record('types', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
+}
+
+async function format(buffered: boolean) {
+	const title = 'Formatting (prettier --check .)';
+	const { code } = await step(title, 'npx', ['prettier', '--check', '.'], { timeoutMs: 5 * 60_000, buffered });
+	// Passes or fails as a unit, like the type check; the files to format are listed above it.
+	record('format', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
 }
 
 async function unit() {
@@ -210,6 +217,7 @@ if (selected.has('unit')) await unit();
 let buildProblem: string | null = null;
 const independent = async (buffered: boolean) => {
 	if (selected.has('types')) await types(buffered);
+	if (selected.has('format')) await format(buffered);
 	if (selected.has('pyright')) await pyright(buffered);
 	if (selected.has('e2e')) buildProblem = await builds(buffered);
 };

@@ -91,7 +91,7 @@ test('learner can download all the code in one zip from the home page, its size 
 	const response = await request.get((await link.getAttribute('href'))!);
 	expect(response.status()).toBe(200);
 	const bytes = await response.body();
-	// The same bytes as the library builds from examples/ (unzipped and run in src/lib/zip.run.test.ts).
+	// The same bytes as the library builds from examples/ (unzipped and run in tests/integration/zip.run.test.ts).
 	expect(bytes.equals(Buffer.from(buildAllExamplesZip(loadExamples())))).toBe(true);
 	expect(Number(await link.getAttribute('data-bytes'))).toBe(bytes.length);
 	await expect(link).toContainText(`(${formatBytes(bytes.length)})`);

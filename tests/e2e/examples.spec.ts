@@ -3,7 +3,7 @@
  * with plain python3 and the commands the lesson shows, and opened "in StackBlitz" (the site's payload run as a WebContainer would: npm install,
  * npm start under Pyodide). Each run's time and speedup are written into the Playwright report as annotations and
  * printed, so a maintainer reads the timings in the test output.
- * (Running from a clone is covered by src/lib/clone.run.test.ts.)
+ * (Running from a clone is covered by tests/integration/clone.run.test.ts.)
  */
 import fs from 'node:fs';
 import os from 'node:os';

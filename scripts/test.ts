@@ -6,12 +6,13 @@
  *      (tests/integration/fresh-measurements.test.ts)
  *   3. side by side, the work no timing depends on: the rest of the Python suite (mostly waiting on timeouts and
  *      child processes), the rest of the integration tests (zips, a clone and StackBlitz projects run as a learner
- *      would), the type checks of the site (astro check) and of the Python (pyright), and the two static builds of
- *      the site (root and sub-path) with their course PDFs (npm run pdf)
+ *      would), the type checks of the site (astro check) and of the Python (pyright), the format check (prettier
+ *      --check .), and the two static builds of the site (root and sub-path) with their course PDFs (npm run pdf)
  *   4. e2e: the browser tests against both builds (Playwright in Chromium)
  * Every suite runs even if an earlier one failed, then the summary names the failed tests and one closing line
  * sums them up. Output of work that runs side by side is printed whole when it ends, so lines never interleave.
- * Usage: npm test [-- --only unit,integration,python,types,pyright,e2e]   (npm test -- --only unit: the fast loop)
+ * Usage: npm test [-- --only unit,integration,python,types,format,pyright,e2e]
+ *   (npm test -- --only unit: the fast loop)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,7 +39,7 @@ import {
 import { describePython, discover, listTestModules, planSuiteRuns, suiteArgs, suiteShards, type SuiteRun, type SuiteShard } from './lib/pythons.ts';
 import { findPython, run } from './lib/run.ts';
 
-const SUITES = ['unit', 'integration', 'python', 'types', 'pyright', 'e2e'] as const;
+const SUITES = ['unit', 'integration', 'python', 'types', 'format', 'pyright', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -85,6 +86,13 @@ async function types(buffered: boolean) {
 	const { code } = await step('Type check (astro check)', 'npx', ['astro', 'check'], { timeoutMs: 5 * 60_000, buffered });
 	// One check over the whole project: it passes or fails as a unit.
 	record('types', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
+}
+
+async function format(buffered: boolean) {
+	const title = 'Formatting (prettier --check .)';
+	const { code } = await step(title, 'npx', ['prettier', '--check', '.'], { timeoutMs: 5 * 60_000, buffered });
+	// Passes or fails as a unit, like the type check; the files to format are listed above it.
+	record('format', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
 }
 
 /** A Vitest run of one project (vitest.config.ts), recorded as one suite. */
@@ -248,6 +256,7 @@ const independent = async (buffered: boolean) => {
 		selected.has('e2e') ? async () => void (built = await builds(buffered)) : null,
 		selected.has('integration') ? () => integrationRest(buffered) : null,
 		selected.has('types') ? () => types(buffered) : null,
+		selected.has('format') ? () => format(buffered) : null,
 		selected.has('pyright') ? () => pyright(buffered) : null,
 	].filter((w) => w !== null);
 	if (!buffered) {

@@ -68,18 +68,27 @@ export function checkComparable(items: readonly InterpreterMeasurement[]): void 
 	for (const item of rest) {
 		const a = first!.measurement;
 		const b = item.measurement;
-		if (b.example !== a.example) throw new MeasurementError(`cannot compare example ${a.example} on ${first!.interpreter} with ${b.example} on ${item.interpreter}`);
+		if (b.example !== a.example)
+			throw new MeasurementError(
+				`cannot compare example ${a.example} on ${first!.interpreter} with ${b.example} on ${item.interpreter}`,
+			);
 		const machine = (m: Measurement) => `${m.environment.os} ${m.environment.machine} ${m.environment.cpu_count}`;
 		if (b.environment.python_version !== a.environment.python_version) {
-			throw new MeasurementError(`${a.example}: ${first!.interpreter} is Python ${a.environment.python_version}, ${item.interpreter} ${b.environment.python_version}; compare builds of one version`);
+			throw new MeasurementError(
+				`${a.example}: ${first!.interpreter} is Python ${a.environment.python_version}, ${item.interpreter} ${b.environment.python_version}; compare builds of one version`,
+			);
 		}
 		if (machine(a) !== machine(b)) {
-			throw new MeasurementError(`${a.example}: ${first!.interpreter} was measured on ${machine(a)}, ${item.interpreter} on ${machine(b)}; measure both on one machine`);
+			throw new MeasurementError(
+				`${a.example}: ${first!.interpreter} was measured on ${machine(a)}, ${item.interpreter} on ${machine(b)}; measure both on one machine`,
+			);
 		}
 		for (const v of b.variants) {
 			const other = a.variants.find((x) => x.variant === v.variant);
 			if (other && JSON.stringify(other.args) !== JSON.stringify(v.args)) {
-				throw new MeasurementError(`${a.example}: ${v.variant} ran with ${other.args.join(' ')} on ${first!.interpreter} but ${v.args.join(' ')} on ${item.interpreter}; measure again with the same arguments`);
+				throw new MeasurementError(
+					`${a.example}: ${v.variant} ran with ${other.args.join(' ')} on ${first!.interpreter} but ${v.args.join(' ')} on ${item.interpreter}; measure again with the same arguments`,
+				);
 			}
 		}
 	}
@@ -91,7 +100,10 @@ export function environmentsLabel(items: readonly InterpreterMeasurement[]): str
 	return `Measured with ${[...new Set(parts)].join('; ')}`;
 }
 
-export function interpreterChart(items: readonly InterpreterMeasurement[], options: InterpreterChartOptions = {}): ChartFigure {
+export function interpreterChart(
+	items: readonly InterpreterMeasurement[],
+	options: InterpreterChartOptions = {},
+): ChartFigure {
 	checkComparable(items);
 	const first = items[0]!.measurement;
 	const variantIds = options.variants ?? timedVariants(first).map((v) => v.variant);
@@ -100,9 +112,13 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 	for (const variant of variantIds) {
 		items.forEach(({ interpreter, measurement }, i) => {
 			const found = timedVariants(measurement, [variant])[0]!;
-			if (found.status !== 'ok') throw new MeasurementError(`${measurement.example} on ${interpreter}: ${variant} was skipped (${found.skip_reason})`);
+			if (found.status !== 'ok')
+				throw new MeasurementError(
+					`${measurement.example} on ${interpreter}: ${variant} was skipped (${found.skip_reason})`,
+				);
 			const v = found as OkVariant;
-			const speedup = v.variant === measurement.baseline ? 'baseline' : v.speedup === null ? '' : formatSpeedup(v.speedup);
+			const speedup =
+				v.variant === measurement.baseline ? 'baseline' : v.speedup === null ? '' : formatSpeedup(v.speedup);
 			data.push({
 				key: `${variant}|${interpreter}`,
 				variant,
@@ -115,7 +131,12 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 				note: `${formatSeconds(v.elapsed_s.median)}${speedup && speedup !== 'baseline' ? ` · ${speedup}` : ''}`,
 				series: (i % SERIES_COLOURS) + 1,
 			});
-			tableRows.push([`${v.label}, ${interpreterLabel(interpreter)}`, formatSeconds(v.elapsed_s.median), formatRange(v.elapsed_s.min, v.elapsed_s.max), speedup]);
+			tableRows.push([
+				`${v.label}, ${interpreterLabel(interpreter)}`,
+				formatSeconds(v.elapsed_s.median),
+				formatRange(v.elapsed_s.min, v.elapsed_s.max),
+				speedup,
+			]);
 		});
 	}
 	const maxX = Math.max(...data.map((d) => d.max), 1e-9);
@@ -166,7 +187,10 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 		y: { type: 'identity', axis: null },
 		marks: [
 			...Array.from({ length: Math.min(items.length, SERIES_COLOURS) }, (_, i) =>
-				Plot.rectX(data.filter((d) => d.series === i + 1), { x1: 0, x2: 'median', y1, y2, fill: `var(--fig-series-${i + 1})` }),
+				Plot.rectX(
+					data.filter((d) => d.series === i + 1),
+					{ x1: 0, x2: 'median', y1, y2, fill: `var(--fig-series-${i + 1})` },
+				),
 			),
 			Plot.ruleY(data, { y: yMid, x1: 'min', x2: 'max', stroke: 'currentColor', strokeWidth: 1.5 }),
 			Plot.text(headings, { x: 0, y: 'y', text: 'text', textAnchor: 'start', fontWeight: 700, ...HALO }),
@@ -177,7 +201,12 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 	});
 	const label =
 		`Bar chart of wall time per approach and interpreter (${repeatsLabel(first)}): ` +
-		data.map((d) => `${d.text}: ${d.note.replace(' · ', ', ')}${d.note.includes('×') ? ' as fast as sequential on the same interpreter' : ''}`).join('; ') +
+		data
+			.map(
+				(d) =>
+					`${d.text}: ${d.note.replace(' · ', ', ')}${d.note.includes('×') ? ' as fast as sequential on the same interpreter' : ''}`,
+			)
+			.join('; ') +
 		'.';
 	const what =
 		options.caption ??

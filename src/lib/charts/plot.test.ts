@@ -5,6 +5,8 @@ import { ENVIRONMENT } from './chart-test-helpers.ts';
 
 describe('figureCaption', () => {
 	it('adds where and when it was measured', () => {
-		expect(figureCaption(ioMeasurement(), 'Threads overlap the waits')).toBe(`Threads overlap the waits. ${ENVIRONMENT}.`);
+		expect(figureCaption(ioMeasurement(), 'Threads overlap the waits')).toBe(
+			`Threads overlap the waits. ${ENVIRONMENT}.`,
+		);
 	});
 });

@@ -84,7 +84,11 @@ function roundCoordinates(root: Element) {
 	for (const element of root.querySelectorAll('*')) {
 		for (const name of GEOMETRY) {
 			const value = element.getAttribute(name);
-			if (value) element.setAttribute(name, value.replace(/(\d+\.\d\d)\d+/g, (_, kept: string) => String(+kept)));
+			if (value)
+				element.setAttribute(
+					name,
+					value.replace(/(\d+\.\d\d)\d+/g, (_, kept: string) => String(+kept)),
+				);
 		}
 	}
 }
@@ -120,7 +124,6 @@ export function secondsTick(maxSeconds: number): (value: number) => string {
 	if (maxSeconds >= 1e-3) return (v) => `${+(v * 1e3).toFixed(1)} ms`;
 	return (v) => `${+(v * 1e6).toFixed(0)} µs`;
 }
-
 
 /** Approximate width of a text at the chart's font size, for layout. */
 export function textWidth(text: string): number {

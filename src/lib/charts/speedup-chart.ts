@@ -4,7 +4,17 @@ import { formatRange, formatSeconds, formatSpeedup, repeatsLabel } from '../meas
 import { MeasurementError } from '../measurements/load.ts';
 import { timedVariants } from '../measurements/results-table.ts';
 import type { Measurement, OkVariant } from '../measurements/schema.ts';
-import { CHART_WIDTH, HALO, figureCaption, finishSvg, labelOf, plotDocument, secondsTick, textWidth, type ChartFigure } from './plot.ts';
+import {
+	CHART_WIDTH,
+	HALO,
+	figureCaption,
+	finishSvg,
+	labelOf,
+	plotDocument,
+	secondsTick,
+	textWidth,
+	type ChartFigure,
+} from './plot.ts';
 
 export interface SpeedupChartOptions {
 	/** Variants to show, in this order (default: every variant with role `variant`, in example order). */
@@ -25,10 +35,19 @@ interface BarDatum {
 
 export function speedupChart(measurement: Measurement, options: SpeedupChartOptions = {}): ChartFigure {
 	const variants = timedVariants(measurement, options.variants);
-	if (variants.length === 0) throw new MeasurementError(`example ${measurement.example} has no timed variants to chart`);
+	if (variants.length === 0)
+		throw new MeasurementError(`example ${measurement.example} has no timed variants to chart`);
 	const data: BarDatum[] = variants.map((v) => {
 		if (v.status === 'skipped') {
-			return { variant: v.variant, label: v.label, median: 0, min: 0, max: 0, note: 'skipped (see the table)', skipped: true };
+			return {
+				variant: v.variant,
+				label: v.label,
+				median: 0,
+				min: 0,
+				max: 0,
+				note: 'skipped (see the table)',
+				skipped: true,
+			};
 		}
 		const note =
 			v.variant === measurement.baseline
@@ -36,7 +55,15 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 				: v.speedup !== null
 					? `${formatSeconds(v.elapsed_s.median)} · ${formatSpeedup(v.speedup)}`
 					: formatSeconds(v.elapsed_s.median);
-		return { variant: v.variant, label: v.label, median: v.elapsed_s.median, min: v.elapsed_s.min, max: v.elapsed_s.max, note, skipped: false };
+		return {
+			variant: v.variant,
+			label: v.label,
+			median: v.elapsed_s.median,
+			min: v.elapsed_s.min,
+			max: v.elapsed_s.max,
+			note,
+			skipped: false,
+		};
 	});
 	const ran = data.filter((d) => !d.skipped);
 	const maxX = Math.max(...ran.map((d) => d.max), 1e-9);
@@ -89,7 +116,9 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 	const what =
 		options.caption ??
 		`Wall time of each approach in examples/${measurement.example}, ${repeatsLabel(measurement)}: the bar is the median, the thin line spans the fastest to the slowest run` +
-			(measurement.baseline ? `, and × says how many times faster than ${labelOf(measurement, measurement.baseline)}` : '');
+			(measurement.baseline
+				? `, and × says how many times faster than ${labelOf(measurement, measurement.baseline)}`
+				: '');
 	return {
 		svg: finishSvg(plot, label, 'sl-chart-speedup'),
 		label,

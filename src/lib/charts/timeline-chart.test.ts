@@ -12,9 +12,13 @@ describe('timelineChart', () => {
 		expect(svg.querySelectorAll('rect')).toHaveLength(8);
 		const rows = new Set([...svg.querySelectorAll('rect')].map((r) => r.getAttribute('y')));
 		expect(rows.size).toBe(4);
-		expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['worker_0', 'worker_3']));
+		expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toEqual(
+			expect.arrayContaining(['worker_0', 'worker_3']),
+		);
 		expectAccessibleSvg(svg, figure.label);
-		expect(figure.label).toBe('Timeline of Threads label: 8 tasks on 4 workers over 105 ms; on average 3.92 tasks ran at once.');
+		expect(figure.label).toBe(
+			'Timeline of Threads label: 8 tasks on 4 workers over 105 ms; on average 3.92 tasks ran at once.',
+		);
 		expect(figure.caption).toContain(ENVIRONMENT);
 		expect(figure.table.rows).toHaveLength(8);
 	});
@@ -24,7 +28,8 @@ describe('timelineChart', () => {
 		expect(end).toBeCloseTo(0.81, 2);
 		const alone = parse(timelineChart(m, 'threads').svg);
 		const shared = timelineChart(m, 'threads', { sameAxisAs: ['sequential'] });
-		const ticks = (svg: SVGSVGElement) => [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => /\d (ms|s)$/.test(t));
+		const ticks = (svg: SVGSVGElement) =>
+			[...svg.querySelectorAll('text')].map((t) => t.textContent ?? '').filter((t) => /\d (ms|s)$/.test(t));
 		expect(ticks(alone).at(-1)).toBe('100 ms');
 		expect(ticks(parse(shared.svg)).at(-1)).toBe('800 ms');
 		expect(shared.caption).toContain('The time axis runs to 810 ms, as in the other timelines of this page');
@@ -45,11 +50,13 @@ describe('timelineChart', () => {
 	});
 
 	it('keeps the order in which workers started', () => {
-		expect(workersOf([
-			{ id: 0, worker: 'b', start_s: 0, end_s: 1 },
-			{ id: 1, worker: 'a', start_s: 0.5, end_s: 1 },
-			{ id: 2, worker: 'b', start_s: 1, end_s: 2 },
-		])).toEqual(['b', 'a']);
+		expect(
+			workersOf([
+				{ id: 0, worker: 'b', start_s: 0, end_s: 1 },
+				{ id: 1, worker: 'a', start_s: 0.5, end_s: 1 },
+				{ id: 2, worker: 'b', start_s: 1, end_s: 2 },
+			]),
+		).toEqual(['b', 'a']);
 	});
 
 	it('still draws a task shorter than a pixel', () => {

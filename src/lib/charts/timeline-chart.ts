@@ -4,7 +4,15 @@ import { formatSeconds } from '../measurements/format.ts';
 import { findOkVariant, MeasurementError } from '../measurements/load.ts';
 import { measuredValue } from '../measurements/measured-value.ts';
 import type { Measurement, OkVariant, Task } from '../measurements/schema.ts';
-import { CHART_WIDTH, figureCaption, finishSvg, plotDocument, secondsTick, textWidth, type ChartFigure } from './plot.ts';
+import {
+	CHART_WIDTH,
+	figureCaption,
+	finishSvg,
+	plotDocument,
+	secondsTick,
+	textWidth,
+	type ChartFigure,
+} from './plot.ts';
 
 export interface TimelineChartOptions {
 	/** First sentence of the caption (default: says what the rows and bars are). */
@@ -22,7 +30,10 @@ export function timelineAxisEnd(measurement: Measurement, variants: readonly str
 		1e-9,
 		...variants.map((id) => {
 			const timeline = findOkVariant(measurement, id).timeline;
-			if (!timeline) throw new MeasurementError(`variant "${id}" of example ${measurement.example} has no timeline to share an axis with`);
+			if (!timeline)
+				throw new MeasurementError(
+					`variant "${id}" of example ${measurement.example} has no timeline to share an axis with`,
+				);
 			return Math.max(timeline.elapsed_s, ...timeline.tasks.map((t) => t.end_s));
 		}),
 	);
@@ -34,7 +45,8 @@ export function timelineAxisEnd(measurement: Measurement, variants: readonly str
  * otherwise computed from the run shown.
  */
 export function inFlightText(measurement: Measurement, variant: OkVariant): string {
-	if ('mean_in_flight' in variant.metrics) return measuredValue(measurement, variant.variant, 'metric:mean_in_flight').text;
+	if ('mean_in_flight' in variant.metrics)
+		return measuredValue(measurement, variant.variant, 'metric:mean_in_flight').text;
 	const timeline = variant.timeline;
 	return timeline ? measuredValueText(meanInFlight(timeline.tasks, timeline.elapsed_s)) : '0';
 }
@@ -67,7 +79,11 @@ function shortName(name: string): string {
 	return name.length <= MAX_WORKER_NAME ? name : `${name.slice(0, MAX_WORKER_NAME - 1)}…`;
 }
 
-export function timelineChart(measurement: Measurement, variant: string, options: TimelineChartOptions = {}): ChartFigure {
+export function timelineChart(
+	measurement: Measurement,
+	variant: string,
+	options: TimelineChartOptions = {},
+): ChartFigure {
 	const v = findOkVariant(measurement, variant);
 	if (!v.timeline) {
 		throw new MeasurementError(
@@ -81,7 +97,12 @@ export function timelineChart(measurement: Measurement, variant: string, options
 	const named = workers.length <= MAX_NAMED_WORKERS;
 	const labels = named ? workers.map(shortName) : [];
 	const marginLeft = named ? Math.max(...labels.map(textWidth)) + 14 : 14;
-	const rowHeight = workers.length <= 4 ? 26 : workers.length <= MAX_NAMED_WORKERS ? 20 : Math.max(6, Math.min(14, 360 / workers.length));
+	const rowHeight =
+		workers.length <= 4
+			? 26
+			: workers.length <= MAX_NAMED_WORKERS
+				? 20
+				: Math.max(6, Math.min(14, 360 / workers.length));
 	const margin = { top: 8, bottom: 42 };
 	const height = margin.top + margin.bottom + rowHeight * workers.length;
 	const domainMax = timelineAxisEnd(measurement, [variant, ...(options.sameAxisAs ?? [])]);
@@ -139,7 +160,9 @@ export function timelineChart(measurement: Measurement, variant: string, options
 		options.caption ??
 		`When each task of ${v.script} ran: one row per worker${named ? '' : ` (${workers.length} rows)`}, one bar per task, ` +
 			`in the run closest to the median (${formatSeconds(elapsed)}); on average ${inFlight} ${tasksWord(inFlight)} were in flight` +
-			(shared ? `. The time axis runs to ${formatSeconds(domainMax)}, as in the other timelines of this page, so lengths compare` : '');
+			(shared
+				? `. The time axis runs to ${formatSeconds(domainMax)}, as in the other timelines of this page, so lengths compare`
+				: '');
 	return {
 		svg: finishSvg(plot, label, 'sl-chart-timeline'),
 		label,
@@ -148,7 +171,13 @@ export function timelineChart(measurement: Measurement, variant: string, options
 			head: ['Task', 'Worker', 'Start', 'End', 'Duration'],
 			rows: [...tasks]
 				.sort((a, b) => a.id - b.id)
-				.map((t) => [String(t.id), t.worker, formatSeconds(t.start_s), formatSeconds(t.end_s), formatSeconds(t.end_s - t.start_s)]),
+				.map((t) => [
+					String(t.id),
+					t.worker,
+					formatSeconds(t.start_s),
+					formatSeconds(t.end_s),
+					formatSeconds(t.end_s - t.start_s),
+				]),
 		},
 		legend: [],
 	};

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clone, ioMeasurement } from './measurements/fixtures.ts';
-import { environmentLabel } from './measurements/format.ts';
-import { interpreterMeasureCommand, listInterpreters, listMeasurementSlugs, loadInterpreterMeasurement, parseMeasurement } from './measurements/load.ts';
-import { type Measurement } from './measurements/schema.ts';
+import { clone, ioMeasurement } from './fixtures.ts';
+import { environmentLabel } from './format.ts';
+import { interpreterMeasureCommand, listInterpreters, listMeasurementSlugs, loadInterpreterMeasurement, parseMeasurement } from './load.ts';
+import { type Measurement } from './schema.ts';
 
 function onFreeThreaded(args?: string[]): Measurement {
 	const m = clone(ioMeasurement());

@@ -47,6 +47,12 @@ describe('.github/workflows/test.yml', () => {
 		expect(read('.ci/run')).toMatch(/^npm ci --no-audit --no-fund$/m);
 		expect(read('.ci/run')).toMatch(/^npm test$/m);
 	});
+
+	it('provides a free-threaded CPython, as .ci/run does, so the tests without the GIL run in CI', () => {
+		const python = steps(wf).find((step) => step.uses?.startsWith('actions/setup-python@'));
+		expect(String(python?.with?.['python-version']).split('\n').map((v) => v.trim())).toContain('3.13t');
+		expect(read('.ci/run')).toMatch(/^\s*npm run --silent pythons -- --provide free-threaded$/m);
+	});
 });
 
 describe('.github/workflows/deploy.yml', () => {

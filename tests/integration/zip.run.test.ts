@@ -1,8 +1,12 @@
 /**
  * Every example's zip, used as a learner would: unzipped into an empty folder with Python's own unzip
  * (`python3 -m zipfile -e`), holding the example byte for byte. Each exercise in the zip is checked there, with the
- * commands the lesson shows and its solution: `python3 check.py solution.py` passes. (Every script of every zip
- * runs in the browser tests, from the zip the built site serves: tests/e2e/examples.spec.ts.)
+ * commands the lesson shows and its solution: `python3 check.py solution.py` passes.
+ *
+ * Every script of every zip runs, as a learner gets it, through a chain of equalities rather than a second run:
+ * the zip the built site serves is byte for byte the one buildExampleZip makes (tests/e2e/ways-in.spec.ts), which
+ * unzips into the example's files byte for byte (here), and every one of those files runs with the commands the
+ * lesson shows in tests/integration/clone.run.test.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';

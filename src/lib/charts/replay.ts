@@ -6,7 +6,7 @@
  * picture, which is also what readers who ask for reduced motion see.
  */
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, HALO, figureCaption, finishSvg, plotDocument, secondsTick, textWidth, type ChartFigure } from './plot.ts';
+import { CHART_WIDTH, HALO, figureCaption, finishSvg, fittedTicks, marginForLastTick, plotDocument, secondsTick, textWidth, type ChartFigure } from './plot.ts';
 import { inFlightText, timelineAxisEnd, workersOf } from './timeline-chart.ts';
 import { formatSeconds, formatSpeedup } from '../measurements/format.ts';
 import { findOkVariant, MeasurementError } from '../measurements/load.ts';
@@ -39,7 +39,10 @@ interface Bar {
 export function replayFigure(measurement: Measurement, variants: readonly string[], caption?: string): ReplayFigure {
 	if (variants.length < 1) throw new MeasurementError('a replay needs at least one variant');
 	const end = timelineAxisEnd(measurement, variants);
-	const plotWidth = CHART_WIDTH - MARGIN.left - MARGIN.right;
+	const tickFormat = secondsTick(end);
+	const ticks = fittedTicks(end, CHART_WIDTH - MARGIN.left - MARGIN.right, tickFormat);
+	const marginRight = marginForLastTick(ticks, end, CHART_WIDTH - MARGIN.left - MARGIN.right, tickFormat, MARGIN.right);
+	const plotWidth = CHART_WIDTH - MARGIN.left - marginRight;
 	const bars: Bar[] = [];
 	const headers: Array<{ y: number; text: string }> = [];
 	const finishes: Array<{ y: number; x: number; text: string; anchor: 'start' | 'end' }> = [];
@@ -73,10 +76,10 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 		width: CHART_WIDTH,
 		height: height + MARGIN.top + MARGIN.bottom,
 		marginLeft: MARGIN.left,
-		marginRight: MARGIN.right,
+		marginRight,
 		marginTop: MARGIN.top,
 		marginBottom: MARGIN.bottom,
-		x: { domain: [0, end], label: 'Time since the run started →', labelAnchor: 'left', labelOffset: 34, tickFormat: secondsTick(end), ticks: 5, grid: true },
+		x: { domain: [0, end], label: 'Time since the run started →', labelAnchor: 'left', labelOffset: 34, tickFormat, ticks, grid: true },
 		y: { domain: [0, height], range: [MARGIN.top, MARGIN.top + height], axis: null },
 		marks: [
 			Plot.rectX(bars, {

@@ -4,7 +4,7 @@ import { formatRange, formatSeconds, formatSpeedup, repeatsLabel } from '../meas
 import { MeasurementError } from '../measurements/load.ts';
 import { timedVariants } from '../measurements/results-table.ts';
 import type { Measurement, OkVariant } from '../measurements/schema.ts';
-import { CHART_WIDTH, HALO, figureCaption, finishSvg, labelOf, plotDocument, secondsTick, textWidth, type ChartFigure } from './plot.ts';
+import { CHART_WIDTH, HALO, figureCaption, finishSvg, fittedTicks, labelOf, marginForLastTick, plotDocument, secondsTick, textWidth, type ChartFigure } from './plot.ts';
 
 export interface SpeedupChartOptions {
 	/** Variants to show, in this order (default: every variant with role `variant`, in example order). */
@@ -44,6 +44,9 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 	const plotWidth = CHART_WIDTH - margin.left - margin.right;
 	const noteWidth = Math.max(...data.map((d) => textWidth(d.note))) + 10;
 	const domainMax = maxX * (plotWidth / Math.max(plotWidth - noteWidth, plotWidth * 0.4));
+	const tickFormat = secondsTick(domainMax);
+	const ticks = fittedTicks(domainMax, plotWidth, tickFormat, 4);
+	const marginRight = marginForLastTick(ticks, domainMax, plotWidth, tickFormat, margin.right);
 	const rowHeight = 46;
 	const height = margin.top + margin.bottom + rowHeight * data.length;
 	const ids = data.map((d) => d.variant);
@@ -54,7 +57,7 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 		width: CHART_WIDTH,
 		height,
 		marginLeft: margin.left,
-		marginRight: margin.right,
+		marginRight,
 		marginTop: margin.top,
 		marginBottom: margin.bottom,
 		x: {
@@ -62,8 +65,8 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 			label: `Wall time (${repeatsLabel(measurement)}) →`,
 			labelAnchor: 'left',
 			labelOffset: 34,
-			tickFormat: secondsTick(domainMax),
-			ticks: 4,
+			tickFormat,
+			ticks,
 			grid: true,
 		},
 		y: { domain: ids, axis: null, paddingInner: 0, paddingOuter: 0 },

@@ -4,7 +4,7 @@ import { formatSeconds, formatSpeedup, repeatsLabel } from '../measurements/form
 import { findOkVariant, MeasurementError } from '../measurements/load.ts';
 import type { Measurement, Row } from '../measurements/schema.ts';
 import { sweepFacts } from '../measurements/sweep-facts.ts';
-import { CHART_WIDTH, HALO, SERIES_COLOURS, figureCaption, finishSvg, labelOf, plotDocument, secondsTick, type ChartFigure } from './plot.ts';
+import { CHART_WIDTH, HALO, SERIES_COLOURS, figureCaption, finishSvg, labelOf, plotDocument, secondsTick, tickLabelWidth, type ChartFigure } from './plot.ts';
 
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star'] as const;
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'] as const;
@@ -109,12 +109,16 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 			? { domain: niceLog(ys), ticks: decades(ys), tickFormat: yField.endsWith('_s') ? logSecondsTick : '~s' }
 			: { ticks: 5, tickFormat: yField.endsWith('_s') ? secondsTick(maxY) : '~s' };
 	const crossover = marked?.crossover ?? null;
+	// Room for the widest y tick label, right-aligned 9 units left of the axis (tick and padding).
+	const { ticks: yTicks, tickFormat: yFormat } = yAxis;
+	const yTickLabels: string[] = Array.isArray(yTicks) && typeof yFormat === 'function' ? yTicks.map((t) => yFormat(t)) : [];
+	const marginLeft = Math.max(ratio ? 44 : 62, ...yTickLabels.map((text) => Math.ceil(tickLabelWidth(text) - 10 + 13)));
 
 	const plot = Plot.plot({
 		document: plotDocument(),
 		width: CHART_WIDTH,
 		height: 340,
-		marginLeft: ratio ? 44 : 62,
+		marginLeft,
 		marginRight: 16,
 		marginTop: 28,
 		marginBottom: 44,

@@ -4,8 +4,8 @@
  * short with an ellipsis. The boxes are the browser's own (getBoundingClientRect of each SVG <text>, in the fonts
  * the page really uses), so the test sees what a reader sees, not the build's estimate of text widths.
  * It does not depend on the base: root build only.
- * The asyncio lesson's many-row timeline and the like are checked by their unit tests (src/lib/charts/*.test.ts):
- * a label left out is no text to measure here.
+ * A label left out altogether is no text to measure: that rows and axes are labelled at all is checked by the
+ * charts' unit tests (src/lib/charts/*.test.ts), e.g. the 40-row timeline names every 2nd row.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { PRINT_PAGE_PATH } from '../../src/lib/ways-in/downloads.ts';

@@ -231,6 +231,20 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		expect(net.blocked).toEqual([]);
 	});
 
+	test('the in-page run says CPU time is not measurable here instead of printing a number, and what its time covers', async ({ page, context, baseURL }) => {
+		test.setTimeout(RUN_TIMEOUT_MS);
+		await offline(context, baseURL!);
+		await page.goto(DEMO.path);
+		const root = control(page, DEMO.slug, DEMO_FILE);
+		const { run, log } = parts(root, DEMO_FILE);
+		await run.click();
+		expect(await ended(root)).toMatch(/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/);
+		// Pyodide's process_time() counts sleeping: timing.py prints why instead of a number (issue 23).
+		await expect(log).toContainText(/CPU time +not measurable here/);
+		await expect(log).not.toContainText(/CPU time +\d/);
+		await expect(log).not.toContainText('cpu_fraction');
+	});
+
 	test("a learner's error shows the learner's traceback only, as python3 prints it, not the runner's frames", async ({ page, context, baseURL }) => {
 		test.setTimeout(RUN_TIMEOUT_MS * 2);
 		await offline(context, baseURL!);

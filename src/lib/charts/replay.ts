@@ -11,6 +11,8 @@ import {
 	HALO,
 	figureCaption,
 	finishSvg,
+	fittedTicks,
+	marginForLastTick,
 	plotDocument,
 	secondsTick,
 	textWidth,
@@ -48,7 +50,10 @@ interface Bar {
 export function replayFigure(measurement: Measurement, variants: readonly string[], caption?: string): ReplayFigure {
 	if (variants.length < 1) throw new MeasurementError('a replay needs at least one variant');
 	const end = timelineAxisEnd(measurement, variants);
-	const plotWidth = CHART_WIDTH - MARGIN.left - MARGIN.right;
+	const tickFormat = secondsTick(end);
+	const ticks = fittedTicks(end, CHART_WIDTH - MARGIN.left - MARGIN.right, tickFormat);
+	const marginRight = marginForLastTick(ticks, end, CHART_WIDTH - MARGIN.left - MARGIN.right, tickFormat, MARGIN.right);
+	const plotWidth = CHART_WIDTH - MARGIN.left - marginRight;
 	const bars: Bar[] = [];
 	const headers: Array<{ y: number; text: string }> = [];
 	const finishes: Array<{ y: number; x: number; text: string; anchor: 'start' | 'end' }> = [];
@@ -92,7 +97,7 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 		width: CHART_WIDTH,
 		height: height + MARGIN.top + MARGIN.bottom,
 		marginLeft: MARGIN.left,
-		marginRight: MARGIN.right,
+		marginRight,
 		marginTop: MARGIN.top,
 		marginBottom: MARGIN.bottom,
 		x: {
@@ -100,8 +105,8 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 			label: 'Time since the run started →',
 			labelAnchor: 'left',
 			labelOffset: 34,
-			tickFormat: secondsTick(end),
-			ticks: 5,
+			tickFormat,
+			ticks,
 			grid: true,
 		},
 		y: { domain: [0, height], range: [MARGIN.top, MARGIN.top + height], axis: null },

@@ -9,7 +9,9 @@ import {
 	HALO,
 	figureCaption,
 	finishSvg,
+	fittedTicks,
 	labelOf,
+	marginForLastTick,
 	plotDocument,
 	secondsTick,
 	textWidth,
@@ -71,6 +73,9 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 	const plotWidth = CHART_WIDTH - margin.left - margin.right;
 	const noteWidth = Math.max(...data.map((d) => textWidth(d.note))) + 10;
 	const domainMax = maxX * (plotWidth / Math.max(plotWidth - noteWidth, plotWidth * 0.4));
+	const tickFormat = secondsTick(domainMax);
+	const ticks = fittedTicks(domainMax, plotWidth, tickFormat, 4);
+	const marginRight = marginForLastTick(ticks, domainMax, plotWidth, tickFormat, margin.right);
 	const rowHeight = 46;
 	const height = margin.top + margin.bottom + rowHeight * data.length;
 	const ids = data.map((d) => d.variant);
@@ -81,7 +86,7 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 		width: CHART_WIDTH,
 		height,
 		marginLeft: margin.left,
-		marginRight: margin.right,
+		marginRight,
 		marginTop: margin.top,
 		marginBottom: margin.bottom,
 		x: {
@@ -89,8 +94,8 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 			label: `Wall time (${repeatsLabel(measurement)}) →`,
 			labelAnchor: 'left',
 			labelOffset: 34,
-			tickFormat: secondsTick(domainMax),
-			ticks: 4,
+			tickFormat,
+			ticks,
 			grid: true,
 		},
 		y: { domain: ids, axis: null, paddingInner: 0, paddingOuter: 0 },

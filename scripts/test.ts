@@ -151,8 +151,10 @@ async function builds(buffered: boolean): Promise<BuildOutcome> {
 	return { problem: null, noBrowser };
 }
 
-async function e2e({ problem, noBrowser }: BuildOutcome) {
-	heading('Browser tests (Playwright, Chromium)');
+/** The browser tests; `buffered` (started while other work runs), their output is printed whole when they end. */
+async function e2e({ problem, noBrowser }: BuildOutcome, buffered: boolean) {
+	const title = 'Browser tests (Playwright, Chromium)';
+	if (problem || noBrowser) heading(title);
 	if (problem) {
 		record('e2e', null, 1, `${problem}, so the browser tests did not run`);
 		return;
@@ -166,7 +168,7 @@ async function e2e({ problem, noBrowser }: BuildOutcome) {
 	const file = path.join(REPORTS, 'e2e.json');
 	fs.rmSync(file, { force: true });
 	const started = performance.now();
-	const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
+	const { code } = await step(title, 'npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000, buffered });
 	record('e2e', parsePlaywrightJson(file), code, `${((performance.now() - started) / 60_000).toFixed(1)} min`, playwrightFailures(file));
 }
 
@@ -238,30 +240,33 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 }
 
 if (selected.has('unit')) await unit();
-let built: BuildOutcome = { problem: null, noBrowser: null };
+let browserTests: Promise<void> | null = null;
 const timed = async () => {
 	if (selected.has('integration')) await integrationTimed();
 };
 const independent = async (buffered: boolean) => {
-	// Builds first: the browser tests wait for them; the rest is shorter.
-	const work = [
-		selected.has('e2e') ? async () => void (built = await builds(buffered)) : null,
+	const others = [
 		selected.has('integration') ? () => integrationRest(buffered) : null,
 		selected.has('types') ? () => types(buffered) : null,
 		selected.has('pyright') ? () => pyright(buffered) : null,
 	].filter((w) => w !== null);
+	const browser = () => builds(buffered).then((built) => e2e(built, buffered));
 	if (!buffered) {
-		for (const w of work) await w();
+		for (const w of others) await w();
+		if (selected.has('e2e')) await browser();
 		return;
 	}
-	await Promise.all(work.map((w) => w()));
+	// The builds start first, and the browser tests as soon as they are done, next to whatever else still runs.
+	if (selected.has('e2e')) browserTests = browser();
+	await Promise.all(others.map((w) => w()));
 };
 if (selected.has('python')) await python(timed, () => independent(true));
 else {
 	await timed();
 	await independent(false);
 }
-if (selected.has('e2e')) await e2e(built);
+// Side by side, the Python suite does not wait for the browser tests; the summary does.
+await browserTests;
 
 heading('Summary');
 // In the order of SUITES, whatever order they ended in.

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/lib/paths.ts';
-import { SITE_BUILDS } from '../tests/support/site-builds.ts';
+import { SITE_BUILDS, type SiteBuild } from '../tests/support/site-builds.ts';
 import { ensureBrowser } from './ensure-browser.ts';
 import {
 	add,
@@ -131,7 +131,11 @@ interface BuildOutcome {
 	noBrowser: string | null;
 }
 
-/** The two static builds and their PDFs, for the browser tests. Without a Chromium, the builds without PDFs. */
+/**
+ * The two static builds and their PDFs, for the browser tests; without a Chromium, the builds without PDFs.
+ * `buffered` (next to other work), the sub-path build runs while the root build's PDF prints: one is Astro, the other
+ * Chromium reading the root build through its own preview server.
+ */
 async function builds(buffered: boolean): Promise<BuildOutcome> {
 	let noBrowser: string | null = null;
 	try {
@@ -140,15 +144,26 @@ async function builds(buffered: boolean): Promise<BuildOutcome> {
 		noBrowser = (error as Error).message;
 		console.error(noBrowser);
 	}
-	for (const build of SITE_BUILDS) {
-		const env = { BASE: build.base, OUT_DIR: build.outDir };
-		const title = `Static build ${build.name}: base ${build.base} -> ${build.outDir}`;
-		if ((await step(title, 'npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000, buffered })).code !== 0) return { problem: `the ${build.name} build failed`, noBrowser };
-		// The course PDF is part of the site as deployed (the deploy workflow runs the same step).
-		if (noBrowser) continue;
-		if ((await step(`Course PDF of ${build.name}`, 'npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000, buffered })).code !== 0) return { problem: `the ${build.name} PDF failed`, noBrowser };
-	}
-	return { problem: null, noBrowser };
+	const build = async ({ name, base, outDir }: SiteBuild) => {
+		const env = { BASE: base, OUT_DIR: outDir };
+		if ((await step(`Static build ${name}: base ${base} -> ${outDir}`, 'npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000, buffered })).code !== 0) {
+			return `the ${name} build failed`;
+		}
+		return null;
+	};
+	// The course PDF is part of the site as deployed (the deploy workflow runs the same step).
+	const pdf = async ({ name, base, outDir }: SiteBuild) => {
+		if (noBrowser) return null;
+		const env = { BASE: base, OUT_DIR: outDir };
+		return (await step(`Course PDF of ${name}`, 'npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000, buffered })).code !== 0 ? `the ${name} PDF failed` : null;
+	};
+	const [root, subpath] = SITE_BUILDS as [SiteBuild, SiteBuild];
+	const rootBuilt = await build(root);
+	if (rootBuilt) return { problem: rootBuilt, noBrowser };
+	const problems = buffered
+		? await Promise.all([pdf(root), build(subpath).then(async (problem) => problem ?? (await pdf(subpath)))])
+		: [await pdf(root), (await build(subpath)) ?? (await pdf(subpath))];
+	return { problem: problems.find((p) => p !== null) ?? null, noBrowser };
 }
 
 /** The browser tests; `buffered` (started while other work runs), their output is printed whole when they end. */

@@ -38,3 +38,9 @@ export function lessonStartPages(pages: string[], titles: string[], after = 0): 
 		return index < 0 ? null : index + 1;
 	});
 }
+
+/** The page (from 1) on which the appendix of hints and solutions starts: the first page after `after` that opens it. */
+export function appendixStartPage(pages: string[], after = 0): number | null {
+	const index = pages.findIndex((text, p) => p >= after && /appendix hints and solutions/.test(text.replace(/\s+/g, ' ').toLowerCase()));
+	return index < 0 ? null : index + 1;
+}

@@ -60,13 +60,16 @@ interface Span {
 	end: number;
 }
 
+/** A regular expression source matching a class attribute that holds `className` (Astro adds its scoping classes). */
+const hasClass = (className: string) => `class="(?:[^"]*\\s)?${className}(?:\\s[^"]*)?"`;
+
 /**
- * The `<details>` elements whose start tag matches `attribute` (e.g. `class="exercise-hints"`), outermost first,
- * nested details counted so each span ends at its own `</details>`.
+ * The `<details>` elements of class `className` (e.g. `exercise-hints`), outermost first, nested details counted so
+ * each span ends at its own `</details>`.
  */
-export function detailsSpans(html: string, attribute: string): Span[] {
+export function detailsSpans(html: string, className: string): Span[] {
 	const spans: Span[] = [];
-	const starts = new RegExp(`<details\\b[^>]*${attribute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^>]*>`, 'g');
+	const starts = new RegExp(`<details\\b[^>]*${hasClass(className)}[^>]*>`, 'g');
 	for (let match = starts.exec(html); match; match = starts.exec(html)) {
 		const tags = /<details\b|<\/details>/g;
 		tags.lastIndex = match.index + match[0].length;
@@ -79,7 +82,7 @@ export function detailsSpans(html: string, attribute: string): Span[] {
 				break;
 			}
 		}
-		if (depth !== 0) throw new Error(`unclosed <details ${attribute}> at ${match.index}`);
+		if (depth !== 0) throw new Error(`unclosed <details class="${className}"> at ${match.index}`);
 	}
 	return spans;
 }
@@ -106,9 +109,10 @@ export function moveHintsToAppendix(html: string, appendixHref: (exercise: strin
 	const entries: AppendixEntry[] = [];
 	let body = '';
 	let from = 0;
-	for (const span of detailsSpans(html, `class="${EXERCISE_HINTS_CLASS}"`)) {
+	const exercises = new RegExp(`<div ${hasClass('exercise')}[^>]*\\sid="([^"]+)"`, 'g');
+	for (const span of detailsSpans(html, EXERCISE_HINTS_CLASS)) {
 		const before = html.slice(0, span.start);
-		const exercise = [...before.matchAll(/<div class="exercise"[^>]*\sid="([^"]+)"/g)].at(-1)?.[1];
+		const exercise = [...before.matchAll(exercises)].at(-1)?.[1];
 		if (!exercise) throw new Error('an exercise hints panel outside an exercise');
 		const heading = [...before.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/g)].at(-1)?.[1] ?? '';
 		const title = heading.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() || 'Exercise';

@@ -44,3 +44,13 @@ describe('moveHintsToAppendix', () => {
 		expect(moveHintsToAppendix('<p>no exercise</p>', () => '#')).toEqual({ body: '<p>no exercise</p>', entries: [] });
 	});
 });
+
+describe('dropWholeFilePanels', () => {
+	it('removes the whole-file panels and the links to them, nested details included', async () => {
+		const { dropWholeFilePanels } = await import('./print.ts');
+		const html =
+			'<p>keep</p><details class="example-code__whole-file" id="w"><summary>Whole file</summary><details><summary>x</summary></details></details>' +
+			'<p class="example-code__whole-file" data-pagefind-ignore>Whole file: <a href="#w">a</a> (shown above)</p><p>end</p>';
+		expect(dropWholeFilePanels(html)).toBe('<p>keep</p><p>end</p>');
+	});
+});

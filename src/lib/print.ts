@@ -122,3 +122,18 @@ export function moveHintsToAppendix(html: string, appendixHref: (exercise: strin
 	}
 	return { body: body + html.slice(from), entries };
 }
+
+/**
+ * Removes the whole-file panels (and the "shown above" links to them): print hides them anyway, every file is in the
+ * all-examples zip, and a lesson printed twice (its body, then its appendix) would otherwise link to a panel that
+ * only the first rendering holds.
+ */
+export function dropWholeFilePanels(html: string): string {
+	let out = '';
+	let from = 0;
+	for (const span of detailsSpans(html, WHOLE_FILE_CLASS)) {
+		out += html.slice(from, span.start);
+		from = span.end;
+	}
+	return (out + html.slice(from)).replace(new RegExp(`<p ${hasClass(WHOLE_FILE_CLASS)}[^>]*>[\\s\\S]*?</p>`, 'g'), '');
+}

@@ -46,5 +46,6 @@ describe('publishPdfLinks', () => {
 		const published = publishPdfLinks(page, 2_000_000);
 		expect(published).toBe('<footer><p><a href="/x.pdf">PDF<span data-pdf-size="2000000"> (2.0 MB)</span></a></p></footer>');
 		expect(publishPdfLinks(published, 2_000_000)).toBe(published);
+		expect(publishPdfLinks('<template data-course-pdf-link class="astro-x"><a>PDF</a></template>', 1)).toBe('<a>PDF</a>');
 	});
 });

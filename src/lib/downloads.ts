@@ -43,13 +43,14 @@ export function countPdfSizePlaceholders(html: string): number {
 	return html.match(PDF_SIZE_PATTERN)?.length ?? 0;
 }
 
-/** Start tag of the inert wrapper around a link to the PDF, until the pdf step publishes it. */
+/** Start tag of the inert wrapper around a link to the PDF, until the pdf step publishes it (Astro may add a class). */
 export const PDF_LINK_TEMPLATE = '<template data-course-pdf-link>';
+const PDF_LINK_TEMPLATE_PATTERN = /<template data-course-pdf-link(?:\s[^>]*)?>([\s\S]*?)<\/template>/g;
 
 /**
  * The HTML with every PDF link published (its `<template data-course-pdf-link>` wrapper removed) and its size filled
  * in (see {@link fillPdfSize}). Idempotent, so the pdf step can run again on the same build.
  */
 export function publishPdfLinks(html: string, bytes: number): string {
-	return fillPdfSize(html.replace(/<template data-course-pdf-link>([\s\S]*?)<\/template>/g, '$1'), bytes);
+	return fillPdfSize(html.replace(PDF_LINK_TEMPLATE_PATTERN, '$1'), bytes);
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run measure`: runs every example script with `--json` and its `measureArgs`, several times, checks each
  * report against examples/timing-report.schema.json, and writes `measurements/<slug>.json` (format and checks:
- * src/lib/measurements/schema.ts). Every number and figure on a lesson page comes from these files.
+ * src/lib/measurements.ts). Every number and figure on a lesson page comes from these files.
  *
  * Usage:
  *   npm run measure                                   every example, 5 runs per script
@@ -25,8 +25,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/examples/metadata.ts';
-import { othersRunningNow } from '../src/lib/contention.ts';
-import { formatMeasurement, measureExample, parallelCapacity } from '../src/lib/measure.ts';
+import { othersRunningNow } from './lib/contention.ts';
+import { formatMeasurement, measureExample, parallelCapacity } from './lib/measure.ts';
 import { interpreterId } from '../src/lib/measurements/interpreters.ts';
 import { environmentLabel, formatSeconds, formatSpeedup } from '../src/lib/measurements/format.ts';
 import { interpreterDir, measurementPath } from '../src/lib/measurements/load.ts';
@@ -105,7 +105,7 @@ try {
 const outDir = interpreter ? interpreterDir(interpreter) : MEASUREMENTS_DIR;
 
 // A busy machine gives numbers that say more about the machine than about the examples. On Linux every run is
-// watched (src/lib/contention.ts): a run during which other programs kept CPUs busy is thrown away and run again
+// watched (scripts/lib/contention.ts): a run during which other programs kept CPUs busy is thrown away and run again
 // once the machine is quiet. Elsewhere, the CPUs are checked before measuring: N CPU-bound processes at once must
 // do about N times the work of one. --allow-busy turns all this off.
 /** Other programs' running threads, on average, above which a run is thrown away. */

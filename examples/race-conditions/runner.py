@@ -337,16 +337,17 @@ def measure(
 
 def _derived(job: Job, run: Run) -> dict[str, float]:
     recorder = run.recorder
-    elapsed, cpu = recorder.elapsed_s or 0.0, recorder.cpu_s or 0.0
-    cpu_fraction = cpu / elapsed if elapsed else 0.0
+    elapsed, cpu = recorder.elapsed_s or 0.0, recorder.cpu_s
     values = {
         "mean_in_flight": recorder.mean_in_flight(),
-        "cpu_fraction": round(cpu_fraction, 4),
-        "idle_fraction": round(1 - cpu_fraction, 4),
         "mean_request_ms": round(
             elapsed / max(1, len(recorder.tasks)) * 1000, 3
         ),
     }
+    if cpu is not None:  # None where CPU time is not measurable (timing.py)
+        cpu_fraction = cpu / elapsed if elapsed else 0.0
+        values["cpu_fraction"] = round(cpu_fraction, 4)
+        values["idle_fraction"] = round(1 - cpu_fraction, 4)
     return {name: values[name] for name in job.derived if name in values}
 
 

@@ -61,6 +61,14 @@ EXIT_ERROR = 1
 EXIT_INTERRUPTED = (
     130  # what shells report for a program stopped by Ctrl-C (128 + SIGINT)
 )
+# Under Pyodide (CPython compiled to WebAssembly), time.process_time() counts
+# time spent sleeping as CPU time, so it cannot tell working from waiting:
+# such a run reports no CPU time (null) and says why, rather than a number.
+CPU_NOT_MEASURABLE = (
+    "not measurable here: time.process_time() counts sleeping as CPU time"
+    if sys.platform == "emscripten"
+    else None
+)
 
 
 # -----------------------------------------------------------------------------
@@ -153,7 +161,8 @@ class TaskRecorder:
     def stop(self) -> None:
         """Stop both clocks. Call it once, when all the work is done."""
         self.elapsed_s = round(time.perf_counter() - self._start_wall, 6)
-        self.cpu_s = round(time.process_time() - self._start_cpu, 6)
+        cpu = round(time.process_time() - self._start_cpu, 6)
+        self.cpu_s = None if CPU_NOT_MEASURABLE else cpu
 
     def mean_in_flight(self) -> float:
         """Average number of tasks running at once: task time / wall time.
@@ -212,6 +221,8 @@ def build_report(
             recorder.tasks, key=lambda task: (task["start_s"], task["id"])
         ),
     }
+    if CPU_NOT_MEASURABLE:
+        report["cpu_unmeasured_reason"] = CPU_NOT_MEASURABLE
     if metrics is not None:
         report["metrics"] = dict(metrics)
     if rows is not None:
@@ -358,9 +369,12 @@ def format_report(report: dict[str, Any]) -> str:
         f"  {'wall time':<16} {report['elapsed_s']:.3f} s   "
         "(time.perf_counter)"
     )
+    cpu = report["cpu_s"]
     lines.append(
-        f"  {'CPU time':<16} {report['cpu_s']:.3f} s   "
-        "(time.process_time, this process)"
+        f"  {'CPU time':<16} {cpu:.3f} s   (time.process_time, this process)"
+        if cpu is not None
+        else f"  {'CPU time':<16} "
+        + (report.get("cpu_unmeasured_reason") or "not reported")
     )
     for name, value in report.get("metrics", {}).items():
         lines.append(f"  {name:<16} {_format_value(value)}")

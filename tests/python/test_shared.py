@@ -15,6 +15,7 @@ import textwrap
 import threading
 import time
 import unittest
+import unittest.mock
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -90,6 +91,27 @@ class TimingTest(unittest.TestCase):
         (task,) = recorder.tasks
         self.assertEqual((task["id"], task["worker"]), (3, "pid 42"))
         self.assertAlmostEqual(task["end_s"] - task["start_s"], 0.01, places=4)
+
+    def test_where_cpu_time_cannot_be_measured_the_report_says_so_instead_of_a_number(self) -> None:
+        # Pyodide (sys.platform "emscripten") counts sleeping as CPU time: timing.py reports null and the reason.
+        reason = "not measurable here: time.process_time() counts sleeping as CPU time"
+        with unittest.mock.patch.object(timing, "CPU_NOT_MEASURABLE", reason):
+            recorder = timing.TaskRecorder()
+            recorder.stop()
+            report = timing.build_report(example="latency", script="simulated_wait.py", variant="sleep",
+                                         parameters={}, recorder=recorder)
+        self.assertIsNone(report["cpu_s"])
+        self.assertEqual(report["cpu_unmeasured_reason"], reason)
+        self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
+        text = timing.format_report(report)
+        self.assertRegex(text, r"CPU time +not measurable here")
+        # Natively the clock works: a number, and no reason in the report.
+        self.assertIsNone(timing.CPU_NOT_MEASURABLE)
+        recorder = timing.TaskRecorder()
+        recorder.stop()
+        native = timing.build_report(example="x", script="x.py", variant="x", parameters={}, recorder=recorder)
+        self.assertIsInstance(native["cpu_s"], float)
+        self.assertNotIn("cpu_unmeasured_reason", native)
 
     def test_build_report_requires_stop(self) -> None:
         with self.assertRaises(RuntimeError):

@@ -1,19 +1,38 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { CHART_WIDTH } from './plot.ts';
-import { checkComparable, environmentsLabel, interpreterChart, type InterpreterMeasurement } from './interpreter-chart.ts';
+import {
+	checkComparable,
+	environmentsLabel,
+	interpreterChart,
+	type InterpreterMeasurement,
+} from './interpreter-chart.ts';
 import { clone, ioMeasurement } from '../measurements/fixtures.ts';
 
-function on(interpreter: string, times: Parameters<typeof ioMeasurement>[0], env: { ft: boolean; gil: boolean }, args?: string[]): InterpreterMeasurement {
+function on(
+	interpreter: string,
+	times: Parameters<typeof ioMeasurement>[0],
+	env: { ft: boolean; gil: boolean },
+	args?: string[],
+): InterpreterMeasurement {
 	const measurement = clone(ioMeasurement(times));
 	measurement.interpreter = interpreter;
-	measurement.environment = { ...measurement.environment, python_version: '3.13.5', free_threaded_build: env.ft, gil_enabled: env.gil };
+	measurement.environment = {
+		...measurement.environment,
+		python_version: '3.13.5',
+		free_threaded_build: env.ft,
+		gil_enabled: env.gil,
+	};
 	if (args) measurement.python_args = args;
 	return { interpreter, measurement };
 }
 
 const gil = on('cpython-3.13', {}, { ft: false, gil: true });
-const noGil = on('cpython-3.13t', { sequential: [2.4, 2.5, 2.6], threads: [0.3, 0.31, 0.32] }, { ft: true, gil: false });
+const noGil = on(
+	'cpython-3.13t',
+	{ sequential: [2.4, 2.5, 2.6], threads: [0.3, 0.31, 0.32] },
+	{ ft: true, gil: false },
+);
 const gil1 = on('cpython-3.13t-gil1', {}, { ft: true, gil: true }, ['-X', 'gil=1']);
 
 describe('interpreterChart', () => {

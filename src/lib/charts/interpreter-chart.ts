@@ -1,13 +1,21 @@
 /**
  * The interpreter comparison figure: the same example's variants measured on several interpreters (the GIL build,
  * the free-threaded build, the free-threaded build with `-X gil=1`), one bar per variant and interpreter, each
- * labelled in words (colour is a second cue, never the only one). Built like the figures of charts.ts: Observable
+ * labelled in words (colour is a second cue, never the only one). Built like the other figures (plot.ts): Observable
  * Plot into jsdom at build time, inline SVG, an accessible label, a caption stamped with every environment, and
  * the numbers as a table.
  */
 import * as Plot from '@observablehq/plot';
-import { JSDOM } from 'jsdom';
-import { CHART_WIDTH, SERIES_COLOURS, cssVariablesToStyle, type ChartFigure } from './plot.ts';
+import {
+	CHART_WIDTH,
+	HALO,
+	SERIES_COLOURS,
+	finishSvg,
+	fittedTicks,
+	marginForLastTick,
+	plotDocument,
+	type ChartFigure,
+} from './plot.ts';
 import { interpreterLabel, interpreterShortLabel } from '../measurements/interpreters.ts';
 import { environmentSummary, formatRange, formatSeconds, formatSpeedup, repeatsLabel } from '../measurements/format.ts';
 import { MeasurementError } from '../measurements/find.ts';
@@ -43,23 +51,6 @@ interface Datum {
 }
 
 const FONT_SIZE = 12;
-const HALO = { fill: 'currentColor', stroke: 'var(--fig-bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
-
-/** Plot's SVG as final markup: labelled, styled by figures.css, CSS variables in `style` (charts.ts). */
-function finish(node: Element, label: string): string {
-	const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
-	if (!svg) throw new Error('Observable Plot returned no <svg>');
-	svg.querySelectorAll('style').forEach((s) => s.remove());
-	svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
-	svg.querySelectorAll('[aria-hidden]').forEach((e) => e.removeAttribute('aria-hidden'));
-	cssVariablesToStyle(svg);
-	svg.removeAttribute('font-family');
-	svg.setAttribute('class', 'sl-chart sl-chart-interpreters');
-	svg.setAttribute('font-size', String(FONT_SIZE));
-	svg.setAttribute('role', 'img');
-	svg.setAttribute('aria-label', label);
-	return svg.outerHTML;
-}
 
 /** The measurements must be of one example, from one machine, with the same arguments: a fair comparison. */
 export function checkComparable(items: readonly InterpreterMeasurement[]): void {
@@ -68,18 +59,27 @@ export function checkComparable(items: readonly InterpreterMeasurement[]): void 
 	for (const item of rest) {
 		const a = first!.measurement;
 		const b = item.measurement;
-		if (b.example !== a.example) throw new MeasurementError(`cannot compare example ${a.example} on ${first!.interpreter} with ${b.example} on ${item.interpreter}`);
+		if (b.example !== a.example)
+			throw new MeasurementError(
+				`cannot compare example ${a.example} on ${first!.interpreter} with ${b.example} on ${item.interpreter}`,
+			);
 		const machine = (m: Measurement) => `${m.environment.os} ${m.environment.machine} ${m.environment.cpu_count}`;
 		if (b.environment.python_version !== a.environment.python_version) {
-			throw new MeasurementError(`${a.example}: ${first!.interpreter} is Python ${a.environment.python_version}, ${item.interpreter} ${b.environment.python_version}; compare builds of one version`);
+			throw new MeasurementError(
+				`${a.example}: ${first!.interpreter} is Python ${a.environment.python_version}, ${item.interpreter} ${b.environment.python_version}; compare builds of one version`,
+			);
 		}
 		if (machine(a) !== machine(b)) {
-			throw new MeasurementError(`${a.example}: ${first!.interpreter} was measured on ${machine(a)}, ${item.interpreter} on ${machine(b)}; measure both on one machine`);
+			throw new MeasurementError(
+				`${a.example}: ${first!.interpreter} was measured on ${machine(a)}, ${item.interpreter} on ${machine(b)}; measure both on one machine`,
+			);
 		}
 		for (const v of b.variants) {
 			const other = a.variants.find((x) => x.variant === v.variant);
 			if (other && JSON.stringify(other.args) !== JSON.stringify(v.args)) {
-				throw new MeasurementError(`${a.example}: ${v.variant} ran with ${other.args.join(' ')} on ${first!.interpreter} but ${v.args.join(' ')} on ${item.interpreter}; measure again with the same arguments`);
+				throw new MeasurementError(
+					`${a.example}: ${v.variant} ran with ${other.args.join(' ')} on ${first!.interpreter} but ${v.args.join(' ')} on ${item.interpreter}; measure again with the same arguments`,
+				);
 			}
 		}
 	}
@@ -91,7 +91,10 @@ export function environmentsLabel(items: readonly InterpreterMeasurement[]): str
 	return `Measured with ${[...new Set(parts)].join('; ')}`;
 }
 
-export function interpreterChart(items: readonly InterpreterMeasurement[], options: InterpreterChartOptions = {}): ChartFigure {
+export function interpreterChart(
+	items: readonly InterpreterMeasurement[],
+	options: InterpreterChartOptions = {},
+): ChartFigure {
 	checkComparable(items);
 	const first = items[0]!.measurement;
 	const variantIds = options.variants ?? timedVariants(first).map((v) => v.variant);
@@ -100,9 +103,13 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 	for (const variant of variantIds) {
 		items.forEach(({ interpreter, measurement }, i) => {
 			const found = timedVariants(measurement, [variant])[0]!;
-			if (found.status !== 'ok') throw new MeasurementError(`${measurement.example} on ${interpreter}: ${variant} was skipped (${found.skip_reason})`);
+			if (found.status !== 'ok')
+				throw new MeasurementError(
+					`${measurement.example} on ${interpreter}: ${variant} was skipped (${found.skip_reason})`,
+				);
 			const v = found as OkVariant;
-			const speedup = v.variant === measurement.baseline ? 'baseline' : v.speedup === null ? '' : formatSpeedup(v.speedup);
+			const speedup =
+				v.variant === measurement.baseline ? 'baseline' : v.speedup === null ? '' : formatSpeedup(v.speedup);
 			data.push({
 				key: `${variant}|${interpreter}`,
 				variant,
@@ -115,7 +122,12 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 				note: `${formatSeconds(v.elapsed_s.median)}${speedup && speedup !== 'baseline' ? ` · ${speedup}` : ''}`,
 				series: (i % SERIES_COLOURS) + 1,
 			});
-			tableRows.push([`${v.label}, ${interpreterLabel(interpreter)}`, formatSeconds(v.elapsed_s.median), formatRange(v.elapsed_s.min, v.elapsed_s.max), speedup]);
+			tableRows.push([
+				`${v.label}, ${interpreterLabel(interpreter)}`,
+				formatSeconds(v.elapsed_s.median),
+				formatRange(v.elapsed_s.min, v.elapsed_s.max),
+				speedup,
+			]);
 		});
 	}
 	const maxX = Math.max(...data.map((d) => d.max), 1e-9);
@@ -145,13 +157,15 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 	const y2 = (d: Datum) => rowTop.get(d.key)! + rowHeight - 3;
 	const yText = (d: Datum) => rowTop.get(d.key)! + 7;
 	const yMid = (d: Datum) => (y1(d) + y2(d)) / 2;
-	const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+	const tickFormat = (v: number) => (domainMax >= 1 ? `${+v.toFixed(2)} s` : `${+(v * 1e3).toFixed(1)} ms`);
+	const ticks = fittedTicks(domainMax, plotWidth, tickFormat, 4);
+	const marginRight = marginForLastTick(ticks, domainMax, plotWidth, tickFormat, margin.right);
 	const plot = Plot.plot({
-		document,
+		document: plotDocument(),
 		width: CHART_WIDTH,
 		height,
 		marginLeft: margin.left,
-		marginRight: margin.right,
+		marginRight,
 		marginTop: 0,
 		marginBottom: margin.bottom,
 		x: {
@@ -159,14 +173,17 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 			label: `Wall time (${repeatsLabel(first)}) →`,
 			labelAnchor: 'left',
 			labelOffset: 34,
-			tickFormat: (v: number) => (domainMax >= 1 ? `${+v.toFixed(2)} s` : `${+(v * 1e3).toFixed(1)} ms`),
-			ticks: 4,
+			tickFormat,
+			ticks,
 			grid: true,
 		},
 		y: { type: 'identity', axis: null },
 		marks: [
 			...Array.from({ length: Math.min(items.length, SERIES_COLOURS) }, (_, i) =>
-				Plot.rectX(data.filter((d) => d.series === i + 1), { x1: 0, x2: 'median', y1, y2, fill: `var(--fig-series-${i + 1})` }),
+				Plot.rectX(
+					data.filter((d) => d.series === i + 1),
+					{ x1: 0, x2: 'median', y1, y2, fill: `var(--fig-series-${i + 1})` },
+				),
 			),
 			Plot.ruleY(data, { y: yMid, x1: 'min', x2: 'max', stroke: 'currentColor', strokeWidth: 1.5 }),
 			Plot.text(headings, { x: 0, y: 'y', text: 'text', textAnchor: 'start', fontWeight: 700, ...HALO }),
@@ -177,13 +194,18 @@ export function interpreterChart(items: readonly InterpreterMeasurement[], optio
 	});
 	const label =
 		`Bar chart of wall time per approach and interpreter (${repeatsLabel(first)}): ` +
-		data.map((d) => `${d.text}: ${d.note.replace(' · ', ', ')}${d.note.includes('×') ? ' as fast as sequential on the same interpreter' : ''}`).join('; ') +
+		data
+			.map(
+				(d) =>
+					`${d.text}: ${d.note.replace(' · ', ', ')}${d.note.includes('×') ? ' as fast as sequential on the same interpreter' : ''}`,
+			)
+			.join('; ') +
 		'.';
 	const what =
 		options.caption ??
 		`Wall time of examples/${first.example} on each interpreter: the bar is the median, the thin line spans the fastest to the slowest run, and × compares with ${first.baseline ?? 'the baseline'} on the same interpreter`;
 	return {
-		svg: finish(plot, label),
+		svg: finishSvg(plot, label, 'sl-chart-interpreters'),
 		label,
 		caption: `${what.trim().replace(/[.]?$/, '.')} ${environmentsLabel(items)}.`,
 		table: { head: ['Approach, interpreter', 'Median', 'Range', 'Speedup'], rows: tableRows },

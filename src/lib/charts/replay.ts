@@ -6,7 +6,18 @@
  * picture, which is also what readers who ask for reduced motion see.
  */
 import * as Plot from '@observablehq/plot';
-import { CHART_WIDTH, HALO, figureCaption, finishSvg, plotDocument, secondsTick, textWidth, type ChartFigure } from './plot.ts';
+import {
+	CHART_WIDTH,
+	HALO,
+	figureCaption,
+	finishSvg,
+	fittedTicks,
+	marginForLastTick,
+	plotDocument,
+	secondsTick,
+	textWidth,
+	type ChartFigure,
+} from './plot.ts';
 import { inFlightText, timelineAxisEnd, workersOf } from './timeline-chart.ts';
 import { formatSeconds, formatSpeedup } from '../measurements/format.ts';
 import { findOkVariant, MeasurementError } from '../measurements/find.ts';
@@ -40,7 +51,10 @@ interface Bar {
 export function replayFigure(measurement: Measurement, variants: readonly string[], caption?: string, options: { axisEnd?: number } = {}): ReplayFigure {
 	if (variants.length < 1) throw new MeasurementError('a replay needs at least one variant');
 	const end = Math.max(options.axisEnd ?? 0, timelineAxisEnd(measurement, variants));
-	const plotWidth = CHART_WIDTH - MARGIN.left - MARGIN.right;
+	const tickFormat = secondsTick(end);
+	const ticks = fittedTicks(end, CHART_WIDTH - MARGIN.left - MARGIN.right, tickFormat);
+	const marginRight = marginForLastTick(ticks, end, CHART_WIDTH - MARGIN.left - MARGIN.right, tickFormat, MARGIN.right);
+	const plotWidth = CHART_WIDTH - MARGIN.left - marginRight;
 	const bars: Bar[] = [];
 	const headers: Array<{ y: number; text: string }> = [];
 	const finishes: Array<{ y: number; x: number; text: string; anchor: 'start' | 'end' }> = [];
@@ -56,13 +70,23 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 		y += HEADER;
 		for (const task of timeline.tasks as Task[]) {
 			const row = workers.indexOf(task.worker);
-			bars.push({ variant: id, y1: y + row * lane + gap / 2, y2: y + (row + 1) * lane - gap / 2, start: task.start_s, end: task.end_s });
+			bars.push({
+				variant: id,
+				y1: y + row * lane + gap / 2,
+				y2: y + (row + 1) * lane - gap / 2,
+				start: task.start_s,
+				end: task.end_s,
+			});
 		}
 		const done = `done in ${formatSeconds(timeline.elapsed_s)}`;
 		// The "done" note goes right after the run's last bar, mid-lanes, when it fits; else at the end of its heading.
 		const after = (timeline.elapsed_s / end) * plotWidth + 6 + textWidth(done) < plotWidth;
 		const middle = y + (workers.length * lane) / 2;
-		finishes.push(after ? { y: middle, x: timeline.elapsed_s, text: done, anchor: 'start' } : { y: headers.at(-1)!.y, x: end, text: done, anchor: 'end' });
+		finishes.push(
+			after
+				? { y: middle, x: timeline.elapsed_s, text: done, anchor: 'start' }
+				: { y: headers.at(-1)!.y, x: end, text: done, anchor: 'end' },
+		);
 		runs.push({ variant: id, label: v.label, elapsed: timeline.elapsed_s });
 		y += workers.length * lane + GROUP_GAP;
 	}
@@ -74,10 +98,18 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 		width: CHART_WIDTH,
 		height: height + MARGIN.top + MARGIN.bottom,
 		marginLeft: MARGIN.left,
-		marginRight: MARGIN.right,
+		marginRight,
 		marginTop: MARGIN.top,
 		marginBottom: MARGIN.bottom,
-		x: { domain: [0, end], label: 'Time since the run started →', labelAnchor: 'left', labelOffset: 34, tickFormat: secondsTick(end), ticks: 5, grid: true },
+		x: {
+			domain: [0, end],
+			label: 'Time since the run started →',
+			labelAnchor: 'left',
+			labelOffset: 34,
+			tickFormat,
+			ticks,
+			grid: true,
+		},
 		y: { domain: [0, height], range: [MARGIN.top, MARGIN.top + height], axis: null },
 		marks: [
 			Plot.rectX(bars, {
@@ -88,11 +120,27 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 				fill: 'var(--fig-bar)',
 				className: 'replay-tasks',
 			}),
-			Plot.text(headers, { x: 0, y: 'y', text: 'text', textAnchor: 'start', fontWeight: 600, className: 'replay-label', ...HALO }),
+			Plot.text(headers, {
+				x: 0,
+				y: 'y',
+				text: 'text',
+				textAnchor: 'start',
+				fontWeight: 600,
+				className: 'replay-label',
+				...HALO,
+			}),
 			...(['start', 'end'] as const).map((anchor) =>
 				Plot.text(
 					finishes.filter((f) => f.anchor === anchor),
-					{ x: 'x', y: 'y', text: 'text', textAnchor: anchor, dx: anchor === 'start' ? 6 : 0, className: 'replay-done', ...HALO },
+					{
+						x: 'x',
+						y: 'y',
+						text: 'text',
+						textAnchor: anchor,
+						dx: anchor === 'start' ? 6 : 0,
+						className: 'replay-done',
+						...HALO,
+					},
 				),
 			),
 			Plot.ruleX([0], { y1: 0, y2: height, stroke: 'currentColor', strokeWidth: 2, className: 'replay-head' }),
@@ -108,7 +156,9 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 	});
 	const doneIn = (['start', 'end'] as const).flatMap((anchor) => finishes.filter((f) => f.anchor === anchor));
 	const finishedAt = new Map(runs.map((r, i) => [finishes[i]!, r.elapsed]));
-	svg.querySelectorAll('.replay-done text').forEach((text, i) => text.setAttribute('style', `--t0:${round(finishedAt.get(doneIn[i]!)!)}s`));
+	svg
+		.querySelectorAll('.replay-done text')
+		.forEach((text, i) => text.setAttribute('style', `--t0:${round(finishedAt.get(doneIn[i]!)!)}s`));
 	const head = svg.querySelector('.replay-head');
 	head?.setAttribute('style', `--run:${round(end)}s;--w:${round(plotWidth)}`);
 
@@ -136,7 +186,12 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 			head: ['Approach', 'Tasks', 'Workers', 'Wall time'],
 			rows: runs.map((r) => {
 				const timeline = findOkVariant(measurement, r.variant).timeline!;
-				return [r.label, String(timeline.tasks.length), String(workersOf(timeline.tasks).length), formatSeconds(r.elapsed)];
+				return [
+					r.label,
+					String(timeline.tasks.length),
+					String(workersOf(timeline.tasks).length),
+					formatSeconds(r.elapsed),
+				];
 			}),
 		},
 		legend: [],
@@ -148,4 +203,3 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 function round(value: number): number {
 	return +value.toFixed(4);
 }
-

@@ -16,7 +16,16 @@ describe('speedupChart', () => {
 
 	it('labels every variant, its time and its speedup, and says which one was skipped', () => {
 		const text = [...svg.querySelectorAll('text')].map((t) => t.textContent);
-		expect(text).toEqual(expect.arrayContaining(['Sequential label', 'Threads label', 'Free-threads label', '810 ms (baseline)', '105 ms · 7.7×', 'skipped (see the table)']));
+		expect(text).toEqual(
+			expect.arrayContaining([
+				'Sequential label',
+				'Threads label',
+				'Free-threads label',
+				'810 ms (baseline)',
+				'105 ms · 7.7×',
+				'skipped (see the table)',
+			]),
+		);
 	});
 
 	it('summarises the numbers for screen readers and names the environment in the caption', () => {
@@ -31,7 +40,9 @@ describe('speedupChart', () => {
 	});
 
 	it('shows only the variants asked for, and fails for an unknown one', () => {
-		expect(parse(speedupChart(m, { variants: ['threads', 'sequential'] }).svg).querySelectorAll('rect')).toHaveLength(2);
+		expect(parse(speedupChart(m, { variants: ['threads', 'sequential'] }).svg).querySelectorAll('rect')).toHaveLength(
+			2,
+		);
 		expect(() => speedupChart(m, { variants: ['nope'] })).toThrow(/no variant "nope"/);
 	});
 

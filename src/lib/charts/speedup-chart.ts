@@ -4,7 +4,19 @@ import { formatRange, formatSeconds, formatSpeedup, repeatsLabel } from '../meas
 import { MeasurementError } from '../measurements/find.ts';
 import { timedVariants } from '../measurements/results-table.ts';
 import type { Measurement, OkVariant } from '../measurements/schema.ts';
-import { CHART_WIDTH, HALO, figureCaption, finishSvg, labelOf, plotDocument, secondsTick, textWidth, type ChartFigure } from './plot.ts';
+import {
+	CHART_WIDTH,
+	HALO,
+	figureCaption,
+	finishSvg,
+	fittedTicks,
+	labelOf,
+	marginForLastTick,
+	plotDocument,
+	secondsTick,
+	textWidth,
+	type ChartFigure,
+} from './plot.ts';
 
 export interface SpeedupChartOptions {
 	/** Variants to show, in this order (default: every variant with role `variant`, in example order). */
@@ -27,10 +39,19 @@ interface BarDatum {
 
 function bars(measurement: Measurement, options: SpeedupChartOptions): { variants: ReturnType<typeof timedVariants>; data: BarDatum[] } {
 	const variants = timedVariants(measurement, options.variants);
-	if (variants.length === 0) throw new MeasurementError(`example ${measurement.example} has no timed variants to chart`);
+	if (variants.length === 0)
+		throw new MeasurementError(`example ${measurement.example} has no timed variants to chart`);
 	const data: BarDatum[] = variants.map((v) => {
 		if (v.status === 'skipped') {
-			return { variant: v.variant, label: v.label, median: 0, min: 0, max: 0, note: 'skipped (see the table)', skipped: true };
+			return {
+				variant: v.variant,
+				label: v.label,
+				median: 0,
+				min: 0,
+				max: 0,
+				note: 'skipped (see the table)',
+				skipped: true,
+			};
 		}
 		const note =
 			v.variant === measurement.baseline
@@ -38,7 +59,15 @@ function bars(measurement: Measurement, options: SpeedupChartOptions): { variant
 				: v.speedup !== null
 					? `${formatSeconds(v.elapsed_s.median)} · ${formatSpeedup(v.speedup)}`
 					: formatSeconds(v.elapsed_s.median);
-		return { variant: v.variant, label: v.label, median: v.elapsed_s.median, min: v.elapsed_s.min, max: v.elapsed_s.max, note, skipped: false };
+		return {
+			variant: v.variant,
+			label: v.label,
+			median: v.elapsed_s.median,
+			min: v.elapsed_s.min,
+			max: v.elapsed_s.max,
+			note,
+			skipped: false,
+		};
 	});
 	return { variants, data };
 }
@@ -62,6 +91,9 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 	const { variants, data } = bars(measurement, options);
 	const ran = data.filter((d) => !d.skipped);
 	const domainMax = Math.max(options.axisEnd ?? 0, naturalEnd(data));
+	const tickFormat = secondsTick(domainMax);
+	const ticks = fittedTicks(domainMax, plotWidth, tickFormat, 4);
+	const marginRight = marginForLastTick(ticks, domainMax, plotWidth, tickFormat, margin.right);
 	const rowHeight = 46;
 	const height = margin.top + margin.bottom + rowHeight * data.length;
 	const ids = data.map((d) => d.variant);
@@ -72,7 +104,7 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 		width: CHART_WIDTH,
 		height,
 		marginLeft: margin.left,
-		marginRight: margin.right,
+		marginRight,
 		marginTop: margin.top,
 		marginBottom: margin.bottom,
 		x: {
@@ -80,8 +112,8 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 			label: `Wall time (${repeatsLabel(measurement)}) →`,
 			labelAnchor: 'left',
 			labelOffset: 34,
-			tickFormat: secondsTick(domainMax),
-			ticks: 4,
+			tickFormat,
+			ticks,
 			grid: true,
 		},
 		y: { domain: ids, axis: null, paddingInner: 0, paddingOuter: 0 },
@@ -107,7 +139,9 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 	const what =
 		options.caption ??
 		`Wall time of each approach in examples/${measurement.example}, ${repeatsLabel(measurement)}: the bar is the median, the thin line spans the fastest to the slowest run` +
-			(measurement.baseline ? `, and × says how many times faster than ${labelOf(measurement, measurement.baseline)}` : '');
+			(measurement.baseline
+				? `, and × says how many times faster than ${labelOf(measurement, measurement.baseline)}`
+				: '');
 	return {
 		svg: finishSvg(plot, label, 'sl-chart-speedup'),
 		label,

@@ -23,15 +23,21 @@ describe('sweepChart', () => {
 
 	it('uses a log x axis, summarises the lines and names the environment', () => {
 		expectAccessibleSvg(svg, figure.label);
-		expect(figure.label).toMatch(/^Line chart of wall time against work per task \(log scale on both axes\) for 3 approaches: Plain loop from 10.0 µs at 10 to 100 ms at 100,000;/);
+		expect(figure.label).toMatch(
+			/^Line chart of wall time against work per task \(log scale on both axes\) for 3 approaches: Plain loop from 10.0 µs at 10 to 100 ms at 100,000;/,
+		);
 		expect(figure.caption).toContain(ENVIRONMENT);
 		expect(figure.table.head).toEqual(['Work per task', 'Plain loop', 'Thread pool', 'Process pool']);
 		expect(figure.table.rows.map((r) => r[0])).toEqual(['10', '1,000', '100,000']);
-		expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['10 µs', '100 µs', '1 ms', '10 ms', '100 ms', '1 s', '10', '1k', '100k']));
+		expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toEqual(
+			expect.arrayContaining(['10 µs', '100 µs', '1 ms', '10 ms', '100 ms', '1 s', '10', '1k', '100k']),
+		);
 	});
 
 	it('fails clearly when the rows lack the fields or the variant has no rows', () => {
-		expect(() => sweepChart(m, 'sweep', { x: 'task_size' })).toThrow(/has no numeric "task_size" and "elapsed_s" \(fields: elapsed_s, label, variant, x\)/);
+		expect(() => sweepChart(m, 'sweep', { x: 'task_size' })).toThrow(
+			/has no numeric "task_size" and "elapsed_s" \(fields: elapsed_s, label, variant, x\)/,
+		);
 		expect(() => sweepChart(m, 'loop')).toThrow(/has no rows to draw a sweep from/);
 	});
 });
@@ -55,7 +61,9 @@ describe('sweepChart of speedups', () => {
 
 	it('draws the baseline as a 1× line, not as a series, and marks the crossover', () => {
 		expect(figure.legend.map((l) => l.label)).toEqual(['Thread pool', 'Process pool']);
-		expect(text).toEqual(expect.arrayContaining(['1×', '1× = as fast as the plain loop', 'Process pool faster from 100k']));
+		expect(text).toEqual(
+			expect.arrayContaining(['1×', '1× = as fast as the plain loop', 'Process pool faster from 100k']),
+		);
 		expect(figure.label).toContain('Process pool beat the plain loop from 100,000 on (1.7× there)');
 		expect(figure.table.head).toEqual(['Task size', 'Thread pool', 'Process pool']);
 		expect(figure.table.rows.at(-1)).toEqual(['100,000', '0.99×', '1.7×']);

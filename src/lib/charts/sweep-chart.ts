@@ -4,7 +4,18 @@ import { formatSeconds, formatSpeedup, repeatsLabel } from '../measurements/form
 import { findOkVariant, MeasurementError } from '../measurements/find.ts';
 import type { Measurement, Row } from '../measurements/schema.ts';
 import { sweepFacts } from '../measurements/sweep-facts.ts';
-import { CHART_WIDTH, HALO, SERIES_COLOURS, figureCaption, finishSvg, labelOf, plotDocument, secondsTick, type ChartFigure } from './plot.ts';
+import {
+	CHART_WIDTH,
+	HALO,
+	SERIES_COLOURS,
+	figureCaption,
+	finishSvg,
+	labelOf,
+	plotDocument,
+	secondsTick,
+	tickLabelWidth,
+	type ChartFigure,
+} from './plot.ts';
 
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star'] as const;
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'] as const;
@@ -69,7 +80,9 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 	// Speedup over the baseline: the baseline is the 1× line, not a series of its own.
 	const ratio = yField === 'speedup';
 	if (!v.rows || v.rows.length === 0) {
-		throw new MeasurementError(`variant "${variant}" of example ${measurement.example} has no rows to draw a sweep from`);
+		throw new MeasurementError(
+			`variant "${variant}" of example ${measurement.example} has no rows to draw a sweep from`,
+		);
 	}
 	const allPoints: SweepPoint[] = v.rows.map((row: Row, i) => {
 		const x = row[xField];
@@ -79,26 +92,40 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 				`row ${i} of variant "${variant}" (example ${measurement.example}) has no numeric "${xField}" and "${yField}" (fields: ${Object.keys(row).join(', ')})`,
 			);
 		}
-		return { series: String(row.variant), label: typeof row.label === 'string' ? row.label : String(row.variant), x, y };
+		return {
+			series: String(row.variant),
+			label: typeof row.label === 'string' ? row.label : String(row.variant),
+			x,
+			y,
+		};
 	});
 	const baselineId = ratio ? measurement.baseline : null;
-	if (ratio && !baselineId) throw new MeasurementError(`sweep "${variant}": a speedup chart needs the example to have a baseline`);
+	if (ratio && !baselineId)
+		throw new MeasurementError(`sweep "${variant}": a speedup chart needs the example to have a baseline`);
 	const points = ratio ? allPoints.filter((p) => p.series !== baselineId) : allPoints;
-	const baselineLabel = ratio ? (allPoints.find((p) => p.series === baselineId)?.label ?? labelOf(measurement, baselineId!)) : '';
+	const baselineLabel = ratio
+		? (allPoints.find((p) => p.series === baselineId)?.label ?? labelOf(measurement, baselineId!))
+		: '';
 	const series = [...new Set(points.map((p) => p.series))];
-	if (series.length > SERIES_COLOURS) throw new MeasurementError(`a sweep chart shows at most ${SERIES_COLOURS} series; ${variant} has ${series.length}`);
+	if (series.length > SERIES_COLOURS)
+		throw new MeasurementError(`a sweep chart shows at most ${SERIES_COLOURS} series; ${variant} has ${series.length}`);
 	const seriesLabel = new Map(points.map((p) => [p.series, p.label]));
 	const colours = series.map((_, i) => `var(--fig-series-${i + (ratio ? 2 : 1)})`);
 	const ys = points.map((p) => p.y).filter((y) => y > 0);
-	const yScale = ratio ? 'log' : (options.yScale ?? (ys.length && Math.max(...ys) / Math.min(...ys) > 100 ? 'log' : 'linear'));
-	if (points.some((p) => p.x <= 0)) throw new MeasurementError(`sweep "${variant}": the x axis is logarithmic, so every ${xField} must be above 0`);
-	if (yScale === 'log' && points.some((p) => p.y <= 0)) throw new MeasurementError(`sweep "${variant}": a log y axis needs every ${yField} above 0`);
+	const yScale = ratio
+		? 'log'
+		: (options.yScale ?? (ys.length && Math.max(...ys) / Math.min(...ys) > 100 ? 'log' : 'linear'));
+	if (points.some((p) => p.x <= 0))
+		throw new MeasurementError(`sweep "${variant}": the x axis is logarithmic, so every ${xField} must be above 0`);
+	if (yScale === 'log' && points.some((p) => p.y <= 0))
+		throw new MeasurementError(`sweep "${variant}": a log y axis needs every ${yField} above 0`);
 	const maxY = Math.max(...points.map((p) => p.y));
 	const xs = points.map((p) => p.x);
 	const xLabel = options.xLabel ?? xField.replaceAll('_', ' ');
 	const yLabel = options.yLabel ?? (ratio ? `Speedup over the ${baselineLabel.toLowerCase()}` : 'Wall time');
 	const marked = ratio && options.mark ? sweepFacts(measurement, variant, options.mark, xField) : null;
-	if (marked && !series.includes(options.mark!)) throw new MeasurementError(`sweep "${variant}": cannot mark "${options.mark}", it is not one of the lines`);
+	if (marked && !series.includes(options.mark!))
+		throw new MeasurementError(`sweep "${variant}": cannot mark "${options.mark}", it is not one of the lines`);
 
 	// A speedup axis: log (0.1× and 10× are equally far from 1×), from the decade below the data to a bit above it.
 	const ratioDomain: [number, number] = [10 ** Math.floor(Math.log10(Math.min(...ys, 1))), Math.max(...ys, 1) * 1.6];
@@ -109,12 +136,17 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 			? { domain: niceLog(ys), ticks: decades(ys), tickFormat: yField.endsWith('_s') ? logSecondsTick : '~s' }
 			: { ticks: 5, tickFormat: yField.endsWith('_s') ? secondsTick(maxY) : '~s' };
 	const crossover = marked?.crossover ?? null;
+	// Room for the widest y tick label, right-aligned 9 units left of the axis (tick and padding).
+	const { ticks: yTicks, tickFormat: yFormat } = yAxis;
+	const yTickLabels: string[] =
+		Array.isArray(yTicks) && typeof yFormat === 'function' ? yTicks.map((t) => yFormat(t)) : [];
+	const marginLeft = Math.max(ratio ? 44 : 62, ...yTickLabels.map((text) => Math.ceil(tickLabelWidth(text) - 10 + 13)));
 
 	const plot = Plot.plot({
 		document: plotDocument(),
 		width: CHART_WIDTH,
 		height: 340,
-		marginLeft: ratio ? 44 : 62,
+		marginLeft,
 		marginRight: 16,
 		marginTop: 28,
 		marginBottom: 44,
@@ -136,7 +168,14 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 			...(ratio
 				? [
 						Plot.ruleY([1], { stroke: 'currentColor', strokeWidth: 1.5 }),
-						Plot.text([`1× = as fast as the ${baselineLabel.toLowerCase()}`], { frameAnchor: 'left', y: 1, dx: 14, dy: -9, textAnchor: 'start', ...HALO }),
+						Plot.text([`1× = as fast as the ${baselineLabel.toLowerCase()}`], {
+							frameAnchor: 'left',
+							y: 1,
+							dx: 14,
+							dy: -9,
+							textAnchor: 'start',
+							...HALO,
+						}),
 					]
 				: []),
 			...(crossover
@@ -156,10 +195,24 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 			...series.map((id, i) =>
 				Plot.lineY(
 					points.filter((p) => p.series === id),
-					{ x: 'x', y: 'y', stroke: colours[i], strokeWidth: 2, strokeDasharray: DASHES[i + (ratio ? 1 : 0)] || undefined },
+					{
+						x: 'x',
+						y: 'y',
+						stroke: colours[i],
+						strokeWidth: 2,
+						strokeDasharray: DASHES[i + (ratio ? 1 : 0)] || undefined,
+					},
 				),
 			),
-			Plot.dot(points, { x: 'x', y: 'y', stroke: 'series', symbol: 'series', fill: 'var(--fig-bg)', strokeWidth: 1.75, r: 4 }),
+			Plot.dot(points, {
+				x: 'x',
+				y: 'y',
+				stroke: 'series',
+				symbol: 'series',
+				fill: 'var(--fig-bg)',
+				strokeWidth: 1.75,
+				r: 4,
+			}),
 		],
 	});
 
@@ -179,7 +232,9 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 				return `${seriesLabel.get(id)} from ${fmtY(first.y)} at ${formatX(first.x)} to ${fmtY(last.y)} at ${formatX(last.x)}`;
 			})
 			.join('; ') +
-		(crossover ? `. ${marked!.label} beat the ${baselineLabel.toLowerCase()} from ${formatX(crossover.x)} on (${formatSpeedup(crossover.speedup)} there)` : '') +
+		(crossover
+			? `. ${marked!.label} beat the ${baselineLabel.toLowerCase()} from ${formatX(crossover.x)} on (${formatSpeedup(crossover.speedup)} there)`
+			: '') +
 		'.';
 	const what =
 		options.caption ??
@@ -199,7 +254,11 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 				}),
 			]),
 		},
-		legend: series.map((id, i) => ({ label: seriesLabel.get(id)!, className: `fig-series-${i + (ratio ? 2 : 1)}`, symbol: SYMBOLS[i]! })),
+		legend: series.map((id, i) => ({
+			label: seriesLabel.get(id)!,
+			className: `fig-series-${i + (ratio ? 2 : 1)}`,
+			symbol: SYMBOLS[i]!,
+		})),
 	};
 }
 
@@ -210,7 +269,11 @@ function lowerFirst(text: string): string {
 
 /** 100000 as "100k", as on the log x axis. */
 function formatTick(value: number): string {
-	const units: Array<[number, string]> = [[1e9, 'G'], [1e6, 'M'], [1e3, 'k']];
+	const units: Array<[number, string]> = [
+		[1e9, 'G'],
+		[1e6, 'M'],
+		[1e3, 'k'],
+	];
 	for (const [size, suffix] of units) if (value >= size) return `${+(value / size).toPrecision(3)}${suffix}`;
 	return String(value);
 }

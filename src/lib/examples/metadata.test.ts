@@ -79,16 +79,23 @@ describe('loadExample', () => {
 	});
 
 	it('requires a reason when a variant is skipped under Pyodide', () => {
-		writeExample('skip', { ...valid, scripts: [script('sequential.py', 'sequential', { pyodide: { status: 'skipped' } })] });
+		writeExample('skip', {
+			...valid,
+			scripts: [script('sequential.py', 'sequential', { pyodide: { status: 'skipped' } })],
+		});
 		expect(() => loadExample('skip', root)).toThrow(/pyodide\.reason/);
 	});
 
 	it('reports missing files, duplicate variants, a missing shared copy and an unknown baseline', () => {
-		writeExample('broken', {
-			...valid,
-			baseline: 'nothing',
-			scripts: [script('a.py', 'same'), script('b.py', 'same')],
-		}, { 'a.py': '' });
+		writeExample(
+			'broken',
+			{
+				...valid,
+				baseline: 'nothing',
+				scripts: [script('a.py', 'same'), script('b.py', 'same')],
+			},
+			{ 'a.py': '' },
+		);
 		const message = (() => {
 			try {
 				loadExample('broken', root);

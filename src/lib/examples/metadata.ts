@@ -134,7 +134,9 @@ export function loadExample(slug: string, examplesDir: string = EXAMPLES_DIR): E
 	}
 	const metadata = parsed.data;
 	const files = listFiles(dir);
-	const exerciseFiles = fs.existsSync(path.join(dir, EXERCISES_DIR_NAME)) ? listFiles(dir, EXERCISES_DIR_NAME, true) : [];
+	const exerciseFiles = fs.existsSync(path.join(dir, EXERCISES_DIR_NAME))
+		? listFiles(dir, EXERCISES_DIR_NAME, true)
+		: [];
 
 	const problems: string[] = [];
 	const variants = new Set<string>();
@@ -144,7 +146,8 @@ export function loadExample(slug: string, examplesDir: string = EXAMPLES_DIR): E
 		variants.add(script.variant);
 	}
 	for (const shared of metadata.shared) {
-		if (!files.includes(shared)) problems.push(`shared module ${shared} is missing: run python3 examples/sync_shared.py`);
+		if (!files.includes(shared))
+			problems.push(`shared module ${shared} is missing: run python3 examples/sync_shared.py`);
 	}
 	if (metadata.baseline !== null && !variants.has(metadata.baseline)) {
 		problems.push(`baseline "${metadata.baseline}" is not one of the variants (${[...variants].join(', ')})`);

@@ -24,7 +24,8 @@ describe('the text of an exercise', () => {
 	});
 
 	it('splits paragraphs, lists with continuation lines, and fenced code', () => {
-		const text = 'One line\nand its continuation.\n\n- first item\n  continues\n- second\n\n1. step\n2. next\nafter\n\n```python\nx = 1\n\ny = 2\n```\n';
+		const text =
+			'One line\nand its continuation.\n\n- first item\n  continues\n- second\n\n1. step\n2. next\nafter\n\n```python\nx = 1\n\ny = 2\n```\n';
 		expect(parseBlocks(text)).toEqual([
 			{ kind: 'paragraph', text: 'One line and its continuation.' },
 			{ kind: 'list', ordered: false, items: ['first item continues', 'second'] },
@@ -45,24 +46,28 @@ describe('the text of an exercise', () => {
 	});
 
 	it('reads the hints in order and skips the introduction', () => {
-		const hints = parseHints('# Hints\n\nIntro.\n\n## Hint 1: nudge\n\nLook.\n\n## Hint 2: the answer\n\n```python\npass\n```\n');
+		const hints = parseHints(
+			'# Hints\n\nIntro.\n\n## Hint 1: nudge\n\nLook.\n\n## Hint 2: the answer\n\n```python\npass\n```\n',
+		);
 		expect(hints.map((h) => h.title)).toEqual(['Hint 1: nudge', 'Hint 2: the answer']);
 		expect(hints[1]!.blocks).toEqual([{ kind: 'code', lang: 'python', code: 'pass' }]);
 	});
 
 	it('names the modules Pyodide cannot provide', () => {
-		expect(nativeImports('import asyncio\nimport sys, threading\nfrom concurrent.futures import ThreadPoolExecutor\nimport socket, urllib.request\n')).toEqual([
-			'threads',
-			'a pool of threads or processes',
-			'sockets',
-		]);
+		expect(
+			nativeImports(
+				'import asyncio\nimport sys, threading\nfrom concurrent.futures import ThreadPoolExecutor\nimport socket, urllib.request\n',
+			),
+		).toEqual(['threads', 'a pool of threads or processes', 'sockets']);
 		expect(nativeImports('import asyncio\nimport sys\n')).toEqual([]);
 	});
 });
 
 describe('the exercises in examples/', () => {
 	const examples = loadExamples();
-	const all = examples.flatMap((example) => loadExercises(example).map((exercise) => [`${example.slug}/${exercise.name}`, exercise, example] as const));
+	const all = examples.flatMap((example) =>
+		loadExercises(example).map((exercise) => [`${example.slug}/${exercise.name}`, exercise, example] as const),
+	);
 
 	it('has at least five, one per main lesson', () => {
 		expect(all.length).toBeGreaterThanOrEqual(5);
@@ -81,7 +86,11 @@ describe('the exercises in examples/', () => {
 	});
 
 	it.each(all)('%s is checked with the commands the page shows', (_name, exercise) => {
-		expect(exerciseCommands(exercise, 'zip')).toEqual([`cd ${exercise.example}/exercises/${exercise.name}`, 'python3 exercise.py', 'python3 check.py']);
+		expect(exerciseCommands(exercise, 'zip')).toEqual([
+			`cd ${exercise.example}/exercises/${exercise.name}`,
+			'python3 exercise.py',
+			'python3 check.py',
+		]);
 		expect(exerciseCommands(exercise, 'clone')[0]).toBe(`cd examples/${exercise.example}/exercises/${exercise.name}`);
 	});
 
@@ -96,7 +105,13 @@ describe('the lessons', () => {
 	const lessons = fs.readdirSync(lessonsDir).filter((file) => file.endsWith('.mdx'));
 	const uses = lessons.flatMap((file) => {
 		const text = fs.readFileSync(path.join(lessonsDir, file), 'utf8');
-		return [...text.matchAll(/<Exercise example="([^"]+)" name="([^"]+)"/g)].map((match) => ({ file, text, at: match.index, slug: match[1]!, name: match[2]! }));
+		return [...text.matchAll(/<Exercise example="([^"]+)" name="([^"]+)"/g)].map((match) => ({
+			file,
+			text,
+			at: match.index,
+			slug: match[1]!,
+			name: match[2]!,
+		}));
 	});
 	const examples = loadExamples();
 
@@ -106,14 +121,20 @@ describe('the lessons', () => {
 		expect(shown).toEqual(all);
 	});
 
-	it.each(uses.map((use) => [`${use.slug}/${use.name}`, use] as const))('show %s under a heading with its title, just before the self-check', (_name, use) => {
-		const exercise = loadExercise(examples.find((example) => example.slug === use.slug)!, use.name);
-		const before = use.text.slice(0, use.at);
-		const heading = [...before.matchAll(/^#{2,4} (.+)$/gm)].at(-1)![1]!;
-		expect(heading.toLowerCase()).toContain(exercise.title.toLowerCase());
-		expect([...before.matchAll(/^## (.+)$/gm)].at(-1)![1]).toMatch(/^Exercise: /); // its section
-		const after = use.text.slice(use.at);
-		expect(after.indexOf('<SelfCheck')).toBeGreaterThan(0);
-		expect(after.slice(0, after.indexOf('<SelfCheck')).match(/^## (?!Check yourself$).*/gm)).toBeNull(); // no other section in between
-	});
+	it.each(uses.map((use) => [`${use.slug}/${use.name}`, use] as const))(
+		'show %s under a heading with its title, just before the self-check',
+		(_name, use) => {
+			const exercise = loadExercise(
+				examples.find((example) => example.slug === use.slug)!,
+				use.name,
+			);
+			const before = use.text.slice(0, use.at);
+			const heading = [...before.matchAll(/^#{2,4} (.+)$/gm)].at(-1)![1]!;
+			expect(heading.toLowerCase()).toContain(exercise.title.toLowerCase());
+			expect([...before.matchAll(/^## (.+)$/gm)].at(-1)![1]).toMatch(/^Exercise: /); // its section
+			const after = use.text.slice(use.at);
+			expect(after.indexOf('<SelfCheck')).toBeGreaterThan(0);
+			expect(after.slice(0, after.indexOf('<SelfCheck')).match(/^## (?!Check yourself$).*/gm)).toBeNull(); // no other section in between
+		},
+	);
 });

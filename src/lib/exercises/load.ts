@@ -87,18 +87,31 @@ export function loadExercise(example: Example, name: string): Exercise {
 	const [first = '', ...rest] = doc.split('\n');
 	const title = first.match(/^Exercise:\s*(.+?)\.?$/)?.[1];
 	if (!title) {
-		throw new ExampleError(`${example.slug}/${dir}/${EXERCISE_FILES.exercise}: the docstring must start with "Exercise: <title>".`);
+		throw new ExampleError(
+			`${example.slug}/${dir}/${EXERCISE_FILES.exercise}: the docstring must start with "Exercise: <title>".`,
+		);
 	}
 	const runIt = rest.findIndex((line) => /^Run it:/.test(line));
 	const task = parseBlocks((runIt === -1 ? rest : rest.slice(0, runIt)).join('\n'));
 	const hints = parseHints(readExampleFile(example, `${dir}/${EXERCISE_FILES.hints}`));
-	if (hints.length === 0) throw new ExampleError(`${example.slug}/${dir}/${EXERCISE_FILES.hints} has no "## Hint" sections.`);
+	if (hints.length === 0)
+		throw new ExampleError(`${example.slug}/${dir}/${EXERCISE_FILES.hints} has no "## Hint" sections.`);
 	const needsNative = {
 		solution: nativeImports(readExampleFile(example, `${dir}/${EXERCISE_FILES.solution}`)),
 		check: nativeImports(readExampleFile(example, `${dir}/${EXERCISE_FILES.check}`)),
 	};
 	const solution = readExampleFile(example, `${dir}/${EXERCISE_FILES.solution}`);
-	return { example: example.slug, name, dir, title, task, hints, files, needsNative, changed: changedBlocks(source, solution) };
+	return {
+		example: example.slug,
+		name,
+		dir,
+		title,
+		task,
+		hints,
+		files,
+		needsNative,
+		changed: changedBlocks(source, solution),
+	};
 }
 
 /** Names of the top-level functions and classes of `after` whose text differs from (or is missing in) `before`. */

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { lessonName, lessonsInOrder } from './order.ts';
 
-const entry = (id: string, order?: number, draft = false) => ({ id, data: { title: id, draft, sidebar: order === undefined ? {} : { order } } });
+const entry = (id: string, order?: number, draft = false) => ({
+	id,
+	data: { title: id, draft, sidebar: order === undefined ? {} : { order } },
+});
 
 describe('lessonsInOrder', () => {
 	it('orders lessons as the sidebar does: sidebar.order, then unordered ones by file name', () => {
-		const entries = [entry('lessons/c'), entry('lessons/b', 2), entry('index'), entry('lessons/a'), entry('lessons/z', 1), entry('lessons/d', 3, true)];
+		const entries = [
+			entry('lessons/c'),
+			entry('lessons/b', 2),
+			entry('index'),
+			entry('lessons/a'),
+			entry('lessons/z', 1),
+			entry('lessons/d', 3, true),
+		];
 		expect(lessonsInOrder(entries).map((e) => e.id)).toEqual(['lessons/z', 'lessons/b', 'lessons/a', 'lessons/c']);
 		expect(lessonName(entries[0]!)).toBe('c');
 	});

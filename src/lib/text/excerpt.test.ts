@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { assertVisibleLength, countLines, extractExcerpts, ExcerptError, MAX_VISIBLE_LINES, narrowExcerpt, type Excerpt } from './excerpt.ts';
+import {
+	assertVisibleLength,
+	countLines,
+	extractExcerpts,
+	ExcerptError,
+	MAX_VISIBLE_LINES,
+	narrowExcerpt,
+	type Excerpt,
+} from './excerpt.ts';
 
 const SOURCE = [
 	'"""Docstring."""', // 1
@@ -39,7 +47,10 @@ describe('extractExcerpts', () => {
 
 	it('keeps blocks with code between them apart', () => {
 		const excerpts = extractExcerpts(SOURCE, ['add_many', 'run'], WHERE);
-		expect(excerpts.map((e) => [e.startLine, e.endLine])).toEqual([[9, 10], [16, 17]]);
+		expect(excerpts.map((e) => [e.startLine, e.endLine])).toEqual([
+			[9, 10],
+			[16, 17],
+		]);
 	});
 
 	it('fails with the lesson tag, the missing name and the names that exist', () => {
@@ -50,7 +61,9 @@ describe('extractExcerpts', () => {
 	});
 
 	it('does not find a nested function or a constant by name', () => {
-		expect(() => extractExcerpts('def outer():\n    def inner():\n        pass\n', ['inner'], WHERE)).toThrow(/"inner"/);
+		expect(() => extractExcerpts('def outer():\n    def inner():\n        pass\n', ['inner'], WHERE)).toThrow(
+			/"inner"/,
+		);
 		expect(() => extractExcerpts(SOURCE, ['MAIN'], WHERE)).toThrow(/"MAIN"/);
 	});
 
@@ -64,7 +77,9 @@ describe('narrowExcerpt', () => {
 
 	it('keeps the lines from one text through another, with their real line numbers', () => {
 		expect(narrowExcerpt(counter, WHERE, 'value = 0', 'def add_many')).toEqual({
-			names: ['Counter', 'add_many'], startLine: 6, endLine: 9,
+			names: ['Counter', 'add_many'],
+			startLine: 6,
+			endLine: 9,
 			code: '    value = 0\n\n\ndef add_many(counter: Counter) -> None:',
 		});
 		expect(narrowExcerpt(counter, WHERE, 'def add_many').startLine).toBe(9);
@@ -73,7 +88,9 @@ describe('narrowExcerpt', () => {
 
 	it('fails when a text is not in the excerpt, or `to` only comes before `from`', () => {
 		expect(() => narrowExcerpt(counter, WHERE, 'def run')).toThrow(/from="def run" is not in Counter, add_many/);
-		expect(() => narrowExcerpt(counter, WHERE, 'def add_many', 'class Counter')).toThrow(/to="class Counter" is not in/);
+		expect(() => narrowExcerpt(counter, WHERE, 'def add_many', 'class Counter')).toThrow(
+			/to="class Counter" is not in/,
+		);
 	});
 });
 
@@ -87,6 +104,8 @@ describe('the 30-line rule', () => {
 	});
 
 	it('fails one line over, naming the block and the count', () => {
-		expect(() => assertVisibleLength(lines(31), WHERE)).toThrow(/demo\.py">: shows 31 lines without a click; at most 30/);
+		expect(() => assertVisibleLength(lines(31), WHERE)).toThrow(
+			/demo\.py">: shows 31 lines without a click; at most 30/,
+		);
 	});
 });

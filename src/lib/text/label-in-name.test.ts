@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { labelSearchButton } from './label-in-name.ts';
 
 describe('labelSearchButton', () => {
-	const html = '<site-search><button data-open-modal disabled aria-label="Search" aria-keyshortcuts="Control+K">' +
+	const html =
+		'<site-search><button data-open-modal disabled aria-label="Search" aria-keyshortcuts="Control+K">' +
 		'<span aria-hidden="true">Search</span><kbd><kbd>Ctrl</kbd><kbd>K</kbd></kbd></button>' +
 		'<dialog aria-label="Search"></dialog></site-search>';
 
@@ -19,7 +20,11 @@ describe('labelSearchButton', () => {
 	});
 
 	it('fails loudly when Starlight changes the markup', () => {
-		expect(() => labelSearchButton('<button>Search</button>', 'Search', 'Ctrl K')).toThrow(/no <button data-open-modal>/);
-		expect(() => labelSearchButton('<button data-open-modal>Search</button>', 'Search', 'Ctrl K')).toThrow(/no aria-label/);
+		expect(() => labelSearchButton('<button>Search</button>', 'Search', 'Ctrl K')).toThrow(
+			/no <button data-open-modal>/,
+		);
+		expect(() => labelSearchButton('<button data-open-modal>Search</button>', 'Search', 'Ctrl K')).toThrow(
+			/no aria-label/,
+		);
 	});
 });

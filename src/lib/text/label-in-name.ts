@@ -10,7 +10,10 @@
 export function labelSearchButton(html: string, label: string, shortcut: string): string {
 	const button = /<button\b[^>]*\bdata-open-modal\b[^>]*>/;
 	const match = button.exec(html);
-	if (!match) throw new Error('labelSearchButton: no <button data-open-modal> found; has Starlight changed its Search component?');
+	if (!match)
+		throw new Error(
+			'labelSearchButton: no <button data-open-modal> found; has Starlight changed its Search component?',
+		);
 	const tag = match[0];
 	const labelled = tag.replace(/aria-label="[^"]*"/, `aria-label="${escapeAttribute(`${label}, ${shortcut}`)}"`);
 	if (labelled === tag) throw new Error('labelSearchButton: the search button has no aria-label to extend.');

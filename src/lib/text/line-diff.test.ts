@@ -23,8 +23,16 @@ describe('lineDiff', () => {
 		after[14] = 'changed 15';
 		const out = lineDiff(before.join('\n'), after.join('\n'), 'demo', 1).split('\n');
 		expect(out).toEqual([
-			HUNK_SEPARATOR, ' line 4', '-line 5', '+changed 5', ' line 6',
-			HUNK_SEPARATOR, ' line 14', '-line 15', '+changed 15', ' line 16',
+			HUNK_SEPARATOR,
+			' line 4',
+			'-line 5',
+			'+changed 5',
+			' line 6',
+			HUNK_SEPARATOR,
+			' line 14',
+			'-line 15',
+			'+changed 15',
+			' line 16',
 			HUNK_SEPARATOR,
 		]);
 	});

@@ -18,9 +18,15 @@ export class LineDiffError extends Error {
 export const DEFAULT_CONTEXT_LINES = 2;
 
 /** The changed lines of `after` against `before`, with `context` unchanged lines around each change. */
-export function lineDiff(before: string, after: string, where: string, context: number = DEFAULT_CONTEXT_LINES): string {
+export function lineDiff(
+	before: string,
+	after: string,
+	where: string,
+	context: number = DEFAULT_CONTEXT_LINES,
+): string {
 	const patch = structuredPatch('before', 'after', withNewline(before), withNewline(after), '', '', { context });
-	if (patch.hunks.length === 0) throw new LineDiffError(`${where}: the two listings are identical; there is no difference to show.`);
+	if (patch.hunks.length === 0)
+		throw new LineDiffError(`${where}: the two listings are identical; there is no difference to show.`);
 	const out: string[] = [];
 	patch.hunks.forEach((hunk, index) => {
 		if (index > 0 || hunk.oldStart > 1) out.push(HUNK_SEPARATOR);

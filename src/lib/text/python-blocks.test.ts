@@ -71,8 +71,10 @@ describe('findTopLevelBlocks', () => {
 	});
 
 	it('ignores look-alike definitions inside strings', () => {
-		expect(blocks.some((b) => b.name === 'not_a_function' || b.name === 'inside_a_string' || b.name === 'fake')).toBe(false);
-		expect(text('fetch')).toContain("def inside_a_string():");
+		expect(blocks.some((b) => b.name === 'not_a_function' || b.name === 'inside_a_string' || b.name === 'fake')).toBe(
+			false,
+		);
+		expect(text('fetch')).toContain('def inside_a_string():');
 	});
 
 	it('keeps an indented trailing comment but leaves out blank lines and an unindented comment before the next block', () => {
@@ -89,7 +91,14 @@ describe('findTopLevelBlocks', () => {
 describe('logicalLineStarts', () => {
 	it('marks lines inside brackets, strings and backslash continuations as continuations', () => {
 		expect(logicalLineStarts('a = (\n1)\nb = 1 + \\\n2\nc = """\nx"""\nd = "\\"("\ne = 1')).toEqual([
-			true, false, true, false, true, false, true, true,
+			true,
+			false,
+			true,
+			false,
+			true,
+			false,
+			true,
+			true,
 		]);
 	});
 });

@@ -37,7 +37,8 @@ export function logicalLineStarts(source: string): boolean[] {
 		for (let i = 0; i < line.length; i++) {
 			const ch = line.charAt(i);
 			if (quote !== '') {
-				if (ch === '\\') i++; // an escaped character never ends a string (raw strings included)
+				if (ch === '\\')
+					i++; // an escaped character never ends a string (raw strings included)
 				else if (line.startsWith(quote, i)) {
 					i += quote.length - 1;
 					quote = '';

@@ -12,15 +12,31 @@ const table = (rows: string[][]): Root => ({
 	type: 'root',
 	children: [
 		el('table', [
-			el('thead', [el('tr', rows[0]!.map((h) => el('th', [h])))]),
-			el('tbody', rows.slice(1).map((row) => el('tr', row.map((cell) => el('td', [el('code', [cell])]))))),
+			el('thead', [
+				el(
+					'tr',
+					rows[0]!.map((h) => el('th', [h])),
+				),
+			]),
+			el(
+				'tbody',
+				rows.slice(1).map((row) =>
+					el(
+						'tr',
+						row.map((cell) => el('td', [el('code', [cell])])),
+					),
+				),
+			),
 		]),
 	],
 });
 
 describe('stackWideTables', () => {
 	it('marks a table with a long cell and labels each cell with its column header', () => {
-		const tree = table([['Tool', 'Why'], ['threads', 'Works with any blocking code, and a waiting thread releases the GIL.']]);
+		const tree = table([
+			['Tool', 'Why'],
+			['threads', 'Works with any blocking code, and a waiting thread releases the GIL.'],
+		]);
 		stackWideTables(tree);
 		const t = tree.children[0] as Element;
 		expect(t.properties.className).toEqual([STACKED_TABLE_CLASS]);
@@ -29,7 +45,10 @@ describe('stackWideTables', () => {
 	});
 
 	it('leaves a table of short cells alone', () => {
-		const tree = table([['Step', 'Thread A'], ['1', 'reads 41']]);
+		const tree = table([
+			['Step', 'Thread A'],
+			['1', 'reads 41'],
+		]);
 		stackWideTables(tree);
 		expect((tree.children[0] as Element).properties.className).toBeUndefined();
 	});

@@ -38,7 +38,10 @@ export function stackWideTables(tree: Root): void {
 			});
 		}
 		const classes = table.properties?.className;
-		table.properties = { ...table.properties, className: [...(Array.isArray(classes) ? classes : []), STACKED_TABLE_CLASS] };
+		table.properties = {
+			...table.properties,
+			className: [...(Array.isArray(classes) ? classes : []), STACKED_TABLE_CLASS],
+		};
 	}
 }
 
@@ -48,7 +51,10 @@ export const stackedTablesPlugin = {
 	element: {
 		filter: ['table'],
 		visit(table: Readonly<Element>): Element {
-			const root: Root = { type: 'root', children: [JSON.parse(JSON.stringify(table)) as Element] /* the visited node is read-only */ };
+			const root: Root = {
+				type: 'root',
+				children: [JSON.parse(JSON.stringify(table)) as Element] /* the visited node is read-only */,
+			};
 			stackWideTables(root);
 			return root.children[0] as Element;
 		},

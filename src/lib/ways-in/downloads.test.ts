@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_EXAMPLES_ZIP_PATH, COURSE_PDF, PDF_SIZE_PLACEHOLDER, countPdfSizePlaceholders, fillPdfSize, formatBytes } from './downloads.ts';
+import {
+	ALL_EXAMPLES_ZIP_PATH,
+	COURSE_PDF,
+	PDF_SIZE_PLACEHOLDER,
+	countPdfSizePlaceholders,
+	fillPdfSize,
+	formatBytes,
+} from './downloads.ts';
 import { ALL_EXAMPLES_ZIP } from './zip.ts';
 
 describe('formatBytes', () => {
@@ -20,7 +27,9 @@ describe('the PDF size on the links', () => {
 	const page = `<p><a href="/x.pdf">PDF${PDF_SIZE_PLACEHOLDER}</a></p><footer><a>PDF${PDF_SIZE_PLACEHOLDER}</a></footer>`;
 	it('is filled into every placeholder, with the exact byte count kept for checking', () => {
 		const filled = fillPdfSize(page, 1_234_567);
-		expect(filled).toBe('<p><a href="/x.pdf">PDF<span data-pdf-size="1234567"> (1.2 MB)</span></a></p><footer><a>PDF<span data-pdf-size="1234567"> (1.2 MB)</span></a></footer>');
+		expect(filled).toBe(
+			'<p><a href="/x.pdf">PDF<span data-pdf-size="1234567"> (1.2 MB)</span></a></p><footer><a>PDF<span data-pdf-size="1234567"> (1.2 MB)</span></a></footer>',
+		);
 		expect(countPdfSizePlaceholders(filled)).toBe(2);
 	});
 	it('can be filled again when the PDF is printed again', () => {
@@ -36,5 +45,16 @@ describe('download names', () => {
 	it('are files at fixed places in the site', () => {
 		expect(COURSE_PDF).toMatch(/^[a-z-]+\.pdf$/);
 		expect(ALL_EXAMPLES_ZIP_PATH).toBe(`downloads/${ALL_EXAMPLES_ZIP}`);
+	});
+});
+
+describe('publishPdfLinks', () => {
+	it('turns the inert template into the link, with the size, and is idempotent', async () => {
+		const { publishPdfLinks, PDF_LINK_TEMPLATE } = await import('./downloads.ts');
+		const page = `<footer>${PDF_LINK_TEMPLATE}<p><a href="/x.pdf">PDF${PDF_SIZE_PLACEHOLDER}</a></p></template></footer>`;
+		const published = publishPdfLinks(page, 2_000_000);
+		expect(published).toBe('<footer><p><a href="/x.pdf">PDF<span data-pdf-size="2000000"> (2.0 MB)</span></a></p></footer>');
+		expect(publishPdfLinks(published, 2_000_000)).toBe(published);
+		expect(publishPdfLinks('<template data-course-pdf-link class="astro-x"><a>PDF</a></template>', 1)).toBe('<a>PDF</a>');
 	});
 });

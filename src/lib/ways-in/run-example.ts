@@ -15,7 +15,9 @@ export type Way = 'browser' | 'machine';
  * variant, role "variant"); the browser leads when at least half of them run there, labelled or not.
  */
 export function leadingWay(example: Example, focus?: readonly string[]): Way {
-	const scripts = focus ? focus.map((variant) => findScript(example, variant)) : example.scripts.filter((s) => s.role === 'variant');
+	const scripts = focus
+		? focus.map((variant) => findScript(example, variant))
+		: example.scripts.filter((s) => s.role === 'variant');
 	if (scripts.length === 0) return 'machine';
 	const inBrowser = scripts.filter((s) => s.pyodide.status !== 'skipped').length;
 	return inBrowser * 2 >= scripts.length ? 'browser' : 'machine';
@@ -35,10 +37,13 @@ export interface BrowserSummary {
 const LIMITATION_ORDER: Limitation[] = ['threads', 'processes', 'sockets'];
 
 export function browserSummary(example: Example): BrowserSummary {
-	const runs = example.scripts.filter((s) => s.pyodide.status !== 'skipped').map((s) => ({ file: s.file, labelled: s.pyodide.status === 'labelled' }));
+	const runs = example.scripts
+		.filter((s) => s.pyodide.status !== 'skipped')
+		.map((s) => ({ file: s.file, labelled: s.pyodide.status === 'labelled' }));
 	const needed = new Set<Limitation>();
 	for (const script of example.scripts) {
-		if (script.pyodide.status === 'skipped') for (const limitation of limitationsIn(script.pyodide.reason)) needed.add(limitation);
+		if (script.pyodide.status === 'skipped')
+			for (const limitation of limitationsIn(script.pyodide.reason)) needed.add(limitation);
 	}
 	return {
 		total: example.scripts.length,

@@ -72,19 +72,26 @@ describe('which scripts run in the page', () => {
 });
 
 describe('the files the worker writes', () => {
-	it.each(examples.map((e) => [e.slug, e] as const))('%s: every .py file of the folder, as the loader reads it', (_slug, example) => {
-		const files = inPageFiles(example);
-		expect(Object.keys(files)).toEqual(example.files.filter((f) => f.endsWith('.py')));
-		for (const script of example.scripts) expect(files[script.file]).toBe(readExampleFile(example, script.file));
-		for (const shared of example.shared) expect(Object.keys(files)).toContain(shared);
-	});
+	it.each(examples.map((e) => [e.slug, e] as const))(
+		'%s: every .py file of the folder, as the loader reads it',
+		(_slug, example) => {
+			const files = inPageFiles(example);
+			expect(Object.keys(files)).toEqual(example.files.filter((f) => f.endsWith('.py')));
+			for (const script of example.scripts) expect(files[script.file]).toBe(readExampleFile(example, script.file));
+			for (const shared of example.shared) expect(Object.keys(files)).toContain(shared);
+		},
+	);
 });
 
 describe('the runner assets', () => {
 	const assets = runnerAssets();
 
 	it('are the worker, the harness shared with StackBlitz, and the Pyodide files loadPyodide fetches', () => {
-		expect(assets.map((a) => a.to)).toEqual(['worker.mjs', 'pyodide-harness.mjs', ...PYODIDE_FILES.map((f) => `pyodide/${f}`)]);
+		expect(assets.map((a) => a.to)).toEqual([
+			'worker.mjs',
+			'pyodide-harness.mjs',
+			...PYODIDE_FILES.map((f) => `pyodide/${f}`),
+		]);
 		for (const asset of assets) expect(fs.existsSync(asset.from), asset.from).toBe(true);
 		expect(assets[1]!.from).toBe(path.join(REPO_ROOT, 'src', 'stackblitz', 'pyodide-harness.mjs'));
 		for (const asset of assets.slice(2)) expect(path.dirname(asset.from)).toBe(pyodidePackageDir());

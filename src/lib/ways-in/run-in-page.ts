@@ -21,7 +21,13 @@ export const PYODIDE_SUBDIR = 'pyodide';
  * WebAssembly binary, the standard library and the package lock file (read at start-up; no package is installed, the
  * examples use the standard library only).
  */
-export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] as const;
+export const PYODIDE_FILES = [
+	'pyodide.mjs',
+	'pyodide.asm.mjs',
+	'pyodide.asm.wasm',
+	'python_stdlib.zip',
+	'pyodide-lock.json',
+] as const;
 
 /** The `pyodide` package folder, wherever npm put it. */
 export function pyodidePackageDir(): string {
@@ -70,7 +76,9 @@ export function exampleFilesPath(slug: string): string {
  * modules), read with the loader the zips and StackBlitz payloads use. Sorted by name.
  */
 export function inPageFiles(example: Example): Record<string, string> {
-	return Object.fromEntries(example.files.filter((file) => file.endsWith('.py')).map((file) => [file, readExampleFile(example, file)]));
+	return Object.fromEntries(
+		example.files.filter((file) => file.endsWith('.py')).map((file) => [file, readExampleFile(example, file)]),
+	);
 }
 
 /** Whether one file can run in the page, from example.json. */
@@ -87,7 +95,12 @@ export function inPageSupport(example: Example, file: string, args?: string[]): 
 	if (!script) return null;
 	const support = script.pyodide;
 	if (support.status === 'skipped') return { runnable: false, script, reason: support.reason };
-	return { runnable: true, script, args: args ?? script.quickArgs, label: support.status === 'labelled' ? support.label : null };
+	return {
+		runnable: true,
+		script,
+		args: args ?? script.quickArgs,
+		label: support.status === 'labelled' ? support.label : null,
+	};
 }
 
 /** The scripts of an example that can run in the page, in teaching order. */

@@ -4,7 +4,14 @@ import type { Project } from '@stackblitz/sdk';
 import { describe, expect, it } from 'vitest';
 import { loadExamples, readExampleFile } from '../examples/metadata.ts';
 import { REPO_ROOT } from '../paths.ts';
-import { HARNESS_FILE, PAYLOAD_LIMITS, PYODIDE_VERSION, RUNNER_FILE, buildStackBlitzPayload, projectProblems } from './stackblitz.ts';
+import {
+	HARNESS_FILE,
+	PAYLOAD_LIMITS,
+	PYODIDE_VERSION,
+	RUNNER_FILE,
+	buildStackBlitzPayload,
+	projectProblems,
+} from './stackblitz.ts';
 
 const examples = loadExamples();
 /** The SDK's own list of templates (node_modules/@stackblitz/sdk/types/constants.d.ts): the payload must use one. */
@@ -39,7 +46,9 @@ describe('the payload for every example', () => {
 				scripts: Record<string, string>;
 				dependencies: Record<string, string>;
 			};
-			const installed = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'pyodide', 'package.json'), 'utf8')) as {
+			const installed = JSON.parse(
+				fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'pyodide', 'package.json'), 'utf8'),
+			) as {
 				version: string;
 			};
 			expect(pkg.dependencies).toEqual({ pyodide: installed.version });
@@ -49,7 +58,7 @@ describe('the payload for every example', () => {
 			expect(pkg.type).toBe('module');
 		});
 
-		it("ships the runner, its harness, example.json and every Python file of the example, unchanged", () => {
+		it('ships the runner, its harness, example.json and every Python file of the example, unchanged', () => {
 			for (const file of [RUNNER_FILE, HARNESS_FILE]) {
 				expect(project.files[file]).toBe(fs.readFileSync(path.join(REPO_ROOT, 'src', 'stackblitz', file), 'utf8'));
 			}
@@ -85,13 +94,17 @@ describe('the payload for every example', () => {
 			expect(options.newWindow).toBe(true);
 			// Only .stackblitzrc names the start command: the SDK's startScript as well could start it twice.
 			expect(options.startScript).toBeUndefined();
-			expect(JSON.parse(project.files['.stackblitzrc']!)).toEqual({ installDependencies: true, startCommand: 'npm start' });
+			expect(JSON.parse(project.files['.stackblitzrc']!)).toEqual({
+				installDependencies: true,
+				startCommand: 'npm start',
+			});
 			const files = String(options.openFile).split(',');
 			expect(files[0]).toBe('README.md');
 			for (const file of files) expect(Object.keys(project.files)).toContain(file);
 			const opened = example.scripts.find((s) => s.file === files[1]);
 			expect(opened).toBeDefined();
-			if (example.scripts.some((s) => s.pyodide.status !== 'skipped')) expect(opened!.pyodide.status).not.toBe('skipped');
+			if (example.scripts.some((s) => s.pyodide.status !== 'skipped'))
+				expect(opened!.pyodide.status).not.toBe('skipped');
 		});
 
 		it('is the same on every build (sorted files, nothing from the clock)', () => {
@@ -121,10 +134,12 @@ describe('projectProblems', () => {
 			expect.stringContaining('gone.mjs'),
 		]);
 		expect(projectProblems({ ...good, files: { ...good.files, 'x.bin': 'a\u0000b' } })).toEqual(['x.bin looks binary']);
-		expect(projectProblems({ ...good, files: { ...good.files, '../x.py': '' } })).toEqual([expect.stringContaining('relative path')]);
-		expect(projectProblems({ ...good, files: { ...good.files, 'big.py': 'x'.repeat(PAYLOAD_LIMITS.maxFileBytes + 1) } })).toEqual([
-			expect.stringContaining('big.py'),
+		expect(projectProblems({ ...good, files: { ...good.files, '../x.py': '' } })).toEqual([
+			expect.stringContaining('relative path'),
 		]);
+		expect(
+			projectProblems({ ...good, files: { ...good.files, 'big.py': 'x'.repeat(PAYLOAD_LIMITS.maxFileBytes + 1) } }),
+		).toEqual([expect.stringContaining('big.py')]);
 		expect(projectProblems({ ...good, title: ' ' })).toEqual(['title is empty']);
 	});
 });

@@ -92,7 +92,8 @@ export function payloadFiles(example: Example): Record<string, string> {
 	};
 	for (const file of example.files) {
 		if (file === 'README.md') continue; // wrapped into the project's README above
-		if (files[file] !== undefined) throw new Error(`Example ${example.slug}: ${file} clashes with a StackBlitz project file.`);
+		if (files[file] !== undefined)
+			throw new Error(`Example ${example.slug}: ${file} clashes with a StackBlitz project file.`);
 		files[file] = readExampleFile(example, file);
 	}
 	return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -127,9 +128,11 @@ export function projectProblems(project: Project): string[] {
 	const problems: string[] = [];
 	if (!project.title?.trim()) problems.push('title is empty');
 	if (project.template !== 'node') problems.push(`template is "${project.template}", expected "node" (WebContainers)`);
-	if (project.dependencies) problems.push('dependencies must be in package.json for the node template, not project.dependencies');
+	if (project.dependencies)
+		problems.push('dependencies must be in package.json for the node template, not project.dependencies');
 	const entries = Object.entries(project.files);
-	if (entries.length > PAYLOAD_LIMITS.maxFiles) problems.push(`${entries.length} files (limit ${PAYLOAD_LIMITS.maxFiles})`);
+	if (entries.length > PAYLOAD_LIMITS.maxFiles)
+		problems.push(`${entries.length} files (limit ${PAYLOAD_LIMITS.maxFiles})`);
 	let total = 0;
 	for (const [name, contents] of entries) {
 		if (typeof contents !== 'string') {
@@ -138,12 +141,15 @@ export function projectProblems(project: Project): string[] {
 		}
 		const bytes = Buffer.byteLength(contents, 'utf8');
 		total += bytes;
-		if (bytes > PAYLOAD_LIMITS.maxFileBytes) problems.push(`${name} is ${bytes} bytes (limit ${PAYLOAD_LIMITS.maxFileBytes})`);
+		if (bytes > PAYLOAD_LIMITS.maxFileBytes)
+			problems.push(`${name} is ${bytes} bytes (limit ${PAYLOAD_LIMITS.maxFileBytes})`);
 		// Binary files cannot travel as form fields: NUL bytes or replacement characters mean it wasn't text.
 		if (/[\u0000\uFFFD]/.test(contents)) problems.push(`${name} looks binary`);
-		if (name.startsWith('/') || name.split('/').includes('..')) problems.push(`${name} is not a relative path inside the project`);
+		if (name.startsWith('/') || name.split('/').includes('..'))
+			problems.push(`${name} is not a relative path inside the project`);
 	}
-	if (total > PAYLOAD_LIMITS.maxTotalBytes) problems.push(`files total ${total} bytes (limit ${PAYLOAD_LIMITS.maxTotalBytes})`);
+	if (total > PAYLOAD_LIMITS.maxTotalBytes)
+		problems.push(`files total ${total} bytes (limit ${PAYLOAD_LIMITS.maxTotalBytes})`);
 	const pkgText = project.files['package.json'];
 	if (pkgText === undefined) problems.push('package.json is missing');
 	else {
@@ -151,7 +157,8 @@ export function projectProblems(project: Project): string[] {
 			const pkg = JSON.parse(pkgText) as { scripts?: Record<string, string>; dependencies?: Record<string, string> };
 			if (!pkg.scripts?.start) problems.push('package.json has no start script');
 			const start = pkg.scripts?.start?.match(/^node (\S+)/)?.[1];
-			if (start && project.files[start] === undefined) problems.push(`the start script runs ${start}, which is not in the project`);
+			if (start && project.files[start] === undefined)
+				problems.push(`the start script runs ${start}, which is not in the project`);
 		} catch (error) {
 			problems.push(`package.json is not JSON: ${(error as Error).message}`);
 		}

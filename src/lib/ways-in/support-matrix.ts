@@ -63,7 +63,9 @@ export function supportMatrix(examples: Example[]): SupportRow[] {
  * in its caption, rather than "Runs" in every row. Never StackBlitz, the way that differs.
  */
 export function uniformWays(rows: readonly SupportRow[]): WayIn[] {
-	return WAYS_IN.filter((way) => way !== 'stackblitz' && rows.every((row) => row.ways[way].status === 'runs' && !row.ways[way].note));
+	return WAYS_IN.filter(
+		(way) => way !== 'stackblitz' && rows.every((row) => row.ways[way].status === 'runs' && !row.ways[way].note),
+	);
 }
 
 /** Column order of a table: the informative StackBlitz column first, then the ways that vary per script. */
@@ -91,7 +93,8 @@ export type Limitation = 'threads' | 'processes' | 'sockets';
 export function limitationsIn(text: string): Set<Limitation> {
 	const found = new Set<Limitation>();
 	if (/\bthread|can't start new thread/i.test(text)) found.add('threads');
-	if (/multiprocessing|\bprocess(es)?\b|process pool|_multiprocessing|named semaphores/i.test(text)) found.add('processes');
+	if (/multiprocessing|\bprocess(es)?\b|process pool|_multiprocessing|named semaphores/i.test(text))
+		found.add('processes');
 	if (/socket|network|server|connect|urlopen|Errno/i.test(text)) found.add('sockets');
 	return found;
 }
@@ -125,8 +128,12 @@ export function observedLimitationText(observation: PyodideObservation): string 
 	if (outcome === 'failed') return observation.error ?? '';
 	if (outcome === 'reported-skip') return report?.skip_reason ?? '';
 	if ((outcome === 'ok' || outcome === 'partial') && report) {
-		const skippedRuns = (report.runs ?? []).filter((run) => run.status === 'skipped').map((run) => run.skip_reason ?? '');
-		const skippedRows = (report.rows ?? []).filter((row) => row.elapsed_s === null).map((row) => `${row.variant} ${row.label ?? ''}`);
+		const skippedRuns = (report.runs ?? [])
+			.filter((run) => run.status === 'skipped')
+			.map((run) => run.skip_reason ?? '');
+		const skippedRows = (report.rows ?? [])
+			.filter((row) => row.elapsed_s === null)
+			.map((row) => `${row.variant} ${row.label ?? ''}`);
 		const parts = [...skippedRuns, ...skippedRows];
 		return parts.length > 0 ? parts.join('; ') : null;
 	}
@@ -143,7 +150,8 @@ export function checkObservation(script: ExampleScript, observation: PyodideObse
 	const support = script.pyodide;
 	const where = `${observation.file} (example.json says "${support.status}")`;
 	if (support.status !== 'skipped') {
-		if (observation.outcome !== 'ok') return [`${where} did not run under Pyodide: ${observation.outcome}: ${observation.error ?? ''}`];
+		if (observation.outcome !== 'ok')
+			return [`${where} did not run under Pyodide: ${observation.outcome}: ${observation.error ?? ''}`];
 		return [];
 	}
 	if (!observation.attempted) return observation.outcome === 'not-run' ? [] : [`${where} was run although skipped`];
@@ -151,9 +159,12 @@ export function checkObservation(script: ExampleScript, observation: PyodideObse
 	if (text === null) return [`${where} ran completely under Pyodide: its metadata should say "runs" or "labelled"`];
 	const claimed = limitationsIn(support.reason);
 	const seen = limitationsIn(text);
-	if (claimed.size === 0) return [`${where}: the skip reason names no limitation (threads, processes, sockets): "${support.reason}"`];
+	if (claimed.size === 0)
+		return [`${where}: the skip reason names no limitation (threads, processes, sockets): "${support.reason}"`];
 	if (![...seen].some((limitation) => claimed.has(limitation))) {
-		return [`${where}: the reason says [${[...claimed].join(', ')}] but Pyodide stopped it for [${[...seen].join(', ') || 'another reason'}]: ${text}`];
+		return [
+			`${where}: the reason says [${[...claimed].join(', ')}] but Pyodide stopped it for [${[...seen].join(', ') || 'another reason'}]: ${text}`,
+		];
 	}
 	return [];
 }

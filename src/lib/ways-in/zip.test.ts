@@ -5,7 +5,15 @@ import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExample, loadExamples } from '../examples/metadata.ts';
 import { EXAMPLES_DIR } from '../paths.ts';
-import { ALL_EXAMPLES_FOLDER, ALL_EXAMPLES_ZIP, allExamplesEntryNames, buildAllExamplesZip, buildExampleZip, zipEntryNames, zipFileName } from './zip.ts';
+import {
+	ALL_EXAMPLES_FOLDER,
+	ALL_EXAMPLES_ZIP,
+	allExamplesEntryNames,
+	buildAllExamplesZip,
+	buildExampleZip,
+	zipEntryNames,
+	zipFileName,
+} from './zip.ts';
 
 const examples = loadExamples();
 const temps: string[] = [];
@@ -39,7 +47,9 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 		const all = [...example.files, ...example.exerciseFiles];
 		expect(Object.keys(entries)).toEqual(all.map((file) => `${slug}/${file}`).sort());
 		for (const file of all) {
-			expect(Buffer.from(entries[`${slug}/${file}`]!).equals(fs.readFileSync(path.join(example.dir, file))), file).toBe(true);
+			expect(Buffer.from(entries[`${slug}/${file}`]!).equals(fs.readFileSync(path.join(example.dir, file))), file).toBe(
+				true,
+			);
 		}
 		// What a learner needs: the scripts, the shared modules' copies, the README with the commands.
 		for (const script of example.scripts) expect(example.files).toContain(script.file);
@@ -51,7 +61,12 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 		const headers = localHeaders(bytes);
 		expect(headers.map((h) => h.name)).toEqual(zipEntryNames(example));
 		const dosDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
-		for (const header of headers) expect({ name: header.name, date: header.date, time: header.time }).toEqual({ name: header.name, date: dosDate, time: 0 });
+		for (const header of headers)
+			expect({ name: header.name, date: header.date, time: header.time }).toEqual({
+				name: header.name,
+				date: dosDate,
+				time: 0,
+			});
 	});
 
 	it('does not depend on the files’ own modification times', () => {

@@ -31,7 +31,9 @@ export function zipFileName(slug: string): string {
 
 /** Entry names inside the zip (`<slug>/<file>`, exercises included), sorted: the zip's table of contents. */
 export function zipEntryNames(example: Example): string[] {
-	return zippedFiles(example).map((file) => `${example.slug}/${file}`).sort();
+	return zippedFiles(example)
+		.map((file) => `${example.slug}/${file}`)
+		.sort();
 }
 
 /** Files of an example that its zip holds, relative to its folder: its own and its exercises'. */
@@ -62,7 +64,10 @@ export function allExamplesEntryNames(examples: Example[]): string[] {
 export function buildAllExamplesZip(examples: Example[]): Uint8Array {
 	return zipFiles(
 		examples.flatMap((example) =>
-			zippedFiles(example).map((file): [string, string] => [`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`, path.join(example.dir, file)]),
+			zippedFiles(example).map((file): [string, string] => [
+				`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`,
+				path.join(example.dir, file),
+			]),
 		),
 	);
 }

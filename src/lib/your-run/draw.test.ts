@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IO_SCRIPTS, ioMeasurement, report, tasks } from '../measurements/fixtures.ts';
+import { IO_SCRIPTS, ioMeasurement, tasks } from '../measurements/fixtures.ts';
+import { report } from './fixtures.ts';
 import { axisEnd, drawSpec, fitSpec } from './draw.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
 import type { ChartSpec } from './chart-spec.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IO_SCRIPTS, ioMeasurement, report, tasks } from '../measurements/fixtures.ts';
+import { IO_SCRIPTS, ioMeasurement, tasks } from '../measurements/fixtures.ts';
+import { report } from './fixtures.ts';
 import { measurementSchema } from '../measurements/schema.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
 import { compareRuns, machineLine } from './comparison.ts';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { IO_SCRIPTS, report, tasks } from '../measurements/fixtures.ts';
+import { IO_SCRIPTS, tasks } from '../measurements/fixtures.ts';
+import { report } from './fixtures.ts';
 import { TIMING_REPORT_SCHEMA } from '../paths.ts';
 import { checkFileSize, looksTruncated, readReport, REPORT_FIELDS, REPORT_SIZE_LIMIT, runsOf, timingReportSchema, type ReportContext } from './report.ts';
 

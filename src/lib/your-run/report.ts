@@ -61,6 +61,7 @@ export interface TimingReport {
 	parameters: Record<string, number | string | boolean>;
 	elapsed_s: number | null;
 	cpu_s: number | null;
+	cpu_unmeasured_reason?: string;
 	tasks: ReportTask[];
 	metrics?: Record<string, number>;
 	rows?: Array<Record<string, number | string | boolean | null>>;
@@ -87,8 +88,10 @@ const reportObjectSchema = z.strictObject({
 		parameters: z.record(z.string(), scalar),
 		/** Wall time; null only when skipped. */
 		elapsed_s: z.number().min(0).nullable(),
-		/** CPU time of the main process. */
+		/** CPU time of the main process; null when skipped or not measurable here. */
 		cpu_s: z.number().min(0).nullable(),
+		/** Why a run that happened has no CPU time (e.g. under Pyodide). */
+		cpu_unmeasured_reason: z.string().min(1).optional(),
 		/** Its tasks. */
 		tasks: z.array(reportTaskSchema),
 		/** Example-specific numbers. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, script, sweepMeasurement } from './measurements/fixtures.ts';
+import { IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, script, sweepMeasurement } from '../../src/lib/measurements/fixtures.ts';
 import { checkAgainstExample, checkClaim, checkClaims, compareStory, comparableSpeedup, unmetCondition, type Claim } from './freshness.ts';
-import { parseMeasurement } from './measurements/load.ts';
-import { roundSig, speedupOf } from './measurements/numbers.ts';
-import type { Measurement } from './measurements/schema.ts';
+import { parseMeasurement } from '../../src/lib/measurements/load.ts';
+import { roundSig, speedupOf } from '../../src/lib/measurements/numbers.ts';
+import { type Measurement } from '../../src/lib/measurements/schema.ts';
 
 const claims: Claim[] = [
 	{ kind: 'speedup', variant: 'threads', op: '>=', value: 3, because: 'threads overlap the waits' },

@@ -1,7 +1,7 @@
 /**
  * Making measurements: run an example's scripts with `--json`, check each report against
  * `examples/timing-report.schema.json`, and fold the repeated reports into one measurement
- * (the shape `src/lib/measurements/schema.ts` validates). Used by `npm run measure` (scripts/measure.ts)
+ * (the shape `src/lib/measurements.ts` validates). Used by `npm run measure` (scripts/measure.ts)
  * and by the freshness test, which reruns the examples quickly.
  *
  * Not used by the site itself: it spawns Python.
@@ -9,12 +9,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Example, ExampleScript } from './examples/metadata.ts';
-import { parseMeasurement } from './measurements/load.ts';
-import { median, roundSig, speedupOf } from './measurements/numbers.ts';
-import { MEASUREMENT_FORMAT_VERSION, type Environment, type MeasuredVariant, type Measurement, type Row, type Stats, type Task } from './measurements/schema.ts';
+import type { Example, ExampleScript } from '../../src/lib/examples/metadata.ts';
+import { MEASUREMENT_FORMAT_VERSION, type Environment, type MeasuredVariant, type Measurement, type Row, type Stats, type Task } from '../../src/lib/measurements/schema.ts';
+import { median, roundSig, speedupOf } from '../../src/lib/measurements/numbers.ts';
+import { parseMeasurement } from '../../src/lib/measurements/load.ts';
 import { watchContention, type ContentionReport } from './contention.ts';
-import { TIMING_REPORT_SCHEMA } from './paths.ts';
+import { TIMING_REPORT_SCHEMA } from '../../src/lib/paths.ts';
 
 /** How many runs or rounds {@link measureExample} may throw away (see `acceptRun`, `roundOk`) before it gives up. */
 export const MAX_REDONE_ROUNDS = 25;

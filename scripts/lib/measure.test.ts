@@ -1,17 +1,25 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Example } from './examples/metadata.ts';
-import { ENV, IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, ioRuns, report, script, skippedReport, sweepMeasurement } from './measurements/fixtures.ts';
-import { MeasureError, formatMeasurement, measureExample, medianRunIndex, runScript, statsOf, summarize, validateReport } from './measure.ts';
-import { parseMeasurement } from './measurements/load.ts';
+/** The pure part of the measuring tool: folding reports, checking them, writing the file. (Running scripts: tests/integration/measure.run.test.ts.) */
+import { describe, expect, it } from 'vitest';
+import { IO_EXAMPLE, IO_SCRIPTS, SWEEP_EXAMPLE, clone, ioMeasurement, script, sweepMeasurement, type IoTimes } from '../../src/lib/measurements/fixtures.ts';
+import { parseMeasurement } from '../../src/lib/measurements/load.ts';
+import { ENV, ioRuns, meta as metaOf, report, skippedReport, sweepRuns } from './fixtures/timing-reports.ts';
+import { formatMeasurement, medianRunIndex, statsOf, summarize, validateReport } from './measure.ts';
 
-const meta = { date: '2026-11-24', command: 'npm run measure -- --example io-demo', repeats: 3 };
+const meta = metaOf(IO_EXAMPLE.slug);
+const summarized = (times?: IoTimes) => summarize(IO_EXAMPLE, ioRuns(times), meta);
+
+describe('the made-up measurements the site\'s tests use', () => {
+	it('are what summarize makes of the matching made-up reports', () => {
+		for (const times of [undefined, { threads: [0.3, 0.1, 0.2] }, { sequential: [2.4, 2.5, 2.6], threads: [0.3, 0.31, 0.32] }]) {
+			expect(ioMeasurement(times), JSON.stringify(times)).toEqual(summarized(times));
+		}
+		expect(sweepMeasurement()).toEqual(summarize(SWEEP_EXAMPLE, sweepRuns(), metaOf(SWEEP_EXAMPLE.slug)));
+	});
+});
 
 describe('summarize', () => {
 	it('keeps median, fastest, slowest and every run, and computes speedups from the medians', () => {
-		const m = ioMeasurement();
+		const m = summarized();
 		const [sequential, threads] = m.variants;
 		expect(sequential).toMatchObject({ status: 'ok', speedup: 1, elapsed_s: { median: 0.81, min: 0.8, max: 0.82, runs: [0.82, 0.8, 0.81] } });
 		expect(threads).toMatchObject({ status: 'ok', elapsed_s: { median: 0.105, min: 0.1, max: 0.2 } });
@@ -21,7 +29,7 @@ describe('summarize', () => {
 	});
 
 	it('draws the timeline from the run closest to the median', () => {
-		const m = ioMeasurement({ threads: [0.3, 0.1, 0.2] });
+		const m = summarized({ threads: [0.3, 0.1, 0.2] });
 		const threads = m.variants[1]!;
 		expect(threads.status === 'ok' && threads.timeline?.run).toBe(2);
 		expect(threads.status === 'ok' && threads.timeline?.elapsed_s).toBe(0.2);
@@ -30,7 +38,7 @@ describe('summarize', () => {
 	});
 
 	it('records a skipped variant with its reason and no numbers', () => {
-		const skipped = ioMeasurement().variants[3]!;
+		const skipped = summarized().variants[3]!;
 		expect(skipped).toEqual({
 			variant: 'free-threads',
 			script: 'free_threads.py',
@@ -58,7 +66,7 @@ describe('summarize', () => {
 	});
 
 	it('takes the median of each sweep point and keeps the row order', () => {
-		const sweep = sweepMeasurement().variants[1]!;
+		const sweep = summarize(SWEEP_EXAMPLE, sweepRuns(), metaOf(SWEEP_EXAMPLE.slug)).variants[1]!;
 		expect(sweep.status === 'ok' && sweep.rows?.slice(0, 3)).toEqual([
 			{ elapsed_s: 0.00001, label: 'Plain loop', variant: 'loop', x: 10 },
 			{ elapsed_s: 0.00101, label: 'Thread pool', variant: 'thread-pool', x: 10 },
@@ -122,82 +130,5 @@ describe('formatMeasurement', () => {
 		const text = formatMeasurement(m);
 		expect(text.indexOf('"cpu_count"')).toBeGreaterThan(-1);
 		expect(text).toContain('"metrics": { "bytes": 800 }');
-	});
-});
-
-describe('runScript', () => {
-	let dir: string | undefined;
-	afterEach(() => {
-		if (dir) fs.rmSync(dir, { recursive: true, force: true });
-	});
-	function fakeExample(code: string): { example: Example; s: ReturnType<typeof script> } {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measure-'));
-		const s = script('threads');
-		fs.writeFileSync(path.join(dir, s.file), code);
-		return { example: { ...IO_EXAMPLE, summary: '', shared: [], dir, files: [s.file], exerciseFiles: [] }, s };
-	}
-	const python = process.env.PYTHON ?? 'python3';
-
-	it('runs a script with --json and returns its validated report', async () => {
-		const body = JSON.stringify(report('io-demo', script('threads'), { parameters: { items: 3 } }));
-		const { example, s } = fakeExample(`import sys\nassert sys.argv[1:] == ['--json', '--items', '3'], sys.argv\nprint(${JSON.stringify(body)})\n`);
-		const result = await runScript(example, s, ['--items', '3'], { python, timeoutMs: 20_000 });
-		expect(result.parameters).toEqual({ items: 3 });
-	});
-
-	it('reports a failing script with the end of its stderr', async () => {
-		const { example, s } = fakeExample(`import sys\nprint('error: port 8000 is in use', file=sys.stderr)\nsys.exit(1)\n`);
-		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(/exited with 1.*\n.*port 8000 is in use/);
-	});
-
-	it('rejects anything on stdout besides one JSON object', async () => {
-		const { example, s } = fakeExample(`print('Downloading...')\nprint('{}')\n`);
-		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(MeasureError);
-		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(/stdout must be exactly one JSON object/);
-	});
-
-	it('throws away a round that roundOk rejects and runs it again', async () => {
-		const body = JSON.stringify(report('io-demo', script('threads'), { parameters: { items: 3 } }));
-		const { example, s } = fakeExample(`print(${JSON.stringify(body)})\n`);
-		let runs = 0;
-		let rejected = false;
-		const m = await measureExample(
-			{ ...example, scripts: [s] },
-			{
-				python,
-				repeats: 2,
-				args: 'measureArgs',
-				command: 'test',
-				onRun: () => runs++,
-				roundOk: async () => (rejected ? true : ((rejected = true), false)),
-			},
-		);
-		expect(runs).toBe(3);
-		expect(m.repeats).toBe(2);
-		expect(m.variants[0]!.status === 'ok' && m.variants[0]!.elapsed_s.runs).toHaveLength(2);
-	});
-
-	it('runs a script again when acceptRun rejects its run, and watches contention on Linux', async () => {
-		const body = JSON.stringify(report('io-demo', script('threads'), { parameters: { items: 3 } }));
-		const { example, s } = fakeExample(`import time\ntime.sleep(0.2)\nprint(${JSON.stringify(body)})\n`);
-		const seen: Array<{ othersRunning: number } | null> = [];
-		const m = await measureExample(
-			{ ...example, scripts: [s] },
-			{
-				python,
-				repeats: 1,
-				args: 'measureArgs',
-				command: 'test',
-				acceptRun: async ({ contention }) => seen.push(contention) > 1,
-			},
-		);
-		expect(seen).toHaveLength(2);
-		if (process.platform === 'linux') expect(seen[0]?.othersRunning).toBeGreaterThanOrEqual(0);
-		expect(m.variants[0]!.status === 'ok' && m.variants[0]!.elapsed_s.runs).toHaveLength(1);
-	});
-
-	it('stops a script that runs too long', async () => {
-		const { example, s } = fakeExample(`import time\ntime.sleep(30)\n`);
-		await expect(runScript(example, s, [], { python, timeoutMs: 500 })).rejects.toThrow(/still running after 500 ms/);
 	});
 });

@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExamples } from './examples/metadata.ts';
-import { PYODIDE_VERSION, buildStackBlitzPayload } from './ways-in/stackblitz.ts';
-import { checkObservation, supportMatrix, type PyodideObservation } from './ways-in/support-matrix.ts';
-import { reportProblems } from '../../tests/payload/reports.ts';
+import { loadExamples } from '../../src/lib/examples/metadata.ts';
+import { PYODIDE_VERSION, buildStackBlitzPayload } from '../../src/lib/ways-in/stackblitz.ts';
+import { checkObservation, supportMatrix, type PyodideObservation } from '../../src/lib/ways-in/support-matrix.ts';
+import { reportProblems } from '../payload/reports.ts';
 import {
 	cleanNodeVersion,
 	makeProjectDir,
@@ -19,7 +19,7 @@ import {
 	readTimings,
 	writeProject,
 	type Timings,
-} from '../../tests/payload/webcontainer.ts';
+} from '../payload/webcontainer.ts';
 
 const examples = loadExamples();
 const dirs: string[] = [];

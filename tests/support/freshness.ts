@@ -1,7 +1,7 @@
 /**
  * Do the committed measurements still tell the story the lessons tell?
  *
- * Three kinds of checks, used by src/lib/measurements-fresh.test.ts:
+ * Three kinds of checks, used by tests/integration/fresh-measurements.test.ts and tests/unit/committed-measurements.test.ts:
  *  1. {@link checkAgainstExample}: a measurement file matches its example as it is now (same scripts, roles,
  *     labels and measureArgs). A file for a variant that no longer exists, or measured with other arguments, is stale.
  *  2. {@link checkClaims}: the claims in {@link STORY}, which are what the lessons say (threads and asyncio are
@@ -14,9 +14,9 @@
  * Fresh runs use each script's quickArgs, which may give variants different amounts of work (a sequential run
  * of 12 items, a thread pool with 24). Where the task counts differ, times are compared per task.
  */
-import type { Example } from './examples/metadata.ts';
-import { formatSeconds, formatSpeedup } from './measurements/format.ts';
-import type { Environment, Measurement, OkVariant } from './measurements/schema.ts';
+import type { Example } from '../../src/lib/examples/metadata.ts';
+import { formatSeconds, formatSpeedup } from '../../src/lib/measurements/format.ts';
+import { type Environment, type Measurement, type OkVariant } from '../../src/lib/measurements/schema.ts';
 
 /** Result of one check. `skip` means it does not apply here (for instance it needs 2 CPUs); `message` says why. */
 export interface Finding {

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMeasurement } from './measure.ts';
-import { clone, ioMeasurement } from './measurements/fixtures.ts';
-import { environmentLabel } from './measurements/format.ts';
-import { interpreterMeasureCommand, listInterpreters, listMeasurementSlugs, loadInterpreterMeasurement, parseMeasurement } from './measurements/load.ts';
-import type { Measurement } from './measurements/schema.ts';
+import { clone, ioMeasurement } from './fixtures.ts';
+import { environmentLabel } from './format.ts';
+import { interpreterMeasureCommand, listInterpreters, listMeasurementSlugs, loadInterpreterMeasurement, parseMeasurement } from './load.ts';
+import { type Measurement } from './schema.ts';
 
 function onFreeThreaded(args?: string[]): Measurement {
 	const m = clone(ioMeasurement());
@@ -45,8 +44,8 @@ describe('measurements/<interpreter>/', () => {
 	fs.mkdirSync(path.join(dir, 'not-an-interpreter'));
 	const m = onFreeThreaded();
 	m.example = 'io-demo';
-	fs.writeFileSync(path.join(dir, 'cpython-3.13t', 'io-demo.json'), formatMeasurement(m));
-	fs.writeFileSync(path.join(dir, 'io-demo.json'), formatMeasurement(ioMeasurement()));
+	fs.writeFileSync(path.join(dir, 'cpython-3.13t', 'io-demo.json'), JSON.stringify(m));
+	fs.writeFileSync(path.join(dir, 'io-demo.json'), JSON.stringify(ioMeasurement()));
 
 	it('sit beside the default files, which keep their place', () => {
 		expect(listInterpreters(dir)).toEqual(['cpython-3.13t']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clone, ioMeasurement } from './measurements/fixtures.ts';
+import { clone, ioMeasurement } from '../../src/lib/measurements/fixtures.ts';
 import { checkCrossClaim, describeCrossClaim, interpreterClaims, type CrossClaim } from './freshness-interpreters.ts';
 import { STORY } from './freshness.ts';
 

@@ -5,12 +5,12 @@
  *    threads_reuse.py beats threads.py, which pays for urlopen()'s start-up);
  *  - claims across interpreters: the same variant is slower or faster on one than on another (the free-threaded
  *    build's single-thread cost; threads faster with the GIL off than with `-X gil=1`).
- * Used by src/lib/measurements-fresh.test.ts on the committed files, and on fresh quick runs where the interpreter
+ * Used by tests/integration/fresh-measurements.test.ts and tests/unit/committed-measurements.test.ts on the committed files, and on fresh quick runs where the interpreter
  * is installed.
  */
 import type { Claim, Finding } from './freshness.ts';
-import { formatSeconds } from './measurements/format.ts';
-import type { Measurement } from './measurements/schema.ts';
+import { formatSeconds } from '../../src/lib/measurements/format.ts';
+import { type Measurement } from '../../src/lib/measurements/schema.ts';
 
 /** Claims for one interpreter's figures, beyond STORY. */
 export const INTERPRETER_CLAIMS: Record<string, Record<string, Claim[]>> = {

@@ -197,11 +197,11 @@ async function e2e({ problem, noBrowser }: BuildOutcome, buffered: boolean) {
 
 /**
  * The Python suite; `afterTimed` runs alone after its timed modules (more timed work), `alongside` next to its
- * waiting modules (work whose result no timing can change).
+ * waiting modules (work whose result no timing can change), and `afterWaiting` is called once those are done.
  * Every CPython 3.11+ that `npm run pythons` finds: the whole suite on the default one and on free-threaded
  * builds, the quick modules on the others (scripts/lib/pythons.ts planSuiteRuns). One result line each.
  */
-async function python(afterTimed: () => Promise<void>, alongside: () => Promise<void>) {
+async function python(afterTimed: () => Promise<void>, alongside: () => Promise<void>, afterWaiting: () => void) {
 	heading('Python examples (unittest), on every CPython found');
 	let plan: SuiteRun[];
 	try {
@@ -217,6 +217,7 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 		console.error((error as Error).message);
 		record('python', null, 1, (error as Error).message);
 		await afterTimed();
+		afterWaiting();
 		await alongside();
 		return;
 	}
@@ -234,17 +235,17 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 	const waiting = shards.filter((s) => s.kind === 'waiting');
 	heading(`Side by side: ${waiting.length} unittest processes, and the integration tests, type checks and builds`);
 	const startedWaiting = performance.now();
-	await Promise.all([
-		...waiting.map(async (shard) => {
+	const shardsDone = Promise.all(
+		waiting.map(async (shard) => {
 			const started = performance.now();
 			const { code, output } = await step(`${name(shard.run)}: ${shard.tests.join(', ')}`, shard.run.python.path, suiteArgs(shard), {
 				timeoutMs: 10 * 60_000,
 				buffered: true,
 			});
 			done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
-		}),
-		alongside(),
-	]);
+		})
+	).then(afterWaiting);
+	await Promise.all([shardsDone, alongside()]);
 	console.log(`\nSide by side: ${((performance.now() - startedWaiting) / 1000).toFixed(0)} s in all.`);
 	for (const entry of plan) {
 		const mine = done.filter((d) => d.shard.run === entry);
@@ -264,6 +265,10 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 
 if (selected.has('unit')) await unit();
 let browserTests: Promise<void> | null = null;
+/** The browser tests start once the builds are done and the Python suite no longer waits on timeouts next to them. */
+let pythonWaiting = Promise.resolve();
+let pythonWaitingDone = () => {};
+if (selected.has('python')) pythonWaiting = new Promise<void>((resolve) => (pythonWaitingDone = resolve));
 const timed = async () => {
 	if (selected.has('integration')) await integrationTimed();
 };
@@ -274,17 +279,17 @@ const independent = async (buffered: boolean) => {
 		selected.has('format') ? () => format(buffered) : null,
 		selected.has('pyright') ? () => pyright(buffered) : null,
 	].filter((w) => w !== null);
-	const browser = () => builds(buffered).then((built) => e2e(built, buffered));
+	const browser = () => builds(buffered).then(async (built) => (await pythonWaiting, e2e(built, buffered)));
 	if (!buffered) {
 		for (const w of others) await w();
 		if (selected.has('e2e')) await browser();
 		return;
 	}
-	// The builds start first, and the browser tests as soon as they are done, next to whatever else still runs.
+	// The builds start first; the browser tests as soon as they can, next to whatever else still runs.
 	if (selected.has('e2e')) browserTests = browser();
 	await Promise.all(others.map((w) => w()));
 };
-if (selected.has('python')) await python(timed, () => independent(true));
+if (selected.has('python')) await python(timed, () => independent(true), pythonWaitingDone);
 else {
 	await timed();
 	await independent(false);

@@ -134,11 +134,12 @@ async function checkExcerpts(page: Page, base: string) {
 		.locator('.example-code[data-example][data-file]')
 		.evaluateAll((blocks) => blocks.map((b) => ({ slug: (b as HTMLElement).dataset.example!, file: (b as HTMLElement).dataset.file! })));
 	let limitSaid = false;
-	for (const { slug, file } of excerpts) {
+	for (const [i, { slug, file }] of excerpts.entries()) {
 		const support = inPageSupport(loadExample(slug), file);
-		const excerpt = `.example-code[data-example="${slug}"][data-file="${file}"]`;
-		const runner = page.locator(`${excerpt} + [data-run-in-page="${slug}"][data-file="${file}"]`).first();
-		const limit = page.locator(`${excerpt} + [data-run-in-page-limit="${file}"]`).first();
+		// The i-th excerpt of the page (a file may be shown twice), and what follows it.
+		const excerpt = page.locator('.example-code[data-example][data-file]').nth(i);
+		const runner = excerpt.locator(`xpath=following-sibling::*[1][@data-run-in-page="${slug}"][@data-file="${file}"]`);
+		const limit = excerpt.locator(`xpath=following-sibling::*[1][@data-run-in-page-limit="${file}"]`);
 		if (support === null) {
 			await expect(runner).toHaveCount(0);
 			await expect(limit).toHaveCount(0);
@@ -154,6 +155,7 @@ async function checkExcerpts(page: Page, base: string) {
 			await expect(limit).toHaveCount(0);
 		}
 	}
+	expect(await page.locator('[data-run-in-page-limit]').count(), '"can\'t run here" lines on the page').toBeLessThanOrEqual(1);
 }
 
 for (const { path: pagePath, slug } of EXAMPLE_PAGES) {

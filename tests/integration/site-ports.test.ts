@@ -24,7 +24,9 @@ const held: net.Server[] = [];
 beforeAll(async () => {
 	for (const port of [4391, 4392]) {
 		const server = net.createServer();
-		await new Promise<void>((resolve) => server.once('error', () => resolve()).listen(port, '127.0.0.1', () => resolve()));
+		await new Promise<void>((resolve) =>
+			server.once('error', () => resolve()).listen(port, '127.0.0.1', () => resolve()),
+		);
 		held.push(server);
 	}
 });
@@ -38,7 +40,9 @@ it('picks two different free ports and hands them on in SITE_PORTS, for the work
 	expect(process.env.SITE_PORTS).toBe(ports.join(','));
 	for (const port of ports) {
 		const server = net.createServer();
-		await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve()));
+		await new Promise<void>((resolve, reject) =>
+			server.once('error', reject).listen(port, '127.0.0.1', () => resolve()),
+		);
 		await new Promise((resolve) => server.close(resolve));
 	}
 });

@@ -29,7 +29,8 @@ Promise.all(servers.map((s) => new Promise((ok) => s.on('listening', ok)))).then
 });`;
 	const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
 	const ports = result.stdout.trim().split(',').map(Number);
-	if (result.status !== 0 || ports.length !== count || !ports.every((p) => p > 0)) throw new Error(`could not find free ports: ${result.stderr}`);
+	if (result.status !== 0 || ports.length !== count || !ports.every((p) => p > 0))
+		throw new Error(`could not find free ports: ${result.stderr}`);
 	return ports;
 }
 

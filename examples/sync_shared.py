@@ -1,11 +1,18 @@
-"""Copy the modules of examples/_shared into every example that uses them.
+"""Refresh the few committed copies of examples/_shared/ files.
 
-Each example folder lists the shared modules it needs in its example.json
-("shared"). Each exercise folder (examples/<slug>/exercises/<name>/) gets the
-shared modules its own files import. A committed copy of each lives in the
-folder, so a folder copied alone or downloaded as a zip runs with plain
-`python3 script.py`. examples/_shared/ is the one source of truth: edit the
-files there, then run
+The shared code lives once, in examples/_shared/. Committed beside the
+code that needs it, from a clone, are only:
+
+* compare.py, in every example folder: it finds harness.py beside it (in
+  a download) or in ../_shared/ (in a clone);
+* latency_server.py, in every example folder whose files import it, so
+  that `python3 threads.py` runs from a clone;
+* in an exercise folder, for each shared module its files import
+  (checker.py, latency_server.py), a copy of _shared/link.py under that
+  name, which runs the module from examples/_shared/.
+
+The zips and StackBlitz projects get the modules themselves at build time
+(src/lib/shared-files.ts). Edit the files in _shared/, then run
 
     python3 examples/sync_shared.py          # refresh every copy
     python3 examples/sync_shared.py --check  # report stale copies (exit 1)
@@ -15,47 +22,40 @@ from __future__ import annotations
 
 import argparse
 import ast
-import json
 import sys
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent
 SHARED = EXAMPLES / "_shared"
+LINK = SHARED / "link.py"
+
+
+def imported(folder: Path, available: set[str]) -> set[str]:
+    """The shared modules the folder's own .py files import."""
+    names: set[str] = set()
+    for path in folder.glob("*.py"):
+        if path.stem in available or path.name == "compare.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.Import):
+                names |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                names.add(node.module or "")
+    return names & available
 
 
 def planned_copies() -> list[tuple[Path, Path]]:
-    """(source, destination) for every shared module every example lists."""
+    """(source, destination) of every committed copy."""
+    available = {path.stem for path in SHARED.glob("*.py")} - {"link"}
     copies = []
-    for meta_path in sorted(EXAMPLES.glob("*/example.json")):
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        for name in meta.get("shared", []):
-            source = SHARED / name
-            if not source.is_file():
-                raise SystemExit(
-                    f"error: {meta_path.relative_to(EXAMPLES)} lists {name}, "
-                    f"which is not in {SHARED.name}/"
-                )
-            copies.append((source, meta_path.parent / name))
-    return copies + exercise_copies()
-
-
-def exercise_copies() -> list[tuple[Path, Path]]:
-    """(source, destination) for every shared module an exercise folder's own files import."""
-    available = {path.stem: path for path in SHARED.glob("*.py")}
-    copies = []
-    for folder in sorted(path.parent for path in EXAMPLES.glob("*/exercises/*/check.py")):
-        wanted: set[str] = set()
-        sources = [path for path in folder.glob("*.py") if path.stem not in available]
-        while sources:  # the folder's files, then the shared modules they pull in, and so on
-            tree = ast.parse(sources.pop().read_bytes())
-            for node in ast.walk(tree):
-                names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
-                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-                for name in names:
-                    if name in available and name not in wanted:
-                        wanted.add(name)
-                        sources.append(available[name])
-        copies += [(available[name], folder / f"{name}.py") for name in sorted(wanted)]
+    for meta in sorted(EXAMPLES.glob("*/example.json")):
+        folder = meta.parent
+        copies.append((SHARED / "compare.py", folder / "compare.py"))
+        for name in sorted(imported(folder, available) - {"harness"}):
+            copies.append((SHARED / f"{name}.py", folder / f"{name}.py"))
+    for check in sorted(EXAMPLES.glob("*/exercises/*/check.py")):
+        for name in sorted(imported(check.parent, available)):
+            copies.append((LINK, check.parent / f"{name}.py"))
     return copies
 
 

@@ -434,7 +434,7 @@ def _number(spec: Mapping[str, Any], flag: str) -> Callable[[str], Any]:
         low, high = spec.get("min"), spec.get("max")
         if spec.get("above") is not None and not value > spec["above"]:
             raise argparse.ArgumentTypeError(
-                f"must be greater than {spec['above']:g}, got {text}")
+                f"must be a number greater than {spec['above']:g}, got {text}")
         if low is not None and value < low:
             raise argparse.ArgumentTypeError(
                 f"must be at least {low:g}, got {text}")
@@ -505,8 +505,8 @@ def parser_for(folder: Path, meta: Mapping[str, Any]
         parser.add_argument(
             "--start-method", choices=_start_methods(),
             help="how worker processes start (default: the variant's own, "
-            f"else {_default_start_method()}; at most "
-            f"{WINDOWS_MAX_PROCESSES} processes on Windows)")
+            f"else {_default_start_method()}; worker processes: at most "
+            f"{WINDOWS_MAX_PROCESSES} on Windows)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON report on stdout, not a table")
     parser.add_argument("--quick", action="store_true",
@@ -569,10 +569,9 @@ def parameters(meta: Mapping[str, Any], entry: Mapping[str, Any],
 # ---------------------------------------------------------------------------
 
 
-def _metrics(entry: Mapping[str, Any], module: ModuleType, result: Any,
+def _metrics(entry: Mapping[str, Any], names: dict[str, Any],
              observation: Observation, elapsed: float, cpu: float,
              server: Any, connections: int) -> dict[str, float]:
-    names = {**vars(module), "result": result}
     metrics: dict[str, float] = {}
     for name, expression in entry.get("metrics", {}).items():
         metrics[name] = eval(expression, names)  # example.json's own text
@@ -639,7 +638,8 @@ def run_variant(folder: Path, meta: Mapping[str, Any],
         elapsed = time.perf_counter() - wall
         cpu_s = time.process_time() - cpu
         busy_after, own_after = _machine_busy_s(), _own_cpu_s()
-    metrics = _metrics(entry, module, result, observation, elapsed, cpu_s,
+        names.update(vars(module), result=result)  # its constants, as set
+    metrics = _metrics(entry, names, observation, elapsed, cpu_s,
                        server, connections)
     report: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION, "example": meta["slug"],
@@ -886,17 +886,19 @@ def format_report(report: Mapping[str, Any]) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _explain(error: BaseException) -> str | None:
+def _explain(error: BaseException, timeout: float | None = None
+             ) -> str | None:
     """One line for an error a learner can meet; None for a bug."""
     import urllib.error
 
     if isinstance(error, BaseExceptionGroup):
-        return _explain(error.exceptions[0])
+        return _explain(error.exceptions[0], timeout)
     if isinstance(error, urllib.error.URLError) and isinstance(
             error.reason, TimeoutError):
         error = error.reason
     if isinstance(error, TimeoutError):
-        return "the server did not answer within --timeout"
+        within = f" {timeout:g} s" if timeout else " (the variant's TIMEOUT)"
+        return f"the server did not answer within --timeout{within}"
     if type(error).__name__ in ("ServerError", "PortInUseError"):
         return str(error)
     if type(error).__name__ == "BrokenProcessPool":
@@ -996,7 +998,7 @@ def main(folder: Path | str, argv: list[str] | None = None) -> int:
         if _after_ctrl_c(error):
             print("Interrupted.", file=sys.stderr)
             return EXIT_INTERRUPTED
-        message = _explain(error)
+        message = _explain(error, given.get("timeout"))
         if message is None:
             raise
         print(f"error: {message}", file=sys.stderr)

@@ -2,13 +2,14 @@
 
 A process pool overlaps the waits as a thread pool does, but each worker
 is a whole interpreter that must start first, and every URL and body is
-pickled through a pipe: nothing gained over threads for waiting. This
-program runs a thread (the server), and forking a program that runs
-threads can deadlock the child, so workers start with "spawn": a fresh
-interpreter that imports this file, hence fetch() at the top level.
+pickled through a pipe: nothing gained over threads for waiting. Forking
+a program that runs a thread (the server) can deadlock the child, so the
+workers start from a fork server (or "spawn" on Windows), which imports
+this file afresh: hence fetch() at the top level.
 """
 
 import multiprocessing
+import os
 import time
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor
@@ -16,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from latency_server import serve
 
 ITEMS, WORKERS, LATENCY_MS, TIMEOUT = 40, 10, 50, 5
-START_METHOD = "spawn"  # how worker processes start
+START_METHOD = "spawn" if os.name == "nt" else "forkserver"
 
 
 def fetch(url: str) -> bytes:

@@ -116,7 +116,7 @@ def _own_cpu_s() -> float:
 
 
 class Stopped(Exception):
-    """Raised by a recording stand-in after Ctrl-C: queued items end at once."""
+    """Raised by a stand-in after Ctrl-C: queued items end at once."""
 
 
 _stopping = False  # set on Ctrl-C: stand-ins run nothing more
@@ -651,6 +651,8 @@ def run_variant(folder: Path, meta: Mapping[str, Any],
     }
     if metrics:
         report["metrics"] = metrics
+    if entry.get("note"):  # a sentence that reads the metrics
+        report["note"] = entry["note"].format(**metrics)
     if machine_busy is not None and busy_after is not None and elapsed:
         others = (busy_after - machine_busy) - (own_after - own)
         share = max(0.0, min(1.0, others / (elapsed * cpu_count())))
@@ -878,6 +880,8 @@ def format_report(report: Mapping[str, Any]) -> str:
                   *_timeline(tasks, report["elapsed_s"])]
     for run in report.get("runs", []):
         lines += ["", format_report(run)]
+    if report.get("note"):
+        lines += ["", report["note"]]
     return "\n".join(lines)
 
 
@@ -1004,12 +1008,20 @@ def main(folder: Path | str, argv: list[str] | None = None) -> int:
         print(f"error: {message}", file=sys.stderr)
         return EXIT_ERROR
     if args.json:
-        print(json.dumps(report, indent=2, allow_nan=False))
+        print(json.dumps(_without_notes(report), indent=2, allow_nan=False))
     elif everything:
         print("\n\n".join(map(format_report, report["reports"])))
     else:
         print(format_report(report))
     return 0
+
+
+def _without_notes(report: dict[str, Any]) -> dict[str, Any]:
+    """The report as timing-report.schema.json describes it."""
+    report.pop("note", None)
+    for inner in [*report.get("runs", []), *report.get("reports", [])]:
+        _without_notes(inner)
+    return report
 
 
 def _default_entry(meta: Mapping[str, Any]) -> dict[str, Any]:

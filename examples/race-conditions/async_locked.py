@@ -1,8 +1,4 @@
-"""The balance of async_race.py under an asyncio.Lock: no deposit lost.
-
-A task *awaits* the lock, so the loop runs on. A threading.Lock held
-across an await would block the loop's thread: the program would hang.
-"""
+"""async_race.py with an asyncio.Lock: awaited, so no deposit is lost."""
 
 import asyncio
 import time
@@ -13,7 +9,7 @@ CUSTOMERS, DEPOSITS = 10, 100  # deposits of 1 per customer
 class Account:
     def __init__(self) -> None:
         self.balance = 0
-        self.lock = asyncio.Lock()
+        self.lock = asyncio.Lock()  # a threading.Lock would hang the loop
 
 
 async def deposit(account: Account, amount: int) -> None:

@@ -11,7 +11,6 @@ CUSTOMERS, DEPOSITS = 10, 100  # deposits of 1 per customer
 
 
 class Account:
-    """A bank balance shared by every task. Nothing here protects it."""
     def __init__(self) -> None:
         self.balance = 0
 

@@ -357,6 +357,36 @@ def stop_children() -> None:
         child.join(timeout=2)
 
 
+class Deadline:
+    """Give up when `seconds` have passed: TimeoutError in the main thread.
+
+    A timer signal (SIGALRM, POSIX) stops the stand-ins and the worker
+    processes, as a Ctrl-C does, then raises. Without SIGALRM (Windows,
+    Pyodide) there is no deadline: the options' caps bound the work.
+    """
+
+    passed: Deadline | None = None  # the one that expired
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.armed = bool(seconds) and hasattr(signal, "setitimer") \
+            and threading.current_thread() is threading.main_thread()
+
+    def _expire(self, signum: int, frame: FrameType | None) -> None:
+        Deadline.passed = self
+        _on_ctrl_c(signal.SIGINT, frame)
+
+    def __enter__(self) -> Deadline:
+        if self.armed:
+            signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds or 0)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _on_ctrl_c(signum: int, frame: FrameType | None) -> None:
     """SIGINT handler: stop the stand-ins and the workers, then raise."""
     global _pending, _stopping
@@ -368,6 +398,10 @@ def _on_ctrl_c(signum: int, frame: FrameType | None) -> None:
     logging.getLogger("asyncio").disabled = True
     if "multiprocessing" in sys.modules:
         stop_children()
+    if Deadline.passed is not None:
+        raise TimeoutError(
+            f"gave up after --timeout {Deadline.passed.seconds:g} s "
+            "(raise --timeout, or give it less work)")
     raise KeyboardInterrupt
 
 
@@ -605,6 +639,15 @@ def _skipped(meta: Mapping[str, Any], entry: Mapping[str, Any],
     }
 
 
+def _note_text(template: str, metrics: Mapping[str, Any]) -> str:
+    """example.json's note, with {metric} fields and {gil}: enabled or
+    disabled, {build}: default or free-threaded."""
+    env = environment()
+    return template.format(
+        **metrics, gil="enabled" if env["gil_enabled"] else "disabled",
+        build="free-threaded" if env["free_threaded_build"] else "default")
+
+
 def _timestamp() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -652,7 +695,7 @@ def run_variant(folder: Path, meta: Mapping[str, Any],
     if metrics:
         report["metrics"] = metrics
     if entry.get("note"):  # a sentence that reads the metrics
-        report["note"] = entry["note"].format(**metrics)
+        report["note"] = _note_text(entry["note"], metrics)
     if machine_busy is not None and busy_after is not None and elapsed:
         others = (busy_after - machine_busy) - (own_after - own)
         share = max(0.0, min(1.0, others / (elapsed * cpu_count())))
@@ -736,14 +779,26 @@ def run_sweep(folder: Path, meta: Mapping[str, Any],
                                  / report["elapsed_s"], 3)
                 if reports[0]["elapsed_s"] and report["elapsed_s"]
                 else None})
-    metrics = {}
+    metrics: dict[str, Any] = {}
     for name in entry["compares"][1:]:
         found = crossover(rows, name, sweep["win"])
         if found is not None:
             key = f"{name.replace('-', '_')}_crossover_{sweep['option']}"
             metrics[key] = found
-    return _summary(meta, entry, given, None, every, [], rows, metrics,
-                    time.perf_counter() - origin)
+    report = _summary(meta, entry, given, None, every, [], rows, metrics,
+                      time.perf_counter() - origin)
+    report["metrics"] = metrics
+    last, first = (find_entry(meta, name)["label"]
+                   for name in (entry["compares"][-1], entry["compares"][0]))
+    found = crossover(rows, entry["compares"][-1], sweep["win"])
+    what = sweep["option"].replace("_", " ")
+    report["note"] = (
+        f"Crossover: from a {what} of {found:,} on, the {last} was at least "
+        f"{sweep['win']}x as fast as the {first}." if found is not None else
+        f"No crossover within this sweep: the {last} was not {sweep['win']}x "
+        f"as fast as the {first} at the largest {what}. Try bigger sizes "
+        "(or a less busy machine).")
+    return report
 
 
 def crossover(rows: list[dict[str, Any]], variant: str, win: float
@@ -785,6 +840,8 @@ def _summary(meta: Mapping[str, Any], entry: Mapping[str, Any],
     }
     if metrics:
         report["metrics"] = metrics
+    if entry.get("note"):
+        report["note"] = _note_text(entry["note"], metrics)
     report["rows"] = rows
     if runs is not None:
         report["runs"] = runs
@@ -900,6 +957,8 @@ def _explain(error: BaseException, timeout: float | None = None
     if isinstance(error, urllib.error.URLError) and isinstance(
             error.reason, TimeoutError):
         error = error.reason
+    if isinstance(error, TimeoutError) and str(error).startswith("gave up"):
+        return str(error)
     if isinstance(error, TimeoutError):
         within = f" {timeout:g} s" if timeout else " (the variant's TIMEOUT)"
         return f"the server did not answer within --timeout{within}"
@@ -934,7 +993,10 @@ def run_entry(folder: Path, meta: Mapping[str, Any],
         module = (import_variant(folder, entry) if entry["role"] == "variant"
                   else ModuleType("none"))
         _use_start_method(given.get("start_method"), module)
-    with _serve(folder, meta, given, entry) as server:
+    deadline = next((given.get(name) or meta["options"][name].get("default")
+                     for name in _accepted(meta, entry)
+                     if meta["options"][name].get("deadline")), None)
+    with Deadline(deadline), _serve(folder, meta, given, entry) as server:
         run = {"variant": run_variant, "compare": run_compare,
                "sweep": run_sweep}[entry["role"]]
         return run(folder, meta, entry, given, server)
@@ -994,12 +1056,16 @@ def main(folder: Path | str, argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         if "multiprocessing" in sys.modules:
             stop_children()
+        if Deadline.passed is not None:
+            print(f"error: gave up after --timeout {Deadline.passed.seconds:g}"
+                  " s (raise --timeout, or give it less work)", file=sys.stderr)
+            return EXIT_ERROR
         print("Interrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BaseException as error:  # noqa: BLE001 - turned into exit codes
         if "multiprocessing" in sys.modules:
             stop_children()
-        if _after_ctrl_c(error):
+        if _after_ctrl_c(error) and Deadline.passed is None:
             print("Interrupted.", file=sys.stderr)
             return EXIT_INTERRUPTED
         message = _explain(error, given.get("timeout"))
@@ -1027,7 +1093,7 @@ def _without_notes(report: dict[str, Any]) -> dict[str, Any]:
 def _default_entry(meta: Mapping[str, Any]) -> dict[str, Any]:
     """What compare.py runs without a name: the comparison, if any."""
     for entry in meta["scripts"]:
-        if entry["role"] == "compare":
+        if entry["role"] in ("compare", "sweep"):
             return entry
     return meta["scripts"][0]
 

@@ -334,10 +334,21 @@ def _quiet_process_starts() -> None:
     process.BaseProcess.start = quiet_start  # type: ignore[method-assign]
 
 
+_forkserver_started = False
+
+
 def _start_forkserver() -> None:
-    """Start the fork server ignoring Ctrl-C, as its children then do."""
+    """Start the fork server ignoring Ctrl-C, as its children then do.
+
+    Call it before the program's first line: a Ctrl-C that arrives while
+    SIGINT is ignored here is lost.
+    """
+    global _forkserver_started
     from multiprocessing import forkserver
 
+    if _forkserver_started:
+        return
+    _forkserver_started = True
     with _ctrl_c_held():
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
@@ -984,15 +995,26 @@ def _serve(folder: Path, meta: Mapping[str, Any], given: Mapping[str, Any],
                         port=values.get("port") or 0)
 
 
+def _prepare_processes(folder: Path, meta: Mapping[str, Any],
+                       entry: Mapping[str, Any], given: Mapping[str, Any]
+                       ) -> None:
+    """Before anything runs: quiet process starts, and the fork server
+    started now if any variant of the entry will use it."""
+    involved = [entry, *(find_entry(meta, name)
+                         for name in entry.get("compares", []))]
+    for one in involved:
+        if one.get("processes") and not IN_BROWSER:
+            _use_start_method(given.get("start_method"),
+                              import_variant(folder, one))
+
+
 def run_entry(folder: Path, meta: Mapping[str, Any],
-              entry: Mapping[str, Any], given: Mapping[str, Any]
-              ) -> dict[str, Any]:
+              entry: Mapping[str, Any], given: Mapping[str, Any],
+              announce: str | None = None) -> dict[str, Any]:
     """One entry of example.json, with its server: its report."""
-    if not IN_BROWSER and (entry.get("processes")
-                           or entry["role"] != "variant"):
-        module = (import_variant(folder, entry) if entry["role"] == "variant"
-                  else ModuleType("none"))
-        _use_start_method(given.get("start_method"), module)
+    _prepare_processes(folder, meta, entry, given)
+    if announce:
+        print(announce, file=sys.stderr, flush=True)
     deadline = next((given.get(name) or meta["options"][name].get("default")
                      for name in _accepted(meta, entry)
                      if meta["options"][name].get("deadline")), None)
@@ -1050,9 +1072,8 @@ def main(folder: Path | str, argv: list[str] | None = None) -> int:
         else:
             shown = ", ".join(f"{key}={value}" for key, value in
                               given.items() if value is not None)
-            print(f"{entry['file']} ({entry['variant']}) {shown}...",
-                  file=sys.stderr, flush=True)
-            report = run_entry(folder, meta, entry, given)
+            report = run_entry(folder, meta, entry, given, announce=(
+                f"{entry['file']} ({entry['variant']}) {shown}..."))
     except KeyboardInterrupt:
         if "multiprocessing" in sys.modules:
             stop_children()

@@ -24,8 +24,8 @@ def consume(bodies: queue.Queue, done: list[str]) -> None:
 def run_pipeline(urls: list[str]) -> list[str]:
     bodies, done = queue.Queue(maxsize=MAXSIZE), []  # put() waits if full
     with ThreadPoolExecutor(CONSUMERS, "consumer") as consumers:
-        consumers.map(consume, [bodies] * CONSUMERS, [done] * CONSUMERS)
         try:
+            consumers.map(consume, [bodies] * CONSUMERS, [done] * CONSUMERS)
             with ThreadPoolExecutor(PRODUCERS, "producer") as producers:
                 list(producers.map(produce, urls, [bodies] * len(urls)))
         finally:  # even after an error: one sentinel per consumer

@@ -43,7 +43,12 @@ function zippedFiles(example: Example): string[] {
 
 /** The zip's bytes. Files are read as bytes (never re-encoded). */
 export function buildExampleZip(example: Example): Uint8Array {
-	return zipFiles(zippedFiles(example).map((file) => [`${example.slug}/${file}`, path.join(example.dir, file)]));
+	return zipFiles(zippedFiles(example).map((file) => [`${example.slug}/${file}`, sourceOf(example, file)]));
+}
+
+/** The file a zip entry is read from: the folder's own, or the shared module a download gets (harness.py, links). */
+function sourceOf(example: Example, file: string): string {
+	return example.sources.get(file) ?? path.join(example.dir, file);
 }
 
 /** Folder that the all-examples zip unzips into; each example is a folder inside it, as in `examples/`. */
@@ -66,7 +71,7 @@ export function buildAllExamplesZip(examples: Example[]): Uint8Array {
 		examples.flatMap((example) =>
 			zippedFiles(example).map((file): [string, string] => [
 				`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`,
-				path.join(example.dir, file),
+				sourceOf(example, file),
 			]),
 		),
 	);

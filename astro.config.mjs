@@ -4,7 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import runInPage from './src/integrations/run-in-page.ts';
 import { satteri } from '@astrojs/markdown-satteri';
-import { stackedTablesPlugin } from './src/lib/stacked-tables.ts';
+import { stackedTablesPlugin } from './src/lib/text/stacked-tables.ts';
 
 /**
  * The site can be served from any sub-path of a static host (e.g. `BASE=/concurrency/ npm run build`).

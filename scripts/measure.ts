@@ -24,11 +24,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/examples.ts';
-import { othersRunningNow } from '../src/lib/contention.ts';
-import { formatMeasurement, measureExample, parallelCapacity } from '../src/lib/measure.ts';
-import { interpreterId } from '../src/lib/interpreters.ts';
-import { environmentLabel, formatSeconds, formatSpeedup, interpreterDir, measurementPath } from '../src/lib/measurements.ts';
+import { loadExample, listExampleSlugs, type ExampleScript } from '../src/lib/examples/metadata.ts';
+import { othersRunningNow } from './lib/contention.ts';
+import { formatMeasurement, measureExample, parallelCapacity } from './lib/measure.ts';
+import { interpreterId } from '../src/lib/measurements/interpreters.ts';
+import { environmentLabel, formatSeconds, formatSpeedup } from '../src/lib/measurements/format.ts';
+import { interpreterDir, measurementPath } from '../src/lib/measurements/load.ts';
 import { MEASUREMENTS_DIR, REPO_ROOT } from '../src/lib/paths.ts';
 import { discover, probePython } from './lib/pythons.ts';
 import { findPython } from './lib/run.ts';
@@ -104,7 +105,7 @@ try {
 const outDir = interpreter ? interpreterDir(interpreter) : MEASUREMENTS_DIR;
 
 // A busy machine gives numbers that say more about the machine than about the examples. On Linux every run is
-// watched (src/lib/contention.ts): a run during which other programs kept CPUs busy is thrown away and run again
+// watched (scripts/lib/contention.ts): a run during which other programs kept CPUs busy is thrown away and run again
 // once the machine is quiet. Elsewhere, the CPUs are checked before measuring: N CPU-bound processes at once must
 // do about N times the work of one. --allow-busy turns all this off.
 /** Other programs' running threads, on average, above which a run is thrown away. */

@@ -5,7 +5,7 @@
  * lesson in sidebar order, answers open) in the light theme with print styles, and prints it on A4 with page numbers
  * in the footer. A first print finds the page each lesson starts on, which goes into the contents; the second print
  * is the PDF. It lands in the build (`<outDir>/speed-up-python-with-concurrency.pdf`, served with the site), and its
- * size is written into every built page that links it (see src/lib/downloads.ts).
+ * size is written into every built page that links it (see src/lib/ways-in/downloads.ts).
  *
  * Usage: npm run build && npm run pdf      (the same BASE and OUT_DIR as the build: BASE=/x/ npm run pdf)
  */
@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { COURSE_PDF, PRINT_PAGE_PATH, countPdfSizePlaceholders, fillPdfSize, formatBytes } from '../src/lib/downloads.ts';
+import { COURSE_PDF, PRINT_PAGE_PATH, countPdfSizePlaceholders, fillPdfSize, formatBytes } from '../src/lib/ways-in/downloads.ts';
 import { REPO_ROOT } from '../src/lib/paths.ts';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser.ts';
 import { lessonStartPages, pdfPageTexts } from './lib/pdf-text.ts';

@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ExampleError, listExampleSlugs, loadExample } from '../src/lib/examples.ts';
-import { buildStackBlitzPayload } from '../src/lib/stackblitz.ts';
+import { ExampleError, listExampleSlugs, loadExample } from '../src/lib/examples/metadata.ts';
+import { buildStackBlitzPayload } from '../src/lib/ways-in/stackblitz.ts';
 import { runCommand } from '../tests/payload/reports.ts';
 import { cleanEnv, makeProjectDir, writeProject } from '../tests/payload/webcontainer.ts';
 

@@ -1,15 +1,18 @@
 /**
- * `npm test`: the whole test suite.
- *   1. unit tests of src/lib and scripts (Vitest), alone: some re-measure the examples
- *   2. the Python examples (stdlib unittest) under every CPython 3.11+ found (npm run pythons): first the modules
- *      that time CPU work, one interpreter at a time; then the rest, which mostly waits on timeouts and child
- *      processes, side by side, and next to them the work no timing depends on: the type checks of the site
- *      (astro check) and of the Python (pyright), and the two static builds of the site (root and sub-path) with
- *      their course PDFs (npm run pdf)
- *   3. the browser tests against both builds (Playwright in Chromium)
+ * `npm test`: the whole test suite, in layers (vitest.config.ts names the two Vitest ones).
+ *   1. unit (Vitest): pure tests of src/, scripts/ and the test oracles; no processes, no network, no build. Seconds.
+ *   2. what times CPU work, alone, one thing at a time: the Python examples' timed modules (stdlib unittest) under
+ *      every CPython 3.11+ found (npm run pythons), then the integration tests that re-measure the examples
+ *      (tests/integration/fresh-measurements.test.ts)
+ *   3. side by side, the work no timing depends on: the rest of the Python suite (mostly waiting on timeouts and
+ *      child processes), the rest of the integration tests (zips, a clone and StackBlitz projects run as a learner
+ *      would), the type checks of the site (astro check) and of the Python (pyright), the format check (prettier
+ *      --check .), and the two static builds of the site (root and sub-path) with their course PDFs (npm run pdf)
+ *   4. e2e: the browser tests against both builds (Playwright in Chromium)
  * Every suite runs even if an earlier one failed, then the summary names the failed tests and one closing line
  * sums them up. Output of work that runs side by side is printed whole when it ends, so lines never interleave.
- * Usage: npm test [-- --only types,unit,python,pyright,e2e]
+ * Usage: npm test [-- --only unit,integration,python,types,format,pyright,e2e]
+ *   (npm test -- --only unit: the fast loop)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,13 +32,14 @@ import {
 	type PyrightReport,
 	unittestFailures,
 	vitestFailures,
+	vitestSkips,
 	ZERO,
 	type Counts,
 } from './lib/counts.ts';
 import { describePython, discover, listTestModules, planSuiteRuns, suiteArgs, suiteShards, type SuiteRun, type SuiteShard } from './lib/pythons.ts';
 import { findPython, run } from './lib/run.ts';
 
-const SUITES = ['types', 'unit', 'python', 'pyright', 'e2e'] as const;
+const SUITES = ['unit', 'integration', 'python', 'types', 'format', 'pyright', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -51,7 +55,7 @@ for (const suite of selected) {
 
 const REPORTS = path.join(REPO_ROOT, 'reports');
 fs.mkdirSync(REPORTS, { recursive: true });
-const results: { suite: string; counts: Counts; note?: string; failures?: string[] }[] = [];
+const results: { suite: string; counts: Counts; note?: string; failures?: string[]; skips?: string[] }[] = [];
 
 function heading(text: string) {
 	console.log(`\n${'='.repeat(8)} ${text} ${'='.repeat(Math.max(0, 60 - text.length))}`);
@@ -61,10 +65,10 @@ function heading(text: string) {
  * A suite that could not report counts (crashed, not found) counts as one failure, never as silence. The failed
  * tests' names go in the summary, which is the part of a CI log people read first.
  */
-function record(suite: string, counts: Counts | null, code: number, note?: string, failures: string[] = []) {
-	if (!counts) results.push({ suite, counts: { ...ZERO, failed: 1 }, note: note ?? `exited ${code} without a report`, failures });
-	else if (code !== 0 && counts.failed === 0) results.push({ suite, counts: { ...counts, failed: 1 }, note: `exited ${code}`, failures });
-	else results.push({ suite, counts, note, failures });
+function record(suite: string, counts: Counts | null, code: number, note?: string, failures: string[] = [], skips: string[] = []) {
+	if (!counts) results.push({ suite, counts: { ...ZERO, failed: 1 }, note: `${note ? `${note}, ` : ''}exited ${code} without a report`, failures });
+	else if (code !== 0 && counts.failed === 0) results.push({ suite, counts: { ...counts, failed: 1 }, note: `${note ? `${note}, ` : ''}exited ${code}`, failures });
+	else results.push({ suite, counts, note, failures, skips });
 }
 
 /** Runs a command; `buffered`, its output is printed whole when it ends (for work running side by side). */
@@ -84,15 +88,32 @@ async function types(buffered: boolean) {
 	record('types', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
 }
 
-async function unit() {
-	const file = path.join(REPORTS, 'unit.json');
-	fs.rmSync(file, { force: true });
-	const { code } = await step('Unit tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
-		timeoutMs: 10 * 60_000,
-		buffered: false,
-	});
-	record('unit', parseVitestJson(file), code, undefined, vitestFailures(file));
+async function format(buffered: boolean) {
+	const title = 'Formatting (prettier --check .)';
+	const { code } = await step(title, 'npx', ['prettier', '--check', '.'], { timeoutMs: 5 * 60_000, buffered });
+	// Passes or fails as a unit, like the type check; the files to format are listed above it.
+	record('format', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
 }
+
+/** A Vitest run of one project (vitest.config.ts), recorded as one suite. */
+async function vitest(suite: string, title: string, args: string[], buffered: boolean) {
+	const file = path.join(REPORTS, `${suite.replaceAll(' ', '-')}.json`);
+	fs.rmSync(file, { force: true });
+	const started = performance.now();
+	const { code } = await step(title, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
+		timeoutMs: 10 * 60_000,
+		buffered,
+	});
+	record(suite, parseVitestJson(file), code, `${((performance.now() - started) / 1000).toFixed(0)} s`, vitestFailures(file), vitestSkips(file));
+}
+
+const unit = () => vitest('unit', 'Unit tests (Vitest, pure)', ['--project', 'unit'], false);
+
+/** The integration tests that re-measure the examples: timings, so they run alone. */
+const FRESH = 'tests/integration/fresh-measurements.test.ts';
+const integrationTimed = () => vitest('integration timed', 'Integration: fresh re-measurements (Vitest), alone', ['--project', 'integration', FRESH], false);
+const integrationRest = (buffered: boolean) =>
+	vitest('integration', 'Integration: zips, a clone and StackBlitz projects run as a learner would (Vitest)', ['--project', 'integration', '--exclude', FRESH], buffered);
 
 async function pyright(buffered: boolean) {
 	// JSON on stdout is for counting; the errors are printed in the usual "file:line:col - message" form.
@@ -112,42 +133,58 @@ async function pyright(buffered: boolean) {
 	record('pyright', counts, code);
 }
 
-/** The two static builds and their PDFs, for the browser tests; returns what went wrong, or null. */
-async function builds(buffered: boolean): Promise<string | null> {
+/** What the browser tests can run against: the builds, or why they did not run (failed) or cannot (skipped). */
+interface BuildOutcome {
+	problem: string | null;
+	noBrowser: string | null;
+}
+
+/** The two static builds and their PDFs, for the browser tests. Without a Chromium, the builds without PDFs. */
+async function builds(buffered: boolean): Promise<BuildOutcome> {
+	let noBrowser: string | null = null;
 	try {
 		await ensureBrowser(); // the PDF step prints with it too
 	} catch (error) {
-		console.error((error as Error).message);
-		return (error as Error).message;
+		noBrowser = (error as Error).message;
+		console.error(noBrowser);
 	}
 	for (const build of SITE_BUILDS) {
 		const env = { BASE: build.base, OUT_DIR: build.outDir };
 		const title = `Static build ${build.name}: base ${build.base} -> ${build.outDir}`;
-		if ((await step(title, 'npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000, buffered })).code !== 0) return `the ${build.name} build failed`;
+		if ((await step(title, 'npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000, buffered })).code !== 0) return { problem: `the ${build.name} build failed`, noBrowser };
 		// The course PDF is part of the site as deployed (the deploy workflow runs the same step).
-		if ((await step(`Course PDF of ${build.name}`, 'npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000, buffered })).code !== 0) return `the ${build.name} PDF failed`;
+		if (noBrowser) continue;
+		if ((await step(`Course PDF of ${build.name}`, 'npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000, buffered })).code !== 0) return { problem: `the ${build.name} PDF failed`, noBrowser };
 	}
-	return null;
+	return { problem: null, noBrowser };
 }
 
-async function e2e(problem: string | null) {
+async function e2e({ problem, noBrowser }: BuildOutcome) {
 	heading('Browser tests (Playwright, Chromium)');
 	if (problem) {
 		record('e2e', null, 1, `${problem}, so the browser tests did not run`);
 		return;
 	}
+	if (noBrowser) {
+		const why = `no Chromium, so the browser tests and the PDFs did not run: ${noBrowser.split('\n')[0]} (see above)`;
+		console.log(`  skipped: ${why}`);
+		record('e2e', { ...ZERO, skipped: 1 }, 0, undefined, [], [why]);
+		return;
+	}
 	const file = path.join(REPORTS, 'e2e.json');
 	fs.rmSync(file, { force: true });
+	const started = performance.now();
 	const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
-	record('e2e', parsePlaywrightJson(file), code, undefined, playwrightFailures(file));
+	record('e2e', parsePlaywrightJson(file), code, `${((performance.now() - started) / 60_000).toFixed(1)} min`, playwrightFailures(file));
 }
 
 /**
- * The Python suite; `alongside` runs next to its waiting modules (work whose result no timing can change).
+ * The Python suite; `afterTimed` runs alone after its timed modules (more timed work), `alongside` next to its
+ * waiting modules (work whose result no timing can change).
  * Every CPython 3.11+ that `npm run pythons` finds: the whole suite on the default one and on free-threaded
  * builds, the quick modules on the others (scripts/lib/pythons.ts planSuiteRuns). One result line each.
  */
-async function python(alongside: () => Promise<void>) {
+async function python(afterTimed: () => Promise<void>, alongside: () => Promise<void>) {
 	heading('Python examples (unittest), on every CPython found');
 	let plan: SuiteRun[];
 	try {
@@ -162,6 +199,7 @@ async function python(alongside: () => Promise<void>) {
 	} catch (error) {
 		console.error((error as Error).message);
 		record('python', null, 1, (error as Error).message);
+		await afterTimed();
 		await alongside();
 		return;
 	}
@@ -175,8 +213,9 @@ async function python(alongside: () => Promise<void>) {
 		const { code, output } = await step(title, shard.run.python.path, suiteArgs(shard), { capture: true, timeoutMs: 10 * 60_000, buffered: false });
 		done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
 	}
+	await afterTimed();
 	const waiting = shards.filter((s) => s.kind === 'waiting');
-	heading(`Side by side: ${waiting.length} unittest processes, and the type checks and builds`);
+	heading(`Side by side: ${waiting.length} unittest processes, and the integration tests, type checks and builds`);
 	const startedWaiting = performance.now();
 	await Promise.all([
 		...waiting.map(async (shard) => {
@@ -207,15 +246,31 @@ async function python(alongside: () => Promise<void>) {
 }
 
 if (selected.has('unit')) await unit();
-let buildProblem: string | null = null;
-const independent = async (buffered: boolean) => {
-	if (selected.has('types')) await types(buffered);
-	if (selected.has('pyright')) await pyright(buffered);
-	if (selected.has('e2e')) buildProblem = await builds(buffered);
+let built: BuildOutcome = { problem: null, noBrowser: null };
+const timed = async () => {
+	if (selected.has('integration')) await integrationTimed();
 };
-if (selected.has('python')) await python(() => independent(true));
-else await independent(false);
-if (selected.has('e2e')) await e2e(buildProblem);
+const independent = async (buffered: boolean) => {
+	// Builds first: the browser tests wait for them; the rest is shorter.
+	const work = [
+		selected.has('e2e') ? async () => void (built = await builds(buffered)) : null,
+		selected.has('integration') ? () => integrationRest(buffered) : null,
+		selected.has('types') ? () => types(buffered) : null,
+		selected.has('format') ? () => format(buffered) : null,
+		selected.has('pyright') ? () => pyright(buffered) : null,
+	].filter((w) => w !== null);
+	if (!buffered) {
+		for (const w of work) await w();
+		return;
+	}
+	await Promise.all(work.map((w) => w()));
+};
+if (selected.has('python')) await python(timed, () => independent(true));
+else {
+	await timed();
+	await independent(false);
+}
+if (selected.has('e2e')) await e2e(built);
 
 heading('Summary');
 // In the order of SUITES, whatever order they ended in.
@@ -223,8 +278,9 @@ const rank = (suite: string) => SUITES.findIndex((s) => suite === s || suite.sta
 results.sort((a, b) => rank(a.suite) - rank(b.suite));
 let total = ZERO;
 const width = Math.max(8, ...results.map((r) => r.suite.length));
-for (const { suite, counts, note, failures = [] } of results) {
+for (const { suite, counts, note, failures = [], skips = [] } of results) {
 	console.log(`${suite.padEnd(width)} ${closingLine(counts).replace('total: ', '')}${note ? `  (${note})` : ''}`);
+	for (const skip of skips) console.log(`  ${skip.startsWith('skipped') ? '' : 'skipped: '}${skip}`);
 	for (const failure of failures.slice(0, NAMED_FAILURES)) console.log(`  failed: ${failure}`);
 	if (failures.length > NAMED_FAILURES) console.log(`  ... and ${failures.length - NAMED_FAILURES} more (see above)`);
 	total = add(total, counts);

@@ -3,9 +3,7 @@
  * README's CI test command (the one .ci/run runs too), the deploy workflow the README's build-with-PDF command, on
  * pushes to main, with the site's address worked out from the repository.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -49,6 +47,12 @@ describe('.github/workflows/test.yml', () => {
 		expect(read('.ci/run')).toMatch(/^npm ci --no-audit --no-fund$/m);
 		expect(read('.ci/run')).toMatch(/^npm test$/m);
 	});
+
+	it('provides a free-threaded CPython, as .ci/run does, so the tests without the GIL run in CI', () => {
+		const python = steps(wf).find((step) => step.uses?.startsWith('actions/setup-python@'));
+		expect(String(python?.with?.['python-version']).split('\n').map((v) => v.trim())).toContain('3.13t');
+		expect(read('.ci/run')).toMatch(/^\s*npm run --silent pythons -- --provide free-threaded$/m);
+	});
 });
 
 describe('.github/workflows/deploy.yml', () => {
@@ -74,20 +78,11 @@ describe('.github/workflows/deploy.yml', () => {
 		for (const script of command.split('&&').map((part) => part.trim().replace(/^npm run /, ''))) expect(scripts[script], script).toBeDefined();
 	});
 
-	it('sets SITE and BASE from the address step, which gives https://OWNER.github.io/REPO/', () => {
+	it('sets SITE and BASE from the address step', () => {
 		expect(astro!.env).toEqual({ SITE: '${{ steps.address.outputs.site }}', BASE: '${{ steps.address.outputs.base }}' });
 		const address = build.steps.find((step) => step.id === 'address')!;
 		expect(address.env).toEqual({ OWNER: '${{ github.repository_owner }}', REPO: '${{ github.event.repository.name }}' });
-		const run = (owner: string, repo: string) => {
-			const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gh-output-')), 'out');
-			const result = spawnSync('bash', ['-e', '-c', address.run!], { env: { ...process.env, OWNER: owner, REPO: repo, GITHUB_OUTPUT: output }, encoding: 'utf8' });
-			expect(result.status, result.stderr).toBe(0);
-			const values = Object.fromEntries(fs.readFileSync(output, 'utf8').trim().split('\n').map((line) => line.split('=', 2) as [string, string]));
-			fs.rmSync(path.dirname(output), { recursive: true });
-			return values;
-		};
-		expect(run('Octo-Org', 'speed-up-python')).toEqual({ site: 'https://octo-org.github.io', base: '/speed-up-python/' });
-		expect(run('Octo-Org', 'octo-org.github.io')).toEqual({ site: 'https://octo-org.github.io', base: '/' });
+		// What its shell gives for a user site and a project site: tests/integration/deploy-address.run.test.ts.
 	});
 
 	it('reads SITE and BASE in the Astro config, as the workflow sets them', () => {

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { exampleExists, listExampleSlugs } from './lib/examples.ts';
+import { exampleExists, listExampleSlugs } from './lib/examples/metadata.ts';
 
 export const collections = {
 	docs: defineCollection({

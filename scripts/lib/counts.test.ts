@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closingLine, parsePyrightJson, parseUnittest, playwrightFailures, unittestFailures, vitestFailures } from './counts.ts';
+import { closingLine, parsePyrightJson, parseUnittest, playwrightFailures, unittestFailures, vitestFailures, vitestSkips } from './counts.ts';
 
 describe('parseUnittest', () => {
 	it('reads a passing run with skips', () => {
@@ -91,6 +91,21 @@ describe('failure names, for the summary', () => {
 		}));
 		expect(playwrightFailures(playwright)).toEqual(['[site-root] pages.spec.ts › page home › has links: Error: 404']);
 		expect(vitestFailures(path.join(dir, 'missing.json'))).toEqual([]);
+		fs.rmSync(dir, { recursive: true });
+	});
+	it('repeats, once each, the reasons Vitest tests give in their names for skipping', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counts-'));
+		const file = path.join(dir, 'integration.json');
+		const reason = 'fresh quick runs on cpython-3.13t (skipped: no cpython-3.13t here)';
+		fs.writeFileSync(file, JSON.stringify({
+			testResults: [{ name: '/repo/tests/integration/a.test.ts', assertionResults: [
+				{ fullName: reason, status: 'skipped' },
+				{ fullName: `${reason} > again`, status: 'pending' },
+				{ fullName: 'b (skipped: never shown when it passed)', status: 'passed' },
+				{ fullName: 'c skipped for a reason only its output says', status: 'skipped' },
+			] }],
+		}));
+		expect(vitestSkips(file)).toEqual(['skipped: no cpython-3.13t here']);
 		fs.rmSync(dir, { recursive: true });
 	});
 });

@@ -110,6 +110,22 @@ export function vitestFailures(file: string): string[] {
 	return names;
 }
 
+/**
+ * The skips in Vitest's JSON report that say why in their name ("... (skipped: no cpython-3.13t here ...)"): a test
+ * file skips that way what it cannot run on this machine, and the summary repeats it. Once per reason.
+ */
+export function vitestSkips(file: string): string[] {
+	if (!fs.existsSync(file)) return [];
+	const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { testResults: { assertionResults: { fullName: string; status: string }[] }[] };
+	const reasons = report.testResults
+		.flatMap((result) => result.assertionResults)
+		.filter((a) => a.status !== 'passed' && a.status !== 'failed')
+		.map((a) => /\(skipped: (.*)\)/.exec(a.fullName))
+		.filter((m) => m !== null)
+		.map((m) => m[0].slice(1, -1));
+	return [...new Set(reasons)];
+}
+
 interface PlaywrightSuite {
 	title: string;
 	specs?: { title: string; tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[] }[];

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { interpreterId } from '../../src/lib/interpreters.ts';
+import { interpreterId } from '../../src/lib/measurements/interpreters.ts';
 import { cpythonCacheDir } from './cpython-cache.ts';
 import { REPO_ROOT } from '../../src/lib/paths.ts';
 

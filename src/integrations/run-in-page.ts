@@ -1,13 +1,13 @@
 /**
  * Serves the in-page runner's static files under `<base>run-in-page/`: the worker, the shared harness and the
- * `pyodide` npm package's files (see src/lib/run-in-page.ts). They are copied into the build output when the build
+ * `pyodide` npm package's files (see src/lib/ways-in/run-in-page.ts). They are copied into the build output when the build
  * is done, and served from their source in `astro dev`, so they are never committed and never come from a CDN.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { RUN_IN_PAGE_DIR, downloadBytes, formatMegabytes, runnerAssets } from '../lib/run-in-page.ts';
+import { RUN_IN_PAGE_DIR, downloadBytes, formatMegabytes, runnerAssets } from '../lib/ways-in/run-in-page.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
 	'.mjs': 'text/javascript; charset=utf-8',

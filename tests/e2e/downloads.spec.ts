@@ -6,10 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { thoroughOnly } from '../support/thorough.ts';
 import { lessonStartPages, pdfPageTexts } from '../../scripts/lib/pdf-text.ts';
-import { PRINT_PAGE_PATH, formatBytes } from '../../src/lib/downloads.ts';
-import { WHOLE_FILE_CLASS } from '../../src/lib/print.ts';
-import { loadExamples } from '../../src/lib/examples.ts';
-import { buildAllExamplesZip } from '../../src/lib/zip.ts';
+import { PRINT_PAGE_PATH, formatBytes } from '../../src/lib/ways-in/downloads.ts';
+import { WHOLE_FILE_CLASS } from '../../src/lib/lessons/print.ts';
+import { loadExamples } from '../../src/lib/examples/metadata.ts';
+import { buildAllExamplesZip } from '../../src/lib/ways-in/zip.ts';
 import { sitePages } from '../support/site-pages.ts';
 
 /** The lesson titles in sidebar order, as a learner sees them in the sidebar. */
@@ -91,7 +91,7 @@ test('learner can download all the code in one zip from the home page, its size 
 	const response = await request.get((await link.getAttribute('href'))!);
 	expect(response.status()).toBe(200);
 	const bytes = await response.body();
-	// The same bytes as the library builds from examples/ (unzipped and run in src/lib/zip.run.test.ts).
+	// The same bytes as the library builds from examples/ (unzipped and run in tests/integration/zip.run.test.ts).
 	expect(bytes.equals(Buffer.from(buildAllExamplesZip(loadExamples())))).toBe(true);
 	expect(Number(await link.getAttribute('data-bytes'))).toBe(bytes.length);
 	await expect(link).toContainText(`(${formatBytes(bytes.length)})`);

@@ -3,19 +3,19 @@
  * with plain python3 and the commands the lesson shows, and opened "in StackBlitz" (the site's payload run as a WebContainer would: npm install,
  * npm start under Pyodide). Each run's time and speedup are written into the Playwright report as annotations and
  * printed, so a maintainer reads the timings in the test output.
- * (Running from a clone is covered by src/lib/clone.run.test.ts.)
+ * (Running from a clone is covered by tests/integration/clone.run.test.ts.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { expect, test, type TestInfo } from '@playwright/test';
-import { loadExamples } from '../../src/lib/examples.ts';
-import { payloadPath, zipCommands, zipPath } from '../../src/lib/ways-in.ts';
+import { loadExamples } from '../../src/lib/examples/metadata.ts';
+import { payloadPath, zipCommands, zipPath } from '../../src/lib/ways-in/commands.ts';
 import { findPython } from '../../scripts/lib/run.ts';
 import { SITE_BUILDS } from '../support/site-builds.ts';
 import { runScriptForReport } from '../payload/reports.ts';
-import type { StackBlitzPayload } from '../../src/lib/stackblitz.ts';
+import type { StackBlitzPayload } from '../../src/lib/ways-in/stackblitz.ts';
 import { makeProjectDir, npmInstall, npmStart, readTimings, writeProject } from '../payload/webcontainer.ts';
 
 const SITE = SITE_BUILDS[0]!.url;

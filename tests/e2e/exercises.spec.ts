@@ -10,10 +10,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { unzipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
 import { firstOnlyUnlessThorough } from '../support/thorough.ts';
-import { loadExample } from '../../src/lib/examples.ts';
-import { EXERCISE_FILES, loadExercise } from '../../src/lib/exercises.ts';
+import { loadExample } from '../../src/lib/examples/metadata.ts';
+import { EXERCISE_FILES, loadExercise } from '../../src/lib/exercises/load.ts';
 import { REPO_ROOT } from '../../src/lib/paths.ts';
-import { zipPath } from '../../src/lib/ways-in.ts';
+import { zipPath } from '../../src/lib/ways-in/commands.ts';
 
 const LESSONS = path.join(REPO_ROOT, 'src', 'content', 'docs', 'lessons');
 const USES = fs

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { thoroughOnly } from '../support/thorough.ts';
-import { MAX_VISIBLE_LINES } from '../../src/lib/excerpt.ts';
+import { MAX_VISIBLE_LINES } from '../../src/lib/text/excerpt.ts';
 import { sitePages } from '../support/site-pages.ts';
 
 const PAGES = sitePages();

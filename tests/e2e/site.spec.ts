@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadExample, readExampleFile } from '../../src/lib/examples.ts';
+import { loadExample, readExampleFile } from '../../src/lib/examples/metadata.ts';
 
 test('learner can open the home page and start the course', async ({ page }) => {
 	await page.goto('./');

@@ -8,14 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
-import { loadExample, loadExamples } from '../../src/lib/examples.ts';
+import { loadExample, loadExamples } from '../../src/lib/examples/metadata.ts';
 import { REPO_ROOT } from '../../src/lib/paths.ts';
-import { buildStackBlitzPayload, type StackBlitzPayload } from '../../src/lib/stackblitz.ts';
-import { WAYS_IN, WAY_IN_NAMES, supportMatrix, uniformWays } from '../../src/lib/support-matrix.ts';
-import { cloneCommands, payloadPath, zipCommands, zipPath } from '../../src/lib/ways-in.ts';
+import { buildStackBlitzPayload, type StackBlitzPayload } from '../../src/lib/ways-in/stackblitz.ts';
+import { WAYS_IN, WAY_IN_NAMES, supportMatrix, uniformWays } from '../../src/lib/ways-in/support-matrix.ts';
+import { cloneCommands, payloadPath, zipCommands, zipPath } from '../../src/lib/ways-in/commands.ts';
 import { tabFromSectionTo } from '../support/keyboard.ts';
 import { firstOnlyUnlessThorough, thoroughOnly } from '../support/thorough.ts';
-import { buildExampleZip } from '../../src/lib/zip.ts';
+import { buildExampleZip } from '../../src/lib/ways-in/zip.ts';
 import { runExamplePages } from '../support/run-example-pages.ts';
 
 

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
-import type { Example, ExampleScript } from '../../src/lib/examples.ts';
+import type { Example, ExampleScript } from '../../src/lib/examples/metadata.ts';
 import { TIMING_REPORT_SCHEMA } from '../../src/lib/paths.ts';
 
 let validate: ReturnType<Ajv2020['compile']> | undefined;

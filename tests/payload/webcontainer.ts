@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { StackBlitzPayload } from '../../src/lib/stackblitz.ts';
+import type { StackBlitzPayload } from '../../src/lib/ways-in/stackblitz.ts';
 import { runCommand, type Finished } from './reports.ts';
 
 /**

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PRINT_PAGE_PATH } from '../../src/lib/downloads.ts';
+import { PRINT_PAGE_PATH } from '../../src/lib/ways-in/downloads.ts';
 import { REPO_ROOT } from '../../src/lib/paths.ts';
 import { SITE_BUILDS } from './site-builds.ts';
 

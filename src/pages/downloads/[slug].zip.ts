@@ -2,8 +2,8 @@
  * `downloads/<slug>.zip`: each example as a zip, built at build time (deterministic: same files, same bytes).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { listExampleSlugs, loadExample } from '../../lib/examples.ts';
-import { buildExampleZip } from '../../lib/zip.ts';
+import { listExampleSlugs, loadExample } from '../../lib/examples/metadata.ts';
+import { buildExampleZip } from '../../lib/ways-in/zip.ts';
 
 export const getStaticPaths = (() => listExampleSlugs().map((slug) => ({ params: { slug } }))) satisfies GetStaticPaths;
 

@@ -4,8 +4,8 @@
  * example can take its name.
  */
 import type { APIRoute } from 'astro';
-import { loadExamples } from '../../lib/examples.ts';
-import { buildAllExamplesZip } from '../../lib/zip.ts';
+import { loadExamples } from '../../lib/examples/metadata.ts';
+import { buildAllExamplesZip } from '../../lib/ways-in/zip.ts';
 
 export const GET: APIRoute = () =>
 	new Response(buildAllExamplesZip(loadExamples()) as Uint8Array<ArrayBuffer>, {

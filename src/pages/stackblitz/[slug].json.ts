@@ -3,8 +3,8 @@
  * The button fetches it only when clicked, so a reader who never clicks downloads none of it.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { listExampleSlugs, loadExample } from '../../lib/examples.ts';
-import { buildStackBlitzPayload } from '../../lib/stackblitz.ts';
+import { listExampleSlugs, loadExample } from '../../lib/examples/metadata.ts';
+import { buildStackBlitzPayload } from '../../lib/ways-in/stackblitz.ts';
 
 export const getStaticPaths = (() => listExampleSlugs().map((slug) => ({ params: { slug } }))) satisfies GetStaticPaths;
 

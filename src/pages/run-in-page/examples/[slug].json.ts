@@ -3,8 +3,8 @@
  * Fetched on the first click only (to fill the editor and the worker's file system).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { listExampleSlugs, loadExample } from '../../../lib/examples.ts';
-import { inPageFiles } from '../../../lib/run-in-page.ts';
+import { listExampleSlugs, loadExample } from '../../../lib/examples/metadata.ts';
+import { inPageFiles } from '../../../lib/ways-in/run-in-page.ts';
 
 export const getStaticPaths = (() => listExampleSlugs().map((slug) => ({ params: { slug } }))) satisfies GetStaticPaths;
 

@@ -1,0 +1,73 @@
+/**
+ * Prints each lesson's prose words and machinery words (issue 22's budgets), from the MDX source:
+ *   node scripts/prose-count.ts          # table
+ *   node scripts/prose-count.ts --json
+ *   node scripts/prose-count.ts --dist dist   # count the built pages instead (widgets' text included)
+ * Exits 1 when a budget is exceeded (from the source, each lesson keeps room for its widgets and exercises).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { LIMITS, countProse, countProseHtml } from './lib/prose-count.ts';
+
+export const LESSONS_DIR = path.resolve(import.meta.dirname, '../src/content/docs/lessons');
+
+export interface LessonCount {
+	lesson: string;
+	words: number;
+	machinery: string[];
+	exercises?: number;
+}
+
+export function countLessons(dir = LESSONS_DIR): LessonCount[] {
+	return fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.mdx'))
+		.sort()
+		.map((f) => ({ lesson: f.replace(/\.mdx$/, ''), ...countProse(fs.readFileSync(path.join(dir, f), 'utf8')) }));
+}
+
+/** The same counts from a build: `<dist>/lessons/<name>/index.html`. */
+export function countBuiltLessons(dist: string): LessonCount[] {
+	const dir = path.join(dist, 'lessons');
+	return fs
+		.readdirSync(dir)
+		.filter((name) => fs.existsSync(path.join(dir, name, 'index.html')))
+		.sort()
+		.map((name) => {
+			const html = fs.readFileSync(path.join(dir, name, 'index.html'), 'utf8');
+			return { lesson: name, ...countProseHtml(new JSDOM(html).window.document) };
+		});
+}
+
+/** What is over budget, as sentences; empty when all is within. */
+export function overBudget(counts: LessonCount[], source = true): string[] {
+	const problems: string[] = [];
+	// From the source, keep room for what the widgets add on the built page.
+	const reserve = (c: LessonCount) => (source ? LIMITS.widgetReserve + LIMITS.exerciseReserve * (c.exercises ?? 0) : 0);
+	for (const c of counts) {
+		const limit = LIMITS.lesson - reserve(c);
+		if (c.words > limit) problems.push(`${c.lesson}: ${c.words} prose words > ${limit}`);
+	}
+	const hasPipelines = counts.some((c) => c.lesson === 'pipelines');
+	const total = counts.reduce((s, c) => s + c.words + reserve(c), 0) + (hasPipelines ? 0 : LIMITS.pipelines);
+	if (total > LIMITS.course)
+		problems.push(`course: ${total} prose words${hasPipelines ? '' : ` (with ${LIMITS.pipelines} kept for pipelines)`} > ${LIMITS.course}`);
+	const machinery = counts.reduce((s, c) => s + c.machinery.length, 0);
+	if (machinery > LIMITS.machinery) problems.push(`machinery words: ${machinery} > ${LIMITS.machinery}`);
+	return problems;
+}
+
+if (import.meta.main) {
+	const distAt = process.argv.indexOf('--dist');
+	const counts = distAt > 0 ? countBuiltLessons(path.resolve(process.argv[distAt + 1] ?? 'dist')) : countLessons();
+	if (process.argv.includes('--json')) console.log(JSON.stringify(counts, null, 2));
+	else {
+		for (const c of counts) console.log(`${c.lesson.padEnd(22)} ${String(c.words).padStart(5)}  ${c.machinery.join(' ')}`);
+		const total = counts.reduce((s, c) => s + c.words, 0);
+		console.log(`${'total'.padEnd(22)} ${String(total).padStart(5)}  machinery: ${counts.reduce((s, c) => s + c.machinery.length, 0)}`);
+	}
+	const problems = overBudget(counts, distAt < 0);
+	for (const p of problems) console.error(p);
+	process.exitCode = problems.length ? 1 : 0;
+}

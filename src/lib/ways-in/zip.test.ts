@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadExample, loadExamples } from '../examples/metadata.ts';
+import { EXAMPLES_DIR } from '../paths.ts';
+import {
+	ALL_EXAMPLES_FOLDER,
+	ALL_EXAMPLES_ZIP,
+	allExamplesEntryNames,
+	buildAllExamplesZip,
+	buildExampleZip,
+	zipEntryNames,
+	zipFileName,
+} from './zip.ts';
+
+const examples = loadExamples();
+const temps: string[] = [];
+afterAll(() => temps.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** Reads every local file header of a zip: name, DOS date and time, and "version made by" is in the central directory. */
+function localHeaders(bytes: Uint8Array): Array<{ name: string; time: number; date: number }> {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const headers = [];
+	let at = 0;
+	while (at + 30 <= bytes.length && view.getUint32(at, true) === 0x04034b50) {
+		const compressed = view.getUint32(at + 18, true);
+		const nameLength = view.getUint16(at + 26, true);
+		const extraLength = view.getUint16(at + 28, true);
+		const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
+		headers.push({ name, time: view.getUint16(at + 10, true), date: view.getUint16(at + 12, true) });
+		at += 30 + nameLength + extraLength + compressed;
+	}
+	return headers;
+}
+
+describe.each(examples.map((example) => [example.slug, example] as const))('the zip of %s', (slug, example) => {
+	const bytes = buildExampleZip(example);
+
+	it('is the same bytes every time', () => {
+		expect(Buffer.from(buildExampleZip(example)).equals(Buffer.from(bytes))).toBe(true);
+	});
+
+	it('holds one folder named after the example, with every file of the example and its exercises, byte for byte', () => {
+		const entries = unzipSync(bytes);
+		const all = [...example.files, ...example.exerciseFiles];
+		expect(Object.keys(entries)).toEqual(all.map((file) => `${slug}/${file}`).sort());
+		for (const file of all) {
+			expect(Buffer.from(entries[`${slug}/${file}`]!).equals(fs.readFileSync(path.join(example.dir, file))), file).toBe(
+				true,
+			);
+		}
+		// What a learner needs: the scripts, the shared modules' copies, the README with the commands.
+		for (const script of example.scripts) expect(example.files).toContain(script.file);
+		for (const shared of example.shared) expect(example.files).toContain(shared);
+		expect(example.files).toContain('README.md');
+	});
+
+	it('lists its entries sorted, all with the same fixed timestamp (2000-01-01 00:00)', () => {
+		const headers = localHeaders(bytes);
+		expect(headers.map((h) => h.name)).toEqual(zipEntryNames(example));
+		const dosDate = ((2000 - 1980) << 9) | (1 << 5) | 1;
+		for (const header of headers)
+			expect({ name: header.name, date: header.date, time: header.time }).toEqual({
+				name: header.name,
+				date: dosDate,
+				time: 0,
+			});
+	});
+
+	it('does not depend on the files’ own modification times', () => {
+		const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'zip-mtime-'));
+		temps.push(copy);
+		fs.cpSync(EXAMPLES_DIR, copy, { recursive: true, filter: (src) => !src.includes('__pycache__') });
+		for (const file of [...example.files, ...example.exerciseFiles]) {
+			fs.utimesSync(path.join(copy, slug, file), new Date(2030, 5, 6), new Date(2030, 5, 6));
+		}
+		const again = buildExampleZip(loadExample(slug, copy));
+		expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+	});
+
+	it('is named after the example', () => {
+		expect(zipFileName(slug)).toBe(`${slug}.zip`);
+	});
+});
+
+describe('the zip of every example', () => {
+	const bytes = buildAllExamplesZip(examples);
+
+	it('is the same bytes every time', () => {
+		expect(Buffer.from(buildAllExamplesZip(loadExamples(copyOfExamples()))).equals(Buffer.from(bytes))).toBe(true);
+	});
+
+	it('holds one folder with every example folder in it, each exactly as in its own zip', () => {
+		const entries = unzipSync(bytes);
+		expect(Object.keys(entries)).toEqual(allExamplesEntryNames(examples));
+		expect(localHeaders(bytes).map((h) => h.name)).toEqual(allExamplesEntryNames(examples));
+		for (const example of examples) {
+			const own = unzipSync(buildExampleZip(example));
+			for (const [name, data] of Object.entries(own)) {
+				expect(Buffer.from(entries[`${ALL_EXAMPLES_FOLDER}/${name}`]!).equals(Buffer.from(data)), name).toBe(true);
+			}
+		}
+		const folders = new Set(Object.keys(entries).map((name) => name.split('/')[1]));
+		expect([...folders].sort()).toEqual(examples.map((e) => e.slug).sort());
+	});
+
+	it('is named after the course, and no example can take its name', () => {
+		expect(ALL_EXAMPLES_ZIP).toBe(`${ALL_EXAMPLES_FOLDER}.zip`);
+		for (const example of examples) expect(zipFileName(example.slug)).not.toBe(ALL_EXAMPLES_ZIP);
+	});
+});
+
+describe('zip bytes across time zones', () => {
+	it('are the same under any TZ (the DOS timestamp is written from local date fields)', () => {
+		const example = examples[0]!;
+		const saved = process.env.TZ;
+		try {
+			// Node applies a change of process.env.TZ at once.
+			const outputs = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Kiritimati'].map((tz) => {
+				process.env.TZ = tz;
+				return Buffer.from(buildExampleZip(loadExample(example.slug, copyOfExamples()))).toString('base64');
+			});
+			expect(new Set(outputs).size).toBe(1);
+		} finally {
+			if (saved === undefined) delete process.env.TZ;
+			else process.env.TZ = saved;
+		}
+	});
+});
+
+/** A fresh copy of examples/ (the loader caches by folder, so a new folder means a fresh load). */
+function copyOfExamples(): string {
+	const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'zip-tz-'));
+	temps.push(copy);
+	fs.cpSync(EXAMPLES_DIR, copy, { recursive: true, filter: (src) => !src.includes('__pycache__') });
+	return copy;
+}

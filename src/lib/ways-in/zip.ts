@@ -1,0 +1,89 @@
+/**
+ * Builds an example's download: a zip holding one folder, `<slug>/`, with every file the example needs to run with
+ * plain `python3` (its scripts, its copies of the shared modules, example.json and the README with the commands), and
+ * its exercises (`<slug>/exercises/<name>/`).
+ *
+ * Deterministic, so the same example gives the same bytes on every build and machine: entries are sorted, and every
+ * entry gets the same fixed timestamp and Unix permissions (never the file's own mtime, never the build's clock).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import type { Example } from '../examples/metadata.ts';
+
+/**
+ * 2000-01-01 00:00:00 in local time. Zip stores "DOS time" without a time zone and fflate reads the local fields of
+ * the date, so a date built from local fields (when zipping, in the current TZ) encodes the same in every time zone.
+ */
+export function zipTimestamp(): Date {
+	return new Date(2000, 0, 1, 0, 0, 0);
+}
+
+/** Unix, rw-r--r--: unzip gives learners ordinary files (the scripts run as `python3 file.py`, no +x needed). */
+function zipAttributes() {
+	return { os: 3, attrs: 0o100644 << 16, mtime: zipTimestamp() };
+}
+
+/** Name a learner sees for the download. */
+export function zipFileName(slug: string): string {
+	return `${slug}.zip`;
+}
+
+/** Entry names inside the zip (`<slug>/<file>`, exercises included), sorted: the zip's table of contents. */
+export function zipEntryNames(example: Example): string[] {
+	return zippedFiles(example)
+		.map((file) => `${example.slug}/${file}`)
+		.sort();
+}
+
+/** Files of an example that its zip holds, relative to its folder: its own and its exercises'. */
+function zippedFiles(example: Example): string[] {
+	return [...example.files, ...example.exerciseFiles];
+}
+
+/** The zip's bytes. Files are read as bytes (never re-encoded). */
+export function buildExampleZip(example: Example): Uint8Array {
+	return zipFiles(zippedFiles(example).map((file) => [`${example.slug}/${file}`, sourceOf(example, file)]));
+}
+
+/** The file a zip entry is read from: the folder's own, or the shared module a download gets (harness.py, links). */
+function sourceOf(example: Example, file: string): string {
+	return example.sources.get(file) ?? path.join(example.dir, file);
+}
+
+/** Folder that the all-examples zip unzips into; each example is a folder inside it, as in `examples/`. */
+export const ALL_EXAMPLES_FOLDER = 'speed-up-python-with-concurrency-examples';
+
+/** Name a learner sees for the download of every example at once. */
+export const ALL_EXAMPLES_ZIP = `${ALL_EXAMPLES_FOLDER}.zip`;
+
+/**
+ * Entry names of the all-examples zip, sorted: `<folder>/<slug>/<file>` for every file of every example folder
+ * (exercises included: they live inside the example folders), the same files as each example's own zip.
+ */
+export function allExamplesEntryNames(examples: Example[]): string[] {
+	return examples.flatMap((example) => zipEntryNames(example).map((name) => `${ALL_EXAMPLES_FOLDER}/${name}`)).sort();
+}
+
+/** Every example in one deterministic zip: each folder exactly as in its own download. */
+export function buildAllExamplesZip(examples: Example[]): Uint8Array {
+	return zipFiles(
+		examples.flatMap((example) =>
+			zippedFiles(example).map((file): [string, string] => [
+				`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`,
+				sourceOf(example, file),
+			]),
+		),
+	);
+}
+
+/** Zips [entry name, file on disk] pairs: sorted by name, fixed timestamp and permissions, maximum compression. */
+function zipFiles(files: Array<[name: string, source: string]>): Uint8Array {
+	const attributes = zipAttributes();
+	const entries: Zippable = {};
+	for (const [name, source] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+		if (entries[name] !== undefined) throw new Error(`zip: two files named ${name}`);
+		entries[name] = [new Uint8Array(fs.readFileSync(source)), { ...attributes }];
+	}
+	return zipSync(entries, { level: 9, ...attributes });
+}

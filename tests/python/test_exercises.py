@@ -39,6 +39,7 @@ STARTER_FAILS = {
     "race-conditions/threads-lock": ["[FAIL] no lost deposits"],
     "race-conditions/asyncio-lock": ["[FAIL] no lost deposits"],
     "overhead/timeouts": ["[FAIL] returns: download_all() did not return within"],
+    "pipelines/shutdown": ["[FAIL] clean shutdown"],
 }
 
 

@@ -1,4 +1,4 @@
-"""Exercise: shut the pipeline down, so that the program ends.
+"""Exercise: shut the pipeline down.
 
 Four producer threads "fetch" 40 items and put them on a queue that holds 8
 at most; four consumer threads take them off and "work" on each. The result

@@ -3,25 +3,26 @@
 Four producer threads "fetch" 40 items and put them on a queue that holds 8
 at most; four consumer threads take them off and "work" on each. The result
 is right, and the program prints it, but then it never ends: the consumers
-wait in bodies.get() for an item that will never come, and Python waits for
-every thread that is not a daemon before it exits. (Press Ctrl-C to stop it.)
+wait in `bodies.get()` for an item that will never come, and Python waits
+for every thread that is not a daemon before it exits. (Ctrl-C stops it.)
 
 Your task: once the producers are done, tell each consumer to stop with a
-sentinel, a value that is not an item (None), one per consumer; make the
+sentinel, a value that is not an item (`None`), one per consumer; make the
 consumers return when they get it; and wait for the consumers (join them)
 before returning the results. Keep the bounded queue, and do not make the
 threads daemons: that would only hide threads that never finish.
 
 What `python3 check.py` checks: it imports your file (exercise.py, or the one
-you name) in a separate process, calls run_pipeline(list(range(40))), and
+you name) in a separate process, calls `run_pipeline(list(range(40)))`, and
 passes when
 
 - the call returns within the time allowed;
 - the result holds each item's square exactly once, in any order;
-- no thread is a daemon, and the queue still has a maxsize;
-- the program exits as soon as run_pipeline() has returned.
+- no thread is a daemon, and the queue still has a `maxsize`;
+- the program exits as soon as `run_pipeline()` has returned.
 
-Keep the name and the signature: run_pipeline(items: list[int]) -> list[int].
+Keep the name and the signature:
+`run_pipeline(items: list[int]) -> list[int]`.
 
 Run it:    python3 exercise.py
 Check it:  python3 check.py          (or python3 check.py my_version.py)

@@ -47,13 +47,15 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 		const all = [...example.files, ...example.exerciseFiles];
 		expect(Object.keys(entries)).toEqual(all.map((file) => `${slug}/${file}`).sort());
 		for (const file of all) {
-			expect(Buffer.from(entries[`${slug}/${file}`]!).equals(fs.readFileSync(path.join(example.dir, file))), file).toBe(
-				true,
-			);
+			const source = example.sources.get(file) ?? path.join(example.dir, file);
+			expect(Buffer.from(entries[`${slug}/${file}`]!).equals(fs.readFileSync(source)), file).toBe(true);
 		}
-		// What a learner needs: the scripts, the shared modules' copies, the README with the commands.
+		// What a learner needs: the scripts, the harness compare.py runs, the README with the commands.
 		for (const script of example.scripts) expect(example.files).toContain(script.file);
-		for (const shared of example.shared) expect(example.files).toContain(shared);
+		expect(example.files).toEqual(expect.arrayContaining(['compare.py', 'harness.py']));
+		// No stand-in for a shared module: a download holds the module itself.
+		const link = fs.readFileSync(path.join(example.dir, '..', '_shared', 'link.py'));
+		for (const file of Object.keys(entries)) expect(Buffer.from(entries[file]!).equals(link), file).toBe(false);
 		expect(example.files).toContain('README.md');
 	});
 
@@ -73,8 +75,8 @@ describe.each(examples.map((example) => [example.slug, example] as const))('the 
 		const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'zip-mtime-'));
 		temps.push(copy);
 		fs.cpSync(EXAMPLES_DIR, copy, { recursive: true, filter: (src) => !src.includes('__pycache__') });
-		for (const file of [...example.files, ...example.exerciseFiles]) {
-			fs.utimesSync(path.join(copy, slug, file), new Date(2030, 5, 6), new Date(2030, 5, 6));
+		for (const file of fs.readdirSync(copy, { recursive: true, encoding: 'utf8' })) {
+			fs.utimesSync(path.join(copy, file), new Date(2030, 5, 6), new Date(2030, 5, 6));
 		}
 		const again = buildExampleZip(loadExample(slug, copy));
 		expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);

@@ -99,18 +99,27 @@ describe('the zip of every example', () => {
 		expect(Object.keys(entries)).toEqual(allExamplesEntryNames(examples));
 		expect(localHeaders(bytes).map((h) => h.name)).toEqual(allExamplesEntryNames(examples));
 		for (const example of examples) {
-			const own = unzipSync(buildExampleZip(example));
-			for (const [name, data] of Object.entries(own)) {
-				expect(Buffer.from(entries[`${ALL_EXAMPLES_FOLDER}/${name}`]!).equals(Buffer.from(data)), name).toBe(true);
+			// each folder as a clone has it: its own files byte for byte, the shared code found in _shared/
+			for (const file of [...example.files, ...example.exerciseFiles]) {
+				const own = path.join(example.dir, file);
+				const entry = entries[`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`];
+				if (fs.existsSync(own)) expect(Buffer.from(entry!).equals(fs.readFileSync(own)), file).toBe(true);
+				else expect(entries[`${ALL_EXAMPLES_FOLDER}/_shared/${path.basename(file)}`], file).toBeDefined();
 			}
 		}
 		const folders = new Set(Object.keys(entries).map((name) => name.split('/')[1]));
-		expect([...folders].sort()).toEqual(examples.map((e) => e.slug).sort());
+		expect([...folders].sort()).toEqual(['README.md', '_shared', 'timing-report.schema.json', ...examples.map((e) => e.slug)].sort());
 	});
 
 	it('is named after the course, and no example can take its name', () => {
 		expect(ALL_EXAMPLES_ZIP).toBe(`${ALL_EXAMPLES_FOLDER}.zip`);
 		for (const example of examples) expect(zipFileName(example.slug)).not.toBe(ALL_EXAMPLES_ZIP);
+	});
+});
+
+describe('the all-examples zip: small, and it runs', () => {
+	it('is at most 80 KB, the shared code once', () => {
+		expect(buildAllExamplesZip(examples).length).toBeLessThanOrEqual(80 * 1024);
 	});
 });
 

@@ -720,8 +720,8 @@ def _use_start_method(method: str | None, module: ModuleType) -> str:
     """Make `method` (or the variant's own) the one workers start with."""
     import multiprocessing
 
-    method = method or getattr(module, "START_METHOD", None) \
-        or _default_start_method()
+    method = str(method or getattr(module, "START_METHOD", None)
+                 or _default_start_method())
     multiprocessing.set_start_method(method, force=True)
     _quiet_process_starts()
     if method == "forkserver":
@@ -1095,20 +1095,12 @@ def main(folder: Path | str, argv: list[str] | None = None) -> int:
         print(f"error: {message}", file=sys.stderr)
         return EXIT_ERROR
     if args.json:
-        print(json.dumps(_without_notes(report), indent=2, allow_nan=False))
+        print(json.dumps(report, indent=2, allow_nan=False))
     elif everything:
         print("\n\n".join(map(format_report, report["reports"])))
     else:
         print(format_report(report))
     return 0
-
-
-def _without_notes(report: dict[str, Any]) -> dict[str, Any]:
-    """The report as timing-report.schema.json describes it."""
-    report.pop("note", None)
-    for inner in [*report.get("runs", []), *report.get("reports", [])]:
-        _without_notes(inner)
-    return report
 
 
 def _default_entry(meta: Mapping[str, Any]) -> dict[str, Any]:

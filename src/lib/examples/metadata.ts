@@ -58,7 +58,7 @@ export const exampleScriptSchema = z.object({
 	/** The per-item functions the harness wraps to record the timeline (variants only). */
 	wrap: z.array(z.string()).optional(),
 	/** Names of the example's `options` this entry takes. */
-	options: z.array(z.string()),
+	options: z.array(z.string()).optional(),
 	/** For a comparison or sweep: the variants it runs, the first as the baseline. */
 	compares: z.array(z.string()).optional(),
 	/** Arguments for a fast run, used by the tests (a few seconds at most): `compare.py <variant> --json ...`. */
@@ -187,7 +187,7 @@ export function loadExample(slug: string, examplesDir: string = EXAMPLES_DIR): E
 		variants.add(script.variant);
 	}
 	for (const script of metadata.scripts) {
-		for (const option of script.options) {
+		for (const option of script.options ?? []) {
 			if (!(option in metadata.options)) problems.push(`${script.file} takes option "${option}", which "options" does not define`);
 		}
 		for (const compared of script.compares ?? []) {

@@ -88,7 +88,7 @@ export type InPageSupport =
 
 /**
  * How `file` fares in the page, or null when it is not one of the example's scripts (a shared module such as
- * timing.py: nothing to run). `args` replaces the script's quick arguments (the ones the tests and StackBlitz use).
+ * harness.py: nothing to run). `args` replaces the script's quick arguments (the ones the tests and StackBlitz use).
  */
 export function inPageSupport(example: Example, file: string, args?: string[]): InPageSupport | null {
 	const script = example.scripts.find((s) => s.file === file);

@@ -1044,7 +1044,7 @@ def run_all(folder: Path, meta: Mapping[str, Any], parser: Any,
 def main(folder: Path | str, argv: list[str] | None = None) -> int:
     """compare.py's program; returns its exit code."""
     folder = Path(folder).resolve()
-    meta = {**load_example(folder), "slug": folder.name}
+    meta = {"slug": folder.name, **load_example(folder)}
     parser = parser_for(folder, meta)
     args = parser.parse_args(argv)  # exits with 2 on a bad value
     given = {key: value for key, value in vars(args).items()

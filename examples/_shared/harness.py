@@ -24,12 +24,17 @@ to main(); `python3 compare.py --help` lists the options.
 
 Observation API (also for the exercises' checks)
 ------------------------------------------------
-observe(module, names) -> Observation   context manager: wraps the named
-                                        functions of `module` while the
-                                        block runs; .tasks after it
-run_variant(folder, variant, values)    one variant's report (a dict)
+observe(module, names, constants=None)  context manager: sets the module's
+    constants, replaces each named function by a recording stand-in while
+    the block runs (threads, asyncio tasks and worker processes under any
+    start method), restores both after it; yields an Observation whose
+    .tasks ([{id, worker, start_s, end_s}], by start time) and
+    .workers_cpu_s are filled in when the block ends
 environment(start_method=None)          the Python and the machine
-format_report(report), build_report(...)
+load_example(folder), find_entry(meta, name)
+run_variant(folder, meta, entry, given, server=None)   one report (a dict)
+format_report(report)                   the report as text
+main(folder, argv=None)                 compare.py's command line
 """
 
 from __future__ import annotations
@@ -447,11 +452,6 @@ def load_example(folder: Path) -> dict[str, Any]:
     """The folder's example.json, parsed."""
     with open(folder / "example.json", encoding="utf-8") as file:
         return json.load(file)
-
-
-def variants(meta: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The entries of example.json that are variant files."""
-    return [entry for entry in meta["scripts"] if entry["role"] == "variant"]
 
 
 def find_entry(meta: Mapping[str, Any], name: str) -> dict[str, Any]:
@@ -1044,7 +1044,7 @@ def run_all(folder: Path, meta: Mapping[str, Any], parser: Any,
 def main(folder: Path | str, argv: list[str] | None = None) -> int:
     """compare.py's program; returns its exit code."""
     folder = Path(folder).resolve()
-    meta = {**load_example(folder), "slug": folder.name}
+    meta = {"slug": folder.name, **load_example(folder)}
     parser = parser_for(folder, meta)
     args = parser.parse_args(argv)  # exits with 2 on a bad value
     given = {key: value for key, value in vars(args).items()

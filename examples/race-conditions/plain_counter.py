@@ -1,8 +1,7 @@
 """A plain `counter.value += 1` from several threads, with no lock.
 
-`+=` is three steps: read, add 1, store. With the GIL, no thread switch
-happens to fall inside it, so no update is lost here, though no rule
-promises it; on a free-threaded build with the GIL off, many are lost.
+`+=` is read, add 1, store: with the GIL no update happens to be lost
+(no rule promises it); on a free-threaded build with the GIL off, many are.
 """
 
 import threading
@@ -12,19 +11,21 @@ THREADS, INCREMENTS = 4, 200_000  # increments per thread
 
 
 class Counter:
-    """A number that several threads update. Nothing here protects it."""
     def __init__(self) -> None:
         self.value = 0
 
 
-def add_many(counter: Counter, increments: int) -> None:
+def add_many(counter: Counter, increments: int,
+             start: threading.Barrier) -> None:
+    start.wait()  # every thread begins at once, so that they overlap
     for _ in range(increments):
         counter.value += 1  # read, add, store: not atomic
 
 
 def run_threads(threads: int, increments: int) -> int:
-    counter = Counter()
-    workers = [threading.Thread(target=add_many, args=(counter, increments))
+    counter, start = Counter(), threading.Barrier(threads)
+    workers = [threading.Thread(target=add_many,
+                                args=(counter, increments, start))
                for _ in range(threads)]
     for thread in workers:
         thread.start()

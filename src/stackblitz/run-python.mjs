@@ -87,7 +87,7 @@ harness.writeFiles(
 	Object.fromEntries(
 		fs
 			.readdirSync(HERE)
-			.filter((name) => name.endsWith('.py'))
+			.filter((name) => name.endsWith('.py') || name === 'example.json') // the harness reads example.json
 			.sort()
 			.map((file) => [file, fs.readFileSync(path.join(HERE, file), 'utf8')]),
 	),

@@ -96,7 +96,7 @@ class AddALessonTest(unittest.TestCase):
                      "        return list(pool.map(handle, range(items)))"), encoding="utf-8")
             # 4. example.json
             meta = {
-                "title": "Scratch pipelines", "summary": "A scratch example.", "baseline": "one-by-one",
+                "slug": "scratch-pipelines", "title": "Scratch pipelines", "summary": "A scratch example.", "baseline": "one-by-one",
                 "reportCommand": ["compare.py", "all", "--json"],
                 "options": {
                     "items": {"constant": "ITEMS", "type": "int", "min": 1, "max": 100, "help": "how many items"},

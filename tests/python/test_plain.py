@@ -39,11 +39,15 @@ class PlainRunTest(unittest.TestCase):
 
     @unittest.skipUnless(POSIX, "sends SIGINT to a process group")
     def test_ctrl_c_ends_a_plain_run_and_leaves_nothing(self) -> None:
-        for slug, file, settle_s in [("io-bound", "threads.py", 0.3), ("io-bound", "processes.py", 1.0),
-                                     ("cpu-bound", "processes.py", 1.0), ("cpu-bound", "threads.py", 0.5),
-                                     ("race-conditions", "unsafe_counter.py", 0.1)]:
+        # More work than the files' own constants, so that the Ctrl-C lands while the work runs.
+        for slug, file, more, settle_s in [("io-bound", "threads.py", "ITEMS = 400", 0.3),
+                                           ("io-bound", "processes.py", "ITEMS = 400", 1.0),
+                                           ("cpu-bound", "processes.py", "TASKS = 40", 1.0),
+                                           ("cpu-bound", "threads.py", "TASKS = 12", 0.5),
+                                           ("race-conditions", "unsafe_counter.py", "INCREMENTS = 20_000", 0.1)]:
             with self.subTest(file=f"{slug}/{file}"):
-                process = subprocess.Popen([sys.executable, file], cwd=EXAMPLES / slug, start_new_session=True,
+                code = f"import {file[:-3]} as m\nm.{more}\nm.main()\n"
+                process = subprocess.Popen([sys.executable, "-c", code], cwd=EXAMPLES / slug, start_new_session=True,
                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
                 time.sleep(settle_s)
                 os.killpg(process.pid, signal.SIGINT)

@@ -148,7 +148,7 @@ class HarnessReportTest(unittest.TestCase):
 
     def test_a_variant_report_is_valid_and_prints(self) -> None:
         folder = EXAMPLES / "cpu-bound"
-        meta = {**harness.load_example(folder), "slug": "cpu-bound"}
+        meta = harness.load_example(folder)
         entry = harness.find_entry(meta, "threads")
         report = harness.run_variant(folder, meta, entry, {"tasks": 3, "size": 1000, "workers": 2})
         self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
@@ -168,7 +168,7 @@ class HarnessReportTest(unittest.TestCase):
 
     def test_workers_are_capped_at_the_items(self) -> None:
         folder = EXAMPLES / "io-bound"
-        meta = {**harness.load_example(folder), "slug": "io-bound"}
+        meta = harness.load_example(folder)
         values = harness.resolve(folder, meta, harness.find_entry(meta, "threads"), {"items": 3, "workers": 50})
         self.assertEqual(values["workers"], 3)
 

@@ -22,7 +22,7 @@ const script = (file: string, variant: string, extra: object = {}) => ({
 function writeExample(slug: string, metadata: object, files: Record<string, string> = {}) {
 	const dir = path.join(root, slug);
 	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(path.join(dir, 'example.json'), JSON.stringify(metadata));
+	fs.writeFileSync(path.join(dir, 'example.json'), JSON.stringify({ slug, ...metadata }));
 	for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
 }
 

@@ -73,6 +73,8 @@ export type ExampleScript = z.infer<typeof exampleScriptSchema>;
 export const exampleMetadataSchema = z.object({
 	/** Optional pointer to the JSON Schema for editors. */
 	$schema: z.string().optional(),
+	/** The folder's name, which the reports carry wherever the folder is copied (StackBlitz, the in-page runner). */
+	slug: z.string().regex(SLUG_PATTERN),
 	/** Human title of the example project. */
 	title: z.string().min(1),
 	/** One sentence: what the example shows. */
@@ -180,6 +182,7 @@ export function loadExample(slug: string, examplesDir: string = EXAMPLES_DIR): E
 	const files = [...new Set([...ownFiles, ...sources.keys()])].filter((file) => !exerciseFiles.includes(file)).sort();
 
 	const problems: string[] = [];
+	if (metadata.slug !== slug) problems.push(`slug is "${metadata.slug}", but the folder is "${slug}"`);
 	const variants = new Set<string>();
 	for (const script of metadata.scripts) {
 		if (!files.includes(script.file)) problems.push(`script ${script.file} is listed but missing`);

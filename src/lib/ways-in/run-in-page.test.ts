@@ -76,7 +76,7 @@ describe('the files the worker writes', () => {
 		'%s: every .py file of the folder, as the loader reads it',
 		(_slug, example) => {
 			const files = inPageFiles(example);
-			expect(Object.keys(files)).toEqual(example.files.filter((f) => f.endsWith('.py')));
+			expect(Object.keys(files)).toEqual(example.files.filter((f) => f.endsWith('.py') || f === 'example.json'));
 			for (const script of example.scripts) expect(files[script.file]).toBe(readExampleFile(example, script.file));
 			// The harness that runs the plain variant in the page, and the launcher that finds it.
 			expect(Object.keys(files)).toEqual(expect.arrayContaining(['harness.py', 'compare.py']));

@@ -72,12 +72,15 @@ export function exampleFilesPath(slug: string): string {
 }
 
 /**
- * What the worker writes into Pyodide's file system: every .py file of the example folder (scripts and shared
- * modules), read with the loader the zips and StackBlitz payloads use. Sorted by name.
+ * What the worker writes into Pyodide's file system: every .py file of the example folder (the versions, compare.py
+ * and the harness) and example.json, which the harness reads, with the loader the zips and StackBlitz payloads use.
+ * Sorted by name.
  */
 export function inPageFiles(example: Example): Record<string, string> {
 	return Object.fromEntries(
-		example.files.filter((file) => file.endsWith('.py')).map((file) => [file, readExampleFile(example, file)]),
+		example.files
+			.filter((file) => file.endsWith('.py') || file === 'example.json')
+			.map((file) => [file, readExampleFile(example, file)]),
 	);
 }
 

@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import runInPage from './src/integrations/run-in-page.ts';
+import buildTimeOnly from './src/integrations/build-time-only.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { stackedTablesPlugin } from './src/lib/text/stacked-tables.ts';
 
@@ -25,6 +26,8 @@ export default defineConfig({
 	trailingSlash: 'ignore',
 	// Tables of sentences in the lessons stack on narrow screens instead of scrolling sideways.
 	markdown: { processor: satteri({ hastPlugins: [stackedTablesPlugin] }) },
+	// The chart code also runs in the browser, on demand: jsdom stays at build time (see the plugin).
+	vite: { plugins: [buildTimeOnly()] },
 	integrations: [
 		starlight({
 			title: 'Speed Up Python With Concurrency',
@@ -37,6 +40,8 @@ export default defineConfig({
 				PageTitle: './src/components/overrides/PageTitle.astro',
 				// Starlight's footer plus a link to the whole course as one PDF on every lesson.
 				Footer: './src/components/overrides/Footer.astro',
+				// The home page's hero replays measured runs beside its title (frontmatter `heroReplay`).
+				Hero: './src/components/overrides/Hero.astro',
 			},
 			customCss: ['./src/styles/course.css', './src/styles/print.css'],
 			sidebar: [

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/support/browser.ts';
 import { SITE_BUILDS } from './tests/support/site-builds.ts';
@@ -10,8 +11,6 @@ if (!browser) {
 	);
 }
 
-const EXAMPLES_SPEC = /examples\.spec\.ts$/;
-
 /**
  * The built site is tested twice: served at the root and under a sub-path, as a static host would serve it.
  * `npm test` builds both (see scripts/test.ts); `astro preview` serves each build with its own base.
@@ -19,7 +18,9 @@ const EXAMPLES_SPEC = /examples\.spec\.ts$/;
 export default defineConfig({
 	testDir: './tests/e2e',
 	fullyParallel: true,
-	workers: process.env.CI ? 2 : undefined,
+	// Most of a browser test's time is waiting (page loads, network idle, Pyodide sleeping in a worker, the replay at
+	// real speed), so two workers per core keep the CPUs busy; E2E_WORKERS sets another number.
+	workers: Number(process.env.E2E_WORKERS) || Math.min(8, 2 * os.availableParallelism()),
 	retries: 0,
 	forbidOnly: !!process.env.CI,
 	timeout: 60_000,
@@ -32,14 +33,11 @@ export default defineConfig({
 	projects: [
 		...SITE_BUILDS.map((build, i) => ({
 			name: build.name,
-			testIgnore: EXAMPLES_SPEC,
 			use: { baseURL: build.url },
 			// thorough: also the checks that do not depend on the base (axe in both themes, a 390 px screen), on the
 			// root build only; the sub-path build gets what the base can break (loading, links, downloads).
 			metadata: { base: build.base, thorough: i === 0 },
 		})),
-		// The examples don't depend on where the site is served: run them once, from the root build's zips and payloads.
-		{ name: 'examples', testMatch: EXAMPLES_SPEC },
 	],
 	webServer: SITE_BUILDS.map((build) => ({
 		// --ignore-lock: Astro 7 allows one preview server per project unless told otherwise; we run two builds.

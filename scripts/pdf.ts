@@ -3,8 +3,8 @@
  *
  * Serves the build with `astro preview`, opens its print page (src/pages/print.astro: title page, contents, every
  * lesson in sidebar order, answers open) in the light theme with print styles, and prints it on A4 with page numbers
- * in the footer. A first print finds the page each lesson starts on, which goes into the contents; the second print
- * is the PDF. It lands in the build (`<outDir>/speed-up-python-with-concurrency.pdf`, served with the site), and its
+ * in the footer. A first print finds the page each lesson (and the appendix) starts on, which goes into the contents;
+ * the second print is the PDF. It lands in the build (`<outDir>/speed-up-python-with-concurrency.pdf`, served with the site), and its
  * size is written into every built page that links it (see src/lib/ways-in/downloads.ts).
  *
  * Usage: npm run build && npm run pdf      (the same BASE and OUT_DIR as the build: BASE=/x/ npm run pdf)
@@ -14,10 +14,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { COURSE_PDF, PRINT_PAGE_PATH, countPdfSizePlaceholders, fillPdfSize, formatBytes } from '../src/lib/ways-in/downloads.ts';
+import { COURSE_PDF, PRINT_PAGE_PATH, countPdfSizePlaceholders, formatBytes, publishPdfLinks } from '../src/lib/ways-in/downloads.ts';
 import { REPO_ROOT } from '../src/lib/paths.ts';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser.ts';
-import { lessonStartPages, pdfPageTexts } from './lib/pdf-text.ts';
+import { appendixStartPage, lessonStartPages, pdfPageTexts } from './lib/pdf-text.ts';
 
 const base = process.env.BASE ?? '/';
 const outDir = path.resolve(REPO_ROOT, process.env.OUT_DIR ?? 'dist');
@@ -75,13 +75,18 @@ async function printCourse(url: string): Promise<Buffer> {
 		const response = await page.goto(url, { waitUntil: 'load' });
 		if (!response?.ok()) throw new Error(`${url} answered ${response?.status()}`);
 		await page.evaluate(() => document.fonts.ready);
-		const titles = await page.locator('.print-contents li a').allTextContents();
+		const titles = await page.locator('.print-contents li:not(.print-contents-appendix) a').allTextContents();
 		if (titles.length === 0) throw new Error(`${url} has no table of contents`);
 		// First print: where does each lesson start? Those pages go into the contents, which stays one page long.
 		const draft = await page.pdf(PDF_OPTIONS);
 		const contentsPage = (await pdfPageTexts(draft)).findIndex((text) => text.includes('Contents')) + 1;
-		const starts = lessonStartPages(await pdfPageTexts(draft), titles, contentsPage);
-		const missing = titles.filter((_, i) => starts[i] === null);
+		const startsOf = async (pdf: Buffer) => {
+			const texts = await pdfPageTexts(pdf);
+			const lessons = lessonStartPages(texts, titles, contentsPage);
+			return [...lessons, appendixStartPage(texts, Math.max(contentsPage, ...lessons.map((n) => n ?? 0)))];
+		};
+		const starts = await startsOf(draft);
+		const missing = [...titles, 'the appendix'].filter((_, i) => starts[i] === null);
 		if (missing.length > 0) throw new Error(`lessons not found in the printed pages: ${missing.join('; ')}`);
 		await page.evaluate((numbers) => {
 			document.querySelectorAll('.print-contents li').forEach((item, i) => {
@@ -92,7 +97,7 @@ async function printCourse(url: string): Promise<Buffer> {
 			});
 		}, starts as number[]);
 		const final = await page.pdf(PDF_OPTIONS);
-		const check = lessonStartPages(await pdfPageTexts(final), titles, contentsPage);
+		const check = await startsOf(final);
 		if (check.join() !== starts.join()) throw new Error(`page numbers moved between prints: ${starts.join()} then ${check.join()}`);
 		return final;
 	} finally {
@@ -100,7 +105,7 @@ async function printCourse(url: string): Promise<Buffer> {
 	}
 }
 
-/** Writes the PDF's size into every built page that links it; returns how many pages held the placeholder. */
+/** Publishes the PDF's link, with its size, in every built page that links it; returns how many pages held one. */
 function fillSizeIntoPages(bytes: number): number {
 	let pages = 0;
 	for (const file of fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
@@ -108,7 +113,7 @@ function fillSizeIntoPages(bytes: number): number {
 		const full = path.join(outDir, file);
 		const html = fs.readFileSync(full, 'utf8');
 		if (countPdfSizePlaceholders(html) === 0) continue;
-		fs.writeFileSync(full, fillPdfSize(html, bytes));
+		fs.writeFileSync(full, publishPdfLinks(html, bytes));
 		pages++;
 	}
 	return pages;

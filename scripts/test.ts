@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/lib/paths.ts';
-import { SITE_BUILDS } from '../tests/support/site-builds.ts';
+import { SITE_BUILDS, type SiteBuild } from '../tests/support/site-builds.ts';
 import { ensureBrowser } from './ensure-browser.ts';
 import {
 	add,
@@ -139,7 +139,11 @@ interface BuildOutcome {
 	noBrowser: string | null;
 }
 
-/** The two static builds and their PDFs, for the browser tests. Without a Chromium, the builds without PDFs. */
+/**
+ * The two static builds and their PDFs, for the browser tests; without a Chromium, the builds without PDFs.
+ * `buffered` (next to other work), the sub-path build runs while the root build's PDF prints: one is Astro, the other
+ * Chromium reading the root build through its own preview server.
+ */
 async function builds(buffered: boolean): Promise<BuildOutcome> {
 	let noBrowser: string | null = null;
 	try {
@@ -148,19 +152,32 @@ async function builds(buffered: boolean): Promise<BuildOutcome> {
 		noBrowser = (error as Error).message;
 		console.error(noBrowser);
 	}
-	for (const build of SITE_BUILDS) {
-		const env = { BASE: build.base, OUT_DIR: build.outDir };
-		const title = `Static build ${build.name}: base ${build.base} -> ${build.outDir}`;
-		if ((await step(title, 'npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000, buffered })).code !== 0) return { problem: `the ${build.name} build failed`, noBrowser };
-		// The course PDF is part of the site as deployed (the deploy workflow runs the same step).
-		if (noBrowser) continue;
-		if ((await step(`Course PDF of ${build.name}`, 'npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000, buffered })).code !== 0) return { problem: `the ${build.name} PDF failed`, noBrowser };
-	}
-	return { problem: null, noBrowser };
+	const build = async ({ name, base, outDir }: SiteBuild) => {
+		const env = { BASE: base, OUT_DIR: outDir };
+		if ((await step(`Static build ${name}: base ${base} -> ${outDir}`, 'npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000, buffered })).code !== 0) {
+			return `the ${name} build failed`;
+		}
+		return null;
+	};
+	// The course PDF is part of the site as deployed (the deploy workflow runs the same step).
+	const pdf = async ({ name, base, outDir }: SiteBuild) => {
+		if (noBrowser) return null;
+		const env = { BASE: base, OUT_DIR: outDir };
+		return (await step(`Course PDF of ${name}`, 'npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000, buffered })).code !== 0 ? `the ${name} PDF failed` : null;
+	};
+	const [root, subpath] = SITE_BUILDS as [SiteBuild, SiteBuild];
+	const rootBuilt = await build(root);
+	if (rootBuilt) return { problem: rootBuilt, noBrowser };
+	const problems = buffered
+		? await Promise.all([pdf(root), build(subpath).then(async (problem) => problem ?? (await pdf(subpath)))])
+		: [await pdf(root), (await build(subpath)) ?? (await pdf(subpath))];
+	return { problem: problems.find((p) => p !== null) ?? null, noBrowser };
 }
 
-async function e2e({ problem, noBrowser }: BuildOutcome) {
-	heading('Browser tests (Playwright, Chromium)');
+/** The browser tests; `buffered` (started while other work runs), their output is printed whole when they end. */
+async function e2e({ problem, noBrowser }: BuildOutcome, buffered: boolean) {
+	const title = 'Browser tests (Playwright, Chromium)';
+	if (problem || noBrowser) heading(title);
 	if (problem) {
 		record('e2e', null, 1, `${problem}, so the browser tests did not run`);
 		return;
@@ -174,17 +191,17 @@ async function e2e({ problem, noBrowser }: BuildOutcome) {
 	const file = path.join(REPORTS, 'e2e.json');
 	fs.rmSync(file, { force: true });
 	const started = performance.now();
-	const { code } = await run('npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000 });
+	const { code } = await step(title, 'npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000, buffered });
 	record('e2e', parsePlaywrightJson(file), code, `${((performance.now() - started) / 60_000).toFixed(1)} min`, playwrightFailures(file));
 }
 
 /**
  * The Python suite; `afterTimed` runs alone after its timed modules (more timed work), `alongside` next to its
- * waiting modules (work whose result no timing can change).
+ * waiting modules (work whose result no timing can change), and `afterWaiting` is called once those are done.
  * Every CPython 3.11+ that `npm run pythons` finds: the whole suite on the default one and on free-threaded
  * builds, the quick modules on the others (scripts/lib/pythons.ts planSuiteRuns). One result line each.
  */
-async function python(afterTimed: () => Promise<void>, alongside: () => Promise<void>) {
+async function python(afterTimed: () => Promise<void>, alongside: () => Promise<void>, afterWaiting: () => void) {
 	heading('Python examples (unittest), on every CPython found');
 	let plan: SuiteRun[];
 	try {
@@ -200,6 +217,7 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 		console.error((error as Error).message);
 		record('python', null, 1, (error as Error).message);
 		await afterTimed();
+		afterWaiting();
 		await alongside();
 		return;
 	}
@@ -215,19 +233,19 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 	}
 	await afterTimed();
 	const waiting = shards.filter((s) => s.kind === 'waiting');
-	heading(`Side by side: ${waiting.length} unittest processes, and the integration tests, type checks and builds`);
+	heading(`Side by side: ${waiting.length} unittest processes, and the work no timing depends on`);
 	const startedWaiting = performance.now();
-	await Promise.all([
-		...waiting.map(async (shard) => {
+	const shardsDone = Promise.all(
+		waiting.map(async (shard) => {
 			const started = performance.now();
 			const { code, output } = await step(`${name(shard.run)}: ${shard.tests.join(', ')}`, shard.run.python.path, suiteArgs(shard), {
 				timeoutMs: 10 * 60_000,
 				buffered: true,
 			});
 			done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
-		}),
-		alongside(),
-	]);
+		})
+	).then(afterWaiting);
+	await Promise.all([shardsDone, alongside()]);
 	console.log(`\nSide by side: ${((performance.now() - startedWaiting) / 1000).toFixed(0)} s in all.`);
 	for (const entry of plan) {
 		const mine = done.filter((d) => d.shard.run === entry);
@@ -246,31 +264,38 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 }
 
 if (selected.has('unit')) await unit();
-let built: BuildOutcome = { problem: null, noBrowser: null };
+let browserTests: Promise<void> | null = null;
+/** The browser tests start once the builds are done and the Python suite no longer waits on timeouts next to them. */
+let pythonWaiting = Promise.resolve();
+let pythonWaitingDone = () => {};
+if (selected.has('python')) pythonWaiting = new Promise<void>((resolve) => (pythonWaitingDone = resolve));
 const timed = async () => {
 	if (selected.has('integration')) await integrationTimed();
 };
 const independent = async (buffered: boolean) => {
-	// Builds first: the browser tests wait for them; the rest is shorter.
-	const work = [
-		selected.has('e2e') ? async () => void (built = await builds(buffered)) : null,
+	const others = [
 		selected.has('integration') ? () => integrationRest(buffered) : null,
 		selected.has('types') ? () => types(buffered) : null,
 		selected.has('format') ? () => format(buffered) : null,
 		selected.has('pyright') ? () => pyright(buffered) : null,
 	].filter((w) => w !== null);
+	const browser = () => builds(buffered).then(async (built) => (await pythonWaiting, e2e(built, buffered)));
 	if (!buffered) {
-		for (const w of work) await w();
+		for (const w of others) await w();
+		if (selected.has('e2e')) await browser();
 		return;
 	}
-	await Promise.all(work.map((w) => w()));
+	// The builds start first; the browser tests as soon as they can, next to whatever else still runs.
+	if (selected.has('e2e')) browserTests = browser();
+	await Promise.all(others.map((w) => w()));
 };
-if (selected.has('python')) await python(timed, () => independent(true));
+if (selected.has('python')) await python(timed, () => independent(true), pythonWaitingDone);
 else {
 	await timed();
 	await independent(false);
 }
-if (selected.has('e2e')) await e2e(built);
+// Side by side, the Python suite does not wait for the browser tests; the summary does.
+await browserTests;
 
 heading('Summary');
 // In the order of SUITES, whatever order they ended in.

@@ -26,6 +26,13 @@ export const collections = {
 					}),
 				/** One line per learning goal, shown at the top of the lesson. */
 				goals: z.array(z.string()).optional(),
+				/**
+				 * Measured runs the hero replays at real speed, beside the title (the home page): an example and its
+				 * variants, top to bottom, as in `<TimelineReplay>`; the build fails when one has no timeline.
+				 */
+				heroReplay: z
+					.object({ example: z.string(), variants: z.array(z.string()).min(1), caption: z.string().optional() })
+					.optional(),
 			}),
 		}),
 	}),

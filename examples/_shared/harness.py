@@ -66,6 +66,12 @@ EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 IN_BROWSER = sys.platform in ("emscripten", "wasi")  # Pyodide
 WINDOWS_MAX_PROCESSES = 61  # ProcessPoolExecutor's limit on Windows
 BUSY_SHARE = 0.25  # others using a quarter of the CPUs: say so
+# Under Pyodide, time.process_time() counts time spent sleeping as CPU time,
+# so it cannot tell working from waiting: such a run reports no CPU time
+# (null) and says why, rather than a number.
+CPU_NOT_MEASURABLE = (
+    "not measurable here: time.process_time() counts sleeping as CPU time"
+    if sys.platform == "emscripten" else None)
 TIMELINE_WIDTH, TIMELINE_ROWS = 48, 12
 
 
@@ -615,26 +621,28 @@ def parameters(meta: Mapping[str, Any], entry: Mapping[str, Any],
 
 
 def _metrics(entry: Mapping[str, Any], names: dict[str, Any],
-             observation: Observation, elapsed: float, cpu: float,
+             observation: Observation, elapsed: float, cpu: float | None,
              server: Any, connections: int) -> dict[str, float]:
     metrics: dict[str, float] = {}
     for name, expression in entry.get("metrics", {}).items():
         metrics[name] = eval(expression, names)  # example.json's own text
         names[name] = metrics[name]
-    share = cpu / elapsed if elapsed else 0.0
     busy = sum(task["end_s"] - task["start_s"] for task in observation.tasks)
     derived = {
         "mean_in_flight": round(busy / elapsed, 3) if elapsed else 0.0,
-        "cpu_fraction": round(share, 4),
-        "idle_fraction": round(1 - share, 4),
         "mean_request_ms": round(
             elapsed / max(1, len(observation.tasks)) * 1000, 3),
         "workers_cpu_s": observation.workers_cpu_s,
         "connections": (server.connections - connections
                         if server is not None else 0),
     }
+    if cpu is not None:  # None where CPU time is not measurable
+        share = cpu / elapsed if elapsed else 0.0
+        derived.update(cpu_fraction=round(share, 4),
+                       idle_fraction=round(1 - share, 4))
     for name in entry.get("derived", []):
-        metrics[name] = derived[name]
+        if name in derived:
+            metrics[name] = derived[name]
     return metrics
 
 
@@ -693,16 +701,20 @@ def run_variant(folder: Path, meta: Mapping[str, Any],
         cpu_s = time.process_time() - cpu
         busy_after, own_after = _machine_busy_s(), _own_cpu_s()
         names.update(vars(module), result=result)  # its constants, as set
-    metrics = _metrics(entry, names, observation, elapsed, cpu_s,
+    measured_cpu = None if CPU_NOT_MEASURABLE else cpu_s
+    metrics = _metrics(entry, names, observation, elapsed, measured_cpu,
                        server, connections)
     report: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION, "example": meta["slug"],
         "script": entry["file"], "variant": entry["variant"],
         "status": "ok", "skip_reason": None,
         "environment": environment(start_method), "parameters": params,
-        "elapsed_s": round(elapsed, 6), "cpu_s": round(cpu_s, 6),
+        "elapsed_s": round(elapsed, 6),
+        "cpu_s": None if measured_cpu is None else round(measured_cpu, 6),
         "tasks": observation.tasks,
     }
+    if CPU_NOT_MEASURABLE:
+        report["cpu_unmeasured_reason"] = CPU_NOT_MEASURABLE
     if metrics:
         report["metrics"] = metrics
     if entry.get("note"):  # a sentence that reads the metrics
@@ -846,9 +858,12 @@ def _summary(meta: Mapping[str, Any], entry: Mapping[str, Any],
         "script": entry["file"], "variant": entry["variant"],
         "status": "ok", "skip_reason": None,
         "environment": environment(method), "parameters": params,
-        "elapsed_s": round(elapsed, 6), "cpu_s": round(time.process_time(), 6),
+        "elapsed_s": round(elapsed, 6),
+        "cpu_s": None if CPU_NOT_MEASURABLE else round(time.process_time(), 6),
         "tasks": tasks,
     }
+    if CPU_NOT_MEASURABLE:
+        report["cpu_unmeasured_reason"] = CPU_NOT_MEASURABLE
     if metrics:
         report["metrics"] = metrics
     if entry.get("note"):
@@ -928,8 +943,11 @@ def format_report(report: Mapping[str, Any]) -> str:
         return "\n".join(lines)
     lines.append(f"  {'wall time':<16} {report['elapsed_s']:.3f} s   "
                  "(time.perf_counter)")
-    lines.append(f"  {'CPU time':<16} {report['cpu_s']:.3f} s   "
-                 "(time.process_time, this process)")
+    cpu = report["cpu_s"]
+    lines.append(f"  {'CPU time':<16} {cpu:.3f} s   "
+                 "(time.process_time, this process)" if cpu is not None else
+                 f"  {'CPU time':<16} "
+                 + (report.get("cpu_unmeasured_reason") or "not reported"))
     for name, value in report.get("metrics", {}).items():
         lines.append(f"  {name:<16} {_value(value)}")
     contention = report.get("contention")

@@ -38,3 +38,45 @@ export function lessonStartPages(pages: string[], titles: string[], after = 0): 
 		return index < 0 ? null : index + 1;
 	});
 }
+
+/** The page (from 1) on which the appendix of hints and solutions starts: the first page after `after` that opens it. */
+export function appendixStartPage(pages: string[], after = 0): number | null {
+	const index = pages.findIndex((text, p) => p >= after && /appendix hints and solutions/.test(text.replace(/\s+/g, ' ').toLowerCase()));
+	return index < 0 ? null : index + 1;
+}
+
+/**
+ * Texts that only the site's widgets say (buttons, run controls, disclosures, notes about where code runs): a printed
+ * course that shows one of them printed a widget. "Open in StackBlitz" is left out: Welcome's aside names the button.
+ */
+export const WIDGET_TEXTS = [
+	'Run here',
+	'Reset to the original',
+	'first run downloads',
+	'Play at real speed',
+	'can’t run in this page',
+	'Can’t run in this page',
+	'The numbers in this chart',
+	'Show answer',
+	'Show the hints',
+	'Show the whole solution',
+	'Commands for a terminal',
+	'StackBlitz needs JavaScript',
+	'Not in the browser:',
+] as const;
+
+/** Each widget text found in the pages, with the pages (from 1) it is on. */
+export function widgetTextsIn(pages: string[]): Array<{ text: string; pages: number[] }> {
+	return WIDGET_TEXTS.map((text) => ({ text, pages: pages.flatMap((page, i) => (page.includes(text) ? [i + 1] : [])) })).filter((found) => found.pages.length > 0);
+}
+
+/** The PDF's title metadata (what a PDF reader shows as the document's name). */
+export async function pdfTitle(bytes: Uint8Array): Promise<string | undefined> {
+	const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+	try {
+		const { info } = (await pdf.getMetadata()) as { info: { Title?: string } };
+		return info.Title;
+	} finally {
+		await pdf.destroy();
+	}
+}

@@ -15,6 +15,10 @@
  *      { id, type: 'output', chunks }              [stream, text] pairs: 'stdout' or 'stderr', whole lines
  *      { id, type: 'done', code, error, seconds, cpuCountsWaiting }
  *      { id, type: 'failed', reason }              Python could not load
+ *      { id: 0, type: 'progress', loaded, phase }  while Python loads: bytes downloaded, then phase 'starting'
+ *      { id, type: 'environment', environment }    where the run happens (timing.environment()), when the example has it
+ *      { id, type: 'tasks', tasks }                tasks that finished since the last message (live timeline)
+ *      { id, type: 'report', report }              the run's JSON report (timing.build_report), to compare with ours
  */
 import { loadPyodide } from './pyodide/pyodide.mjs';
 import { installHarness } from './pyodide-harness.mjs';
@@ -66,6 +70,45 @@ const wasmFailure = new Promise((_, reject) => {
 	};
 });
 
+/**
+ * Loading progress: Pyodide fetches its files from ./pyodide/; each response body is counted as it streams in, and
+ * when the last download ends, Python is compiling and starting. Posted at most every 100 ms.
+ */
+let loadedBytes = 0;
+let downloads = 0;
+/** Python starts once the WebAssembly binary, the last of the big files to start, is in (the lock file comes first). */
+let wasmFetched = false;
+let lastProgress = 0;
+const progress = (/** @type {string} */ phase, force = false) => {
+	const now = performance.now();
+	if (!force && now - lastProgress < 100) return;
+	lastProgress = now;
+	self.postMessage({ id: 0, type: 'progress', loaded: loadedBytes, phase });
+};
+const plainFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+	const response = await plainFetch(input, init);
+	const url = String(input instanceof Request ? input.url : input);
+	if (!response.body || !url.includes('/pyodide/')) return response;
+	downloads++;
+	wasmFetched ||= url.endsWith('.wasm');
+	const counted = response.body.pipeThrough(
+		new TransformStream({
+			transform(chunk, controller) {
+				loadedBytes += chunk.byteLength;
+				progress('download');
+				controller.enqueue(chunk);
+			},
+			flush() {
+				if (--downloads === 0 && wasmFetched) progress('starting', true);
+			},
+		}),
+	);
+	return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+};
+
+/** @type {any} */
+let pyodide;
 const harness = Promise.race([
 	loadPyodide({
 		indexURL: new URL('./pyodide/', import.meta.url).href,
@@ -73,7 +116,55 @@ const harness = Promise.race([
 		stderr: output('stderr'),
 	}),
 	wasmFailure,
-]).then(installHarness);
+]).then((loaded) => {
+	pyodide = loaded;
+	return installHarness(loaded);
+});
+
+/**
+ * Live timeline: before the script runs, the example's own timing module is imported and its TaskRecorder.add and
+ * build_report observed, so every finished task and the final report reach the page (the example knows nothing of
+ * this). An example without them simply runs without a live timeline.
+ */
+const OBSERVE_PY = String.raw`
+def _observe(post_tasks, post_report, post_environment):
+    import json
+    try:
+        import timing
+    except Exception:
+        return False
+    recorder = getattr(timing, "TaskRecorder", None)
+    if recorder is None or not hasattr(recorder, "add"):
+        return False
+    add = recorder.add
+    def observed_add(self, task_id, worker, start, end):
+        add(self, task_id, worker, start, end)
+        post_tasks(json.dumps(self.tasks[-1]))
+    recorder.add = observed_add
+    build = getattr(timing, "build_report", None)
+    if build is not None:
+        def observed_build(*args, **kwargs):
+            report = build(*args, **kwargs)
+            post_report(json.dumps(report))
+            return report
+        timing.build_report = observed_build
+    try:
+        post_environment(json.dumps(timing.environment()))
+    except Exception:
+        pass  # the live chart then says less about where it runs
+    return True
+_observe
+`;
+/** Finished tasks wait here and leave together, at most every 100 ms, like the output. */
+/** @type {unknown[]} */
+let tasks = [];
+let tasksSent = 0;
+const sendTasks = (force = false) => {
+	if (!tasks.length || (!force && performance.now() - tasksSent < 100)) return;
+	tasksSent = performance.now();
+	post({ type: 'tasks', tasks });
+	tasks = [];
+};
 
 self.onmessage = async ({ data }) => {
 	let python;
@@ -86,9 +177,22 @@ self.onmessage = async ({ data }) => {
 	current = data.id;
 	post({ type: 'ready' });
 	python.writeFiles(data.files);
+	try {
+		pyodide.runPython(OBSERVE_PY)(
+			(/** @type {string} */ task) => {
+				tasks.push(JSON.parse(task));
+				sendTasks();
+			},
+			(/** @type {string} */ report) => post({ type: 'report', report }),
+			(/** @type {string} */ environment) => post({ type: 'environment', environment: JSON.parse(environment) }),
+		);
+	} catch (error) {
+		// The run goes on without a live timeline: the example's timing module did not import (the run will say why).
+	}
 	const started = performance.now();
 	const { code, error } = python.runScript(data.file, data.args, { capture: false });
 	flush();
+	sendTasks(true);
 	post({ type: 'done', code, error, seconds: (performance.now() - started) / 1000, cpuCountsWaiting: python.cpuClockCountsWaiting });
 	current = 0;
 };

@@ -77,6 +77,19 @@ def _cpu_clock_counts_waiting():
 CPU_CLOCK_COUNTS_WAITING = _cpu_clock_counts_waiting()
 
 
+def _learner_traceback(exc):
+    """The traceback as python3 file.py prints it: from the learner's script on.
+
+    Issue 23: the frames of this harness (File "<exec>", run_script) and of runpy (<frozen runpy>) come first in
+    exc.__traceback__; python3 shows none of them, so neither does the page. A SyntaxError keeps no frame at all,
+    only its own "File ..., line N" lines, as with python3.
+    """
+    tb = exc.__traceback__
+    while tb is not None and (tb.tb_frame.f_code.co_filename == "<exec>" or "runpy" in tb.tb_frame.f_code.co_filename):
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(exc), exc, tb))
+
+
 def run_script(file, args, quiet, capture):
     """Run file as __main__ with args; return (exit code, stdout, error or None).
 
@@ -100,9 +113,11 @@ def run_script(file, args, quiet, capture):
                     code, error = 1, str(stop.code)
             except BaseException as exc:
                 code = 1
-                error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+                # One line: a SyntaxError's source lines and caret belong in the traceback, not in the status.
+                lines = traceback.format_exception_only(type(exc), exc)
+                error = next((line for line in lines if not line.startswith(" ")), lines[-1]).strip()
                 if not quiet:
-                    sys.stderr.write(traceback.format_exc())
+                    sys.stderr.write(_learner_traceback(exc))
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()

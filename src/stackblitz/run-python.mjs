@@ -241,7 +241,9 @@ function details(result) {
 	}
 	const tag = support.status === 'labelled' ? warn('  [labelled: see above]') : '';
 	console.log(`  ${'wall time'.padEnd(12)} ${seconds(report.elapsed_s)}${tag}`);
-	console.log(`  ${'CPU time'.padEnd(12)} ${seconds(report.cpu_s)}${cpuCountsWaiting ? dim('  (†)') : ''}`);
+	// Issue 23: timing.py reports no number where the CPU clock cannot measure (cpu_unmeasured_reason): say why.
+	const cpu = report.cpu_s === null && report.cpu_unmeasured_reason ? report.cpu_unmeasured_reason : seconds(report.cpu_s);
+	console.log(`  ${'CPU time'.padEnd(12)} ${cpu}${cpuCountsWaiting && report.cpu_s !== null ? dim('  (†)') : ''}`);
 	if (report.tasks.length > 0) {
 		const workers = new Set(report.tasks.map((task) => task.worker)).size;
 		console.log(`  tasks        ${report.tasks.length} on ${workers} worker${workers === 1 ? '' : 's'}`);
@@ -290,8 +292,8 @@ function summary(results) {
 	notes.forEach((note, i) => console.log(`  [${i + 1}] ${note}`));
 	if (cpuCountsWaiting) {
 		console.log(
-			`  (†) Under Pyodide, time.process_time() counts waiting as CPU time (this run measured it), so CPU time here equals\n` +
-				`      wall time: do not read CPU time or idle shares from this run. Run the scripts natively to see them.`,
+			`  (†) Under Pyodide, time.process_time() counts waiting as CPU time (this run measured it), so the scripts report\n` +
+				`      CPU time as not measurable here: run them natively to see CPU time and idle shares.`,
 		);
 	}
 	console.log(dim('  Times under Pyodide are not comparable with native Python.\n'));

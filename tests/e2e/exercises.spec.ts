@@ -56,7 +56,7 @@ for (const [index, use] of USES.entries()) {
 		await expect(firstBody).toBeVisible();
 		const solution = section.locator('.exercise-solution [data-file]');
 		await expect(solution).toBeHidden();
-		await section.getByText(/^Show the whole solution/).click();
+		await section.getByText(/^The solution \(/).click();
 		await expect(solution).toBeVisible();
 		await expect(solution).toHaveAttribute('data-file', `exercises/${use.name}/${EXERCISE_FILES.solution}`);
 

@@ -76,7 +76,7 @@ for (const sitePage of PAGES) {
 
 			await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
 			// A whole file's listing enters the page when its panel opens.
-			await page.waitForFunction(() => !document.querySelector('details[open] > template'));
+			await page.waitForFunction(() => !document.querySelector('details[open] > .example-code__loading'));
 			for (const width of WIDTHS) {
 				// The layout follows the window, as when a reader resizes it: one load serves every width.
 				await page.setViewportSize({ width, height: 900 });

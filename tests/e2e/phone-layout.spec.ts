@@ -1,10 +1,11 @@
 /**
- * Pages read well on a 390 px phone: the decision table keeps its "Why" column on screen, the support matrix shows
- * its StackBlitz column, long identifiers in headings break where they should, self-check questions show their code,
+ * Pages read well on a 390 px phone: the decision table keeps its "Why" column on screen, no name in the code is cut in two,
+ * long identifiers in headings break where they should, self-check questions show their code,
  * and "Check yourself" is listed under "On this page".
  */
 import { expect, test } from '@playwright/test';
 import { thoroughOnly } from '../support/thorough.ts';
+import { sitePages } from '../support/site-pages.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
 test.beforeEach(({}, testInfo) => thoroughOnly(testInfo));
@@ -22,17 +23,6 @@ test('the decision table shows its "Why" column on a phone, without scrolling si
 	expect(box.width, 'the Why cell is wide enough to read').toBeGreaterThan(width / 2);
 	await expect(why).toHaveAttribute('data-label', 'Why');
 	expect(await table.evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(0);
-});
-
-test('the support matrix shows its StackBlitz column on a phone and says "Runs" on your machine once', async ({ page }) => {
-	await page.goto('lessons/welcome/');
-	const wrap = page.locator('.sl-support-wrap').first();
-	await wrap.scrollIntoViewIfNeeded();
-	const cell = wrap.locator('td[data-way="stackblitz"]').first();
-	const [cellBox, wrapBox] = [(await cell.boundingBox())!, (await wrap.boundingBox())!];
-	expect(cellBox.x + cellBox.width).toBeLessThanOrEqual(wrapBox.x + wrapBox.width + 1);
-	await expect(wrap.locator('td[data-way="clone"], td[data-way="zip"]')).toHaveCount(0);
-	await expect(wrap.locator('caption')).toContainText('Every script also runs on your machine');
 });
 
 test('the ThreadPoolExecutor heading breaks between words, not inside one', async ({ page }) => {
@@ -69,13 +59,46 @@ test('self-check questions show inline code as code, and "Check yourself" is lis
 	await expect(page.getByRole('heading', { level: 2, name: 'Check yourself' })).toHaveCount(1);
 });
 
-test('"Run it yourself" leads with your machine where the lesson needs threads or processes, with the browser last', async ({ page }) => {
+test('"Run it yourself" leads with the download where the lesson needs threads or processes, and says why in one line', async ({ page }) => {
 	await page.goto('lessons/gil/');
 	const block = page.locator('[data-run-example]');
 	await expect(block).toHaveAttribute('data-lead', 'machine');
-	const order = await block.locator('[data-way-section]').evaluateAll((sections) => sections.map((s) => s.getAttribute('data-way-section')));
-	expect(order).toEqual(['zip', 'clone', 'browser']);
+	const order = await block.locator('.run-example-line [data-way]').evaluateAll((choices) => choices.map((c) => c.getAttribute('data-way')));
+	expect(order).toEqual(['zip', 'stackblitz']);
 	await expect(block.locator('.run-example-lead')).toContainText('needs threads');
 	await page.goto('lessons/asyncio/');
 	await expect(page.locator('[data-run-example]')).toHaveAttribute('data-lead', 'browser');
+});
+
+/** Names (identifiers) in the visible code blocks whose letters sit on more than one line. */
+async function splitNames(page: import('@playwright/test').Page): Promise<string[]> {
+	return page.locator('.expressive-code pre').evaluateAll((blocks) =>
+		blocks
+			.filter((pre) => pre.checkVisibility())
+			.flatMap((pre) => {
+				const split: string[] = [];
+				const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+					for (const match of node.textContent!.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+						const range = document.createRange();
+						range.setStart(node, match.index);
+						range.setEnd(node, match.index + match[0].length);
+						const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+						if (tops.size > 1) split.push(`${match[0]} in "${node.parentElement!.closest('.ec-line')?.textContent?.trim()}"`);
+					}
+				}
+				return split;
+			}),
+	);
+}
+
+test('a reader on a phone never sees a name in the code cut in two, with every panel open', async ({ page }) => {
+	test.setTimeout(180_000);
+	const lessons = sitePages().filter((p) => p.isLesson);
+	for (const lesson of lessons) {
+		await page.goto(lesson.path);
+		await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+		await page.waitForFunction(() => !document.querySelector('details[open] > .example-code__loading'));
+		expect(await splitNames(page), `${lesson.path} at 390 px`).toEqual([]);
+	}
 });

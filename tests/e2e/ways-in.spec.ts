@@ -11,7 +11,7 @@ import { expect, test, type BrowserContext, type Page, type Request } from '@pla
 import { loadExample, loadExamples } from '../../src/lib/examples/metadata.ts';
 import { REPO_ROOT } from '../../src/lib/paths.ts';
 import { buildStackBlitzPayload, type StackBlitzPayload } from '../../src/lib/ways-in/stackblitz.ts';
-import { WAYS_IN, WAY_IN_NAMES, supportMatrix, uniformWays } from '../../src/lib/ways-in/support-matrix.ts';
+import { supportMatrix } from '../../src/lib/ways-in/support-matrix.ts';
 import { cloneCommands, payloadPath, zipCommands, zipPath } from '../../src/lib/ways-in/commands.ts';
 import { tabFromSectionTo } from '../support/keyboard.ts';
 import { firstOnlyUnlessThorough, thoroughOnly } from '../support/thorough.ts';
@@ -130,6 +130,7 @@ test.describe('pages with <RunExample>', () => {
 				const example = loadExample(slug);
 				await page.goto(pagePath);
 				const block = page.locator(`[data-run-example="${slug}"]`);
+				await block.getByText('Commands for a terminal').click();
 				const link = block.getByRole('link', { name: `Download ${slug}.zip`, exact: true });
 				await expect(link).toHaveAttribute('href', `${base}${zipPath(slug)}`);
 				const response = await request.get((await link.getAttribute('href'))!);
@@ -186,14 +187,14 @@ test.describe('the StackBlitz button', () => {
 	});
 
 	for (const theme of ['light', 'dark'] as const) {
-		test(`passes axe in the ${theme} theme with the "What runs where" table open`, async ({ page }, testInfo) => {
+		test(`passes axe in the ${theme} theme with its disclosures open`, async ({ page }, testInfo) => {
 			thoroughOnly(testInfo);
 			await page.emulateMedia({ colorScheme: theme });
 			await page.goto(pagePath);
 			await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 			const block = page.locator(`[data-run-example="${slug}"]`);
-			await block.locator('summary').click();
-			await expect(block.getByRole('table')).toBeVisible();
+			for (const summary of await block.locator('summary').all()) await summary.click();
+			await expect(block.locator('[data-commands="zip"] pre')).toBeVisible();
 			const results = await new AxeBuilder({ page })
 				.include(`[data-run-example="${slug}"]`)
 				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
@@ -202,20 +203,19 @@ test.describe('the StackBlitz button', () => {
 		});
 	}
 
-	test('fits a 390 px screen: the table scrolls inside its own box', async ({ page }, testInfo) => {
+	test('fits a 390 px screen with its disclosures open', async ({ page }, testInfo) => {
 		thoroughOnly(testInfo);
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.goto(pagePath);
 		const block = page.locator(`[data-run-example="${slug}"]`);
-		await block.locator('summary').click();
+		for (const summary of await block.locator('summary').all()) await summary.click();
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
-		await expect(block.getByRole('region', { name: `What runs where: ${slug}` })).toHaveAttribute('tabindex', '0');
 	});
 });
 
 test.describe('<SupportMatrix>', () => {
-	/** Pages that show the full matrix (`<SupportMatrix />` with no example). */
+	/** Pages that show the summary of every example (`<SupportMatrix />` with no example). */
 	const docs = path.join(REPO_ROOT, 'src', 'content', 'docs');
 	const pages = fs
 		.readdirSync(path.join(docs, 'lessons'))
@@ -223,26 +223,20 @@ test.describe('<SupportMatrix>', () => {
 		.map((file) => `lessons/${file.replace(/\.mdx?$/, '')}/`);
 
 	for (const pagePath of pages) {
-		test(`${pagePath} shows, for every script, what the metadata says about each way in`, async ({ page }) => {
+		test(`${pagePath} says in one line per example how many of its scripts run in the browser, as the metadata says`, async ({ page }) => {
 			await page.goto(pagePath);
-			const table = page.locator('table[data-support-matrix="all"]');
-			await expect(table).toBeVisible();
+			const summary = page.locator('[data-support-matrix="all"]');
+			await expect(summary).toBeVisible();
 			const rows = supportMatrix(loadExamples());
-			await expect(table.locator('tbody tr[data-file]')).toHaveCount(rows.length);
-			for (const row of rows) {
-				const tr = table.locator(`tbody[data-example="${row.example}"] tr[data-file="${row.file}"]`);
-				await expect(tr.getByRole('rowheader').last()).toContainText(row.file);
-				for (const way of WAYS_IN) {
-					// A way where every script runs is said once, in the caption, instead of in a column.
-					if (uniformWays(rows).includes(way)) {
-						await expect(table.locator('caption')).toContainText(WAY_IN_NAMES[way].toLowerCase());
-						continue;
-					}
-					const cell = tr.locator(`td[data-way="${way}"]`);
-					await expect(cell).toHaveAttribute('data-status', row.ways[way].status);
-					if (row.ways[way].note) await expect(cell).toContainText(row.ways[way].note!);
-				}
+			const examples = [...new Set(rows.map((row) => row.example))];
+			await expect(summary.locator('li')).toHaveCount(examples.length);
+			for (const slug of examples) {
+				const mine = rows.filter((row) => row.example === slug);
+				const item = summary.locator(`li[data-example="${slug}"]`);
+				await expect(item).toHaveAttribute('data-total', String(mine.length));
+				await expect(item).toHaveAttribute('data-runs', String(mine.filter((row) => row.ways.stackblitz.status !== 'skipped').length));
 			}
+			await expect(summary).toContainText(`All ${rows.length} scripts run on your machine`);
 		});
 	}
 });

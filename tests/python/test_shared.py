@@ -157,6 +157,26 @@ class HarnessReportTest(unittest.TestCase):
         self.assertIn("wall time", harness.format_report(report))
         self.assertEqual(parse_report(json.dumps(report))["variant"], "threads")
 
+    def test_where_cpu_time_cannot_be_measured_the_report_says_so_instead_of_a_number(self) -> None:
+        # Pyodide (sys.platform "emscripten") counts sleeping as CPU time: the harness reports null and the reason.
+        import unittest.mock
+
+        folder = EXAMPLES / "latency"
+        meta = harness.load_example(folder)
+        entry = harness.find_entry(meta, "sleep")
+        reason = "not measurable here: time.process_time() counts sleeping as CPU time"
+        with unittest.mock.patch.object(harness, "CPU_NOT_MEASURABLE", reason):
+            report = harness.run_variant(folder, meta, entry, {"items": 2, "latency_ms": 1})
+        self.assertIsNone(report["cpu_s"])
+        self.assertEqual(report["cpu_unmeasured_reason"], reason)
+        self.assertNotIn("cpu_fraction", report["metrics"])
+        self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
+        self.assertRegex(harness.format_report(report), r"CPU time +not measurable here")
+        self.assertIsNone(harness.CPU_NOT_MEASURABLE, "natively the clock works")
+        native = harness.run_variant(folder, meta, entry, {"items": 2, "latency_ms": 1})
+        self.assertIsInstance(native["cpu_s"], float)
+        self.assertNotIn("cpu_unmeasured_reason", native)
+
     def test_counts_are_capped_with_one_line(self) -> None:
         spec = {"type": "int", "min": 1, "max": 64}
         check = harness._number(spec, "--threads")

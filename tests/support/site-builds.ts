@@ -34,7 +34,7 @@ Promise.all(servers.map((s) => new Promise((ok) => s.on('listening', ok)))).then
 }
 
 function sitePorts(): [number, number] {
-	const given = process.env.SITE_PORTS?.split(',').map(Number);
+	const given = process.env.SITE_PORTS ? process.env.SITE_PORTS.split(',').map(Number) : null;
 	if (given?.length === 2 && given.every((p) => Number.isInteger(p) && p > 0)) return given as [number, number];
 	if (given) throw new Error(`SITE_PORTS must be two ports, such as "4391,4392"; it is "${process.env.SITE_PORTS}".`);
 	const picked = freePorts(2) as [number, number];

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PRINT_PAGE_PATH } from '../../src/lib/ways-in/downloads.ts';
+import { LISTINGS_DIR } from '../../src/lib/ways-in/listings.ts';
 import { REPO_ROOT } from '../../src/lib/paths.ts';
 import { SITE_BUILDS } from './site-builds.ts';
 
@@ -31,6 +32,9 @@ export function sitePages(): SitePage[] {
 		// The printable course repeats every lesson on one page (minutes for axe and layout checks): its own tests
 		// are in tests/e2e/downloads.spec.ts.
 		.filter((p) => p !== PRINT_PAGE_PATH)
+		// Whole-file listings are fragments a lesson fetches when a panel opens (src/lib/ways-in/listings.ts), not pages a
+		// reader visits: they are tested through the lessons' panels.
+		.filter((p) => !p.startsWith(`${LISTINGS_DIR}/`))
 		.sort()
 		.map((p) => ({ path: p, name: p.replace(/\/$/, '').replaceAll('/', '-') || 'home', isLesson: p.startsWith('lessons/') }));
 }

@@ -1,16 +1,24 @@
 /**
  * The interpreter comparison figure: the same example's variants measured on several interpreters (the GIL build,
  * the free-threaded build, the free-threaded build with `-X gil=1`), one bar per variant and interpreter, each
- * labelled in words (colour is a second cue, never the only one). Built like the figures of charts.ts: Observable
+ * labelled in words (colour is a second cue, never the only one). Built like the other figures (plot.ts): Observable
  * Plot into jsdom at build time, inline SVG, an accessible label, a caption stamped with every environment, and
  * the numbers as a table.
  */
 import * as Plot from '@observablehq/plot';
-import { JSDOM } from 'jsdom';
-import { CHART_WIDTH, SERIES_COLOURS, cssVariablesToStyle, type ChartFigure } from './plot.ts';
+import {
+	CHART_WIDTH,
+	HALO,
+	SERIES_COLOURS,
+	finishSvg,
+	fittedTicks,
+	marginForLastTick,
+	plotDocument,
+	type ChartFigure,
+} from './plot.ts';
 import { interpreterLabel, interpreterShortLabel } from '../measurements/interpreters.ts';
 import { environmentSummary, formatRange, formatSeconds, formatSpeedup, repeatsLabel } from '../measurements/format.ts';
-import { MeasurementError } from '../measurements/load.ts';
+import { MeasurementError } from '../measurements/find.ts';
 import { timedVariants } from '../measurements/results-table.ts';
 import type { Measurement, OkVariant } from '../measurements/schema.ts';
 
@@ -43,23 +51,6 @@ interface Datum {
 }
 
 const FONT_SIZE = 12;
-const HALO = { fill: 'currentColor', stroke: 'var(--fig-bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
-
-/** Plot's SVG as final markup: labelled, styled by figures.css, CSS variables in `style` (charts.ts). */
-function finish(node: Element, label: string): string {
-	const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
-	if (!svg) throw new Error('Observable Plot returned no <svg>');
-	svg.querySelectorAll('style').forEach((s) => s.remove());
-	svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
-	svg.querySelectorAll('[aria-hidden]').forEach((e) => e.removeAttribute('aria-hidden'));
-	cssVariablesToStyle(svg);
-	svg.removeAttribute('font-family');
-	svg.setAttribute('class', 'sl-chart sl-chart-interpreters');
-	svg.setAttribute('font-size', String(FONT_SIZE));
-	svg.setAttribute('role', 'img');
-	svg.setAttribute('aria-label', label);
-	return svg.outerHTML;
-}
 
 /** The measurements must be of one example, from one machine, with the same arguments: a fair comparison. */
 export function checkComparable(items: readonly InterpreterMeasurement[]): void {
@@ -166,13 +157,15 @@ export function interpreterChart(
 	const y2 = (d: Datum) => rowTop.get(d.key)! + rowHeight - 3;
 	const yText = (d: Datum) => rowTop.get(d.key)! + 7;
 	const yMid = (d: Datum) => (y1(d) + y2(d)) / 2;
-	const document = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+	const tickFormat = (v: number) => (domainMax >= 1 ? `${+v.toFixed(2)} s` : `${+(v * 1e3).toFixed(1)} ms`);
+	const ticks = fittedTicks(domainMax, plotWidth, tickFormat, 4);
+	const marginRight = marginForLastTick(ticks, domainMax, plotWidth, tickFormat, margin.right);
 	const plot = Plot.plot({
-		document,
+		document: plotDocument(),
 		width: CHART_WIDTH,
 		height,
 		marginLeft: margin.left,
-		marginRight: margin.right,
+		marginRight,
 		marginTop: 0,
 		marginBottom: margin.bottom,
 		x: {
@@ -180,8 +173,8 @@ export function interpreterChart(
 			label: `Wall time (${repeatsLabel(first)}) →`,
 			labelAnchor: 'left',
 			labelOffset: 34,
-			tickFormat: (v: number) => (domainMax >= 1 ? `${+v.toFixed(2)} s` : `${+(v * 1e3).toFixed(1)} ms`),
-			ticks: 4,
+			tickFormat,
+			ticks,
 			grid: true,
 		},
 		y: { type: 'identity', axis: null },
@@ -212,7 +205,7 @@ export function interpreterChart(
 		options.caption ??
 		`Wall time of examples/${first.example} on each interpreter: the bar is the median, the thin line spans the fastest to the slowest run, and × compares with ${first.baseline ?? 'the baseline'} on the same interpreter`;
 	return {
-		svg: finish(plot, label),
+		svg: finishSvg(plot, label, 'sl-chart-interpreters'),
 		label,
 		caption: `${what.trim().replace(/[.]?$/, '.')} ${environmentsLabel(items)}.`,
 		table: { head: ['Approach, interpreter', 'Median', 'Range', 'Speedup'], rows: tableRows },

@@ -53,9 +53,13 @@ export const SERIES_COLOURS = 5;
 export const HALO = { fill: 'currentColor', stroke: 'var(--fig-bg)', strokeWidth: 4, paintOrder: 'stroke' } as const;
 
 let document: Document | undefined;
-/** The jsdom document Observable Plot renders into (shared by every build-time figure). */
+/**
+ * The document Observable Plot renders into: the page's own in the browser (a learner's run, a live timeline), and
+ * at build time a jsdom document shared by every figure (the browser bundle never loads jsdom:
+ * src/integrations/build-time-only.ts).
+ */
 export function plotDocument(): Document {
-	document ??= new JSDOM('<!doctype html><html><body></body></html>').window.document;
+	document ??= (globalThis as { document?: Document }).document ?? new JSDOM('<!doctype html><html><body></body></html>').window.document;
 	return document;
 }
 
@@ -128,6 +132,47 @@ export function secondsTick(maxSeconds: number): (value: number) => string {
 /** Approximate width of a text at the chart's font size, for layout. */
 export function textWidth(text: string): number {
 	return text.length * FONT_SIZE * 0.6;
+}
+
+/**
+ * Room a tick label needs on its axis: the page font's digits and units run wider than textWidth's estimate
+ * (measured in Chromium: "400 ms" takes about 44 units, not 43), plus a gap so neighbours never touch.
+ */
+export function tickLabelWidth(text: string): number {
+	return text.length * FONT_SIZE * 0.68 + 10;
+}
+
+/**
+ * Ticks of a linear axis from 0 to `max`, drawn `width` units long: steps of 1, 2 or 5 times a power of ten,
+ * at most `most` of them, and fewer when their labels would not fit side by side (tests/e2e/chart-text.spec.ts
+ * checks that no two labels touch, at 390 and 1280 px).
+ */
+export function fittedTicks(max: number, width: number, format: (value: number) => string, most = 5): number[] {
+	if (!(max > 0)) return [0];
+	let power = 10 ** Math.floor(Math.log10(max / most));
+	for (;;) {
+		for (const multiple of [1, 2, 5]) {
+			const step = multiple * power;
+			if (step < max / most) continue;
+			const ticks = Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => +(i * step).toPrecision(12));
+			const widest = Math.max(...ticks.map((t) => tickLabelWidth(format(t))));
+			if (ticks.length <= 2 || (step / max) * width >= widest) return ticks;
+		}
+		power *= 10;
+	}
+}
+
+/** Right margin that keeps the last tick's label, centred on its tick, inside the chart. */
+export function marginForLastTick(
+	ticks: readonly number[],
+	max: number,
+	width: number,
+	format: (value: number) => string,
+	least: number,
+): number {
+	const last = ticks[ticks.length - 1] ?? 0;
+	const overhang = (tickLabelWidth(format(last)) - 10) / 2 - ((max - last) / max) * width;
+	return Math.max(least, Math.ceil(overhang + 2));
 }
 
 /** A variant's label from the measurement (its id when the measurement does not list it). */

@@ -23,7 +23,8 @@ describe('replayFigure', () => {
 		);
 		// One axis: the playhead crosses it in the time of the longest run.
 		expect(figure.duration).toBeCloseTo(0.81, 2);
-		expect(svg.querySelector('.replay-head')?.getAttribute('style')).toMatch(/^--run:0\.81\d*s;--w:366$/);
+		// It travels the axis: 400 units less the margins, the right one wide enough for the "800 ms" tick label.
+		expect(svg.querySelector('.replay-head')?.getAttribute('style')).toMatch(/^--run:0\.81\d*s;--w:358$/);
 	});
 
 	it('says when each run was done, and shows that note at the moment it finished', () => {

@@ -11,6 +11,8 @@ import {
 	HALO,
 	figureCaption,
 	finishSvg,
+	fittedTicks,
+	marginForLastTick,
 	plotDocument,
 	secondsTick,
 	textWidth,
@@ -18,7 +20,7 @@ import {
 } from './plot.ts';
 import { inFlightText, timelineAxisEnd, workersOf } from './timeline-chart.ts';
 import { formatSeconds, formatSpeedup } from '../measurements/format.ts';
-import { findOkVariant, MeasurementError } from '../measurements/load.ts';
+import { findOkVariant, MeasurementError } from '../measurements/find.ts';
 import type { Measurement, Task } from '../measurements/schema.ts';
 
 export interface ReplayFigure extends ChartFigure {
@@ -45,10 +47,14 @@ interface Bar {
 	end: number;
 }
 
-export function replayFigure(measurement: Measurement, variants: readonly string[], caption?: string): ReplayFigure {
+/** `axisEnd`: the time axis reaches at least this far, in seconds (a learner's run and ours on one scale). */
+export function replayFigure(measurement: Measurement, variants: readonly string[], caption?: string, options: { axisEnd?: number } = {}): ReplayFigure {
 	if (variants.length < 1) throw new MeasurementError('a replay needs at least one variant');
-	const end = timelineAxisEnd(measurement, variants);
-	const plotWidth = CHART_WIDTH - MARGIN.left - MARGIN.right;
+	const end = Math.max(options.axisEnd ?? 0, timelineAxisEnd(measurement, variants));
+	const tickFormat = secondsTick(end);
+	const ticks = fittedTicks(end, CHART_WIDTH - MARGIN.left - MARGIN.right, tickFormat);
+	const marginRight = marginForLastTick(ticks, end, CHART_WIDTH - MARGIN.left - MARGIN.right, tickFormat, MARGIN.right);
+	const plotWidth = CHART_WIDTH - MARGIN.left - marginRight;
 	const bars: Bar[] = [];
 	const headers: Array<{ y: number; text: string }> = [];
 	const finishes: Array<{ y: number; x: number; text: string; anchor: 'start' | 'end' }> = [];
@@ -92,7 +98,7 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 		width: CHART_WIDTH,
 		height: height + MARGIN.top + MARGIN.bottom,
 		marginLeft: MARGIN.left,
-		marginRight: MARGIN.right,
+		marginRight,
 		marginTop: MARGIN.top,
 		marginBottom: MARGIN.bottom,
 		x: {
@@ -100,8 +106,8 @@ export function replayFigure(measurement: Measurement, variants: readonly string
 			label: 'Time since the run started →',
 			labelAnchor: 'left',
 			labelOffset: 34,
-			tickFormat: secondsTick(end),
-			ticks: 5,
+			tickFormat,
+			ticks,
 			grid: true,
 		},
 		y: { domain: [0, height], range: [MARGIN.top, MARGIN.top + height], axis: null },

@@ -1,7 +1,7 @@
 /** The speedup chart: one bar per variant (its median time), whiskers from min to max, the speedup at the end. */
 import * as Plot from '@observablehq/plot';
 import { formatRange, formatSeconds, formatSpeedup, repeatsLabel } from '../measurements/format.ts';
-import { MeasurementError } from '../measurements/load.ts';
+import { MeasurementError } from '../measurements/find.ts';
 import { timedVariants } from '../measurements/results-table.ts';
 import type { Measurement, OkVariant } from '../measurements/schema.ts';
 import {
@@ -9,7 +9,9 @@ import {
 	HALO,
 	figureCaption,
 	finishSvg,
+	fittedTicks,
 	labelOf,
+	marginForLastTick,
 	plotDocument,
 	secondsTick,
 	textWidth,
@@ -21,6 +23,8 @@ export interface SpeedupChartOptions {
 	variants?: readonly string[];
 	/** First sentence of the caption (default: says what the bars are). */
 	caption?: string;
+	/** The time axis reaches at least this far, in seconds: two charts on one scale (see {@link speedupAxisEnd}). */
+	axisEnd?: number;
 }
 
 interface BarDatum {
@@ -33,7 +37,7 @@ interface BarDatum {
 	skipped: boolean;
 }
 
-export function speedupChart(measurement: Measurement, options: SpeedupChartOptions = {}): ChartFigure {
+function bars(measurement: Measurement, options: SpeedupChartOptions): { variants: ReturnType<typeof timedVariants>; data: BarDatum[] } {
 	const variants = timedVariants(measurement, options.variants);
 	if (variants.length === 0)
 		throw new MeasurementError(`example ${measurement.example} has no timed variants to chart`);
@@ -65,12 +69,31 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 			skipped: false,
 		};
 	});
-	const ran = data.filter((d) => !d.skipped);
-	const maxX = Math.max(...ran.map((d) => d.max), 1e-9);
-	const margin = { left: 20, right: 12, top: 4, bottom: 40 };
-	const plotWidth = CHART_WIDTH - margin.left - margin.right;
+	return { variants, data };
+}
+
+const margin = { left: 20, right: 12, top: 4, bottom: 40 };
+const plotWidth = CHART_WIDTH - margin.left - margin.right;
+
+/** Right end of the time axis: the slowest run, plus room for the notes written after the bars. */
+function naturalEnd(data: readonly BarDatum[]): number {
+	const maxX = Math.max(...data.filter((d) => !d.skipped).map((d) => d.max), 1e-9);
 	const noteWidth = Math.max(...data.map((d) => textWidth(d.note))) + 10;
-	const domainMax = maxX * (plotWidth / Math.max(plotWidth - noteWidth, plotWidth * 0.4));
+	return maxX * (plotWidth / Math.max(plotWidth - noteWidth, plotWidth * 0.4));
+}
+
+/** The axis end this chart would have on its own: the larger of two charts' is the shared scale. */
+export function speedupAxisEnd(measurement: Measurement, options: SpeedupChartOptions = {}): number {
+	return naturalEnd(bars(measurement, options).data);
+}
+
+export function speedupChart(measurement: Measurement, options: SpeedupChartOptions = {}): ChartFigure {
+	const { variants, data } = bars(measurement, options);
+	const ran = data.filter((d) => !d.skipped);
+	const domainMax = Math.max(options.axisEnd ?? 0, naturalEnd(data));
+	const tickFormat = secondsTick(domainMax);
+	const ticks = fittedTicks(domainMax, plotWidth, tickFormat, 4);
+	const marginRight = marginForLastTick(ticks, domainMax, plotWidth, tickFormat, margin.right);
 	const rowHeight = 46;
 	const height = margin.top + margin.bottom + rowHeight * data.length;
 	const ids = data.map((d) => d.variant);
@@ -81,7 +104,7 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 		width: CHART_WIDTH,
 		height,
 		marginLeft: margin.left,
-		marginRight: margin.right,
+		marginRight,
 		marginTop: margin.top,
 		marginBottom: margin.bottom,
 		x: {
@@ -89,8 +112,8 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 			label: `Wall time (${repeatsLabel(measurement)}) →`,
 			labelAnchor: 'left',
 			labelOffset: 34,
-			tickFormat: secondsTick(domainMax),
-			ticks: 4,
+			tickFormat,
+			ticks,
 			grid: true,
 		},
 		y: { domain: ids, axis: null, paddingInner: 0, paddingOuter: 0 },

@@ -1,7 +1,7 @@
 /** The sweep chart: a time or speedup against a size (log x), one line per approach, the crossover marked. */
 import * as Plot from '@observablehq/plot';
 import { formatSeconds, formatSpeedup, repeatsLabel } from '../measurements/format.ts';
-import { findOkVariant, MeasurementError } from '../measurements/load.ts';
+import { findOkVariant, MeasurementError } from '../measurements/find.ts';
 import type { Measurement, Row } from '../measurements/schema.ts';
 import { sweepFacts } from '../measurements/sweep-facts.ts';
 import {
@@ -13,6 +13,7 @@ import {
 	labelOf,
 	plotDocument,
 	secondsTick,
+	tickLabelWidth,
 	type ChartFigure,
 } from './plot.ts';
 
@@ -135,12 +136,17 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 			? { domain: niceLog(ys), ticks: decades(ys), tickFormat: yField.endsWith('_s') ? logSecondsTick : '~s' }
 			: { ticks: 5, tickFormat: yField.endsWith('_s') ? secondsTick(maxY) : '~s' };
 	const crossover = marked?.crossover ?? null;
+	// Room for the widest y tick label, right-aligned 9 units left of the axis (tick and padding).
+	const { ticks: yTicks, tickFormat: yFormat } = yAxis;
+	const yTickLabels: string[] =
+		Array.isArray(yTicks) && typeof yFormat === 'function' ? yTicks.map((t) => yFormat(t)) : [];
+	const marginLeft = Math.max(ratio ? 44 : 62, ...yTickLabels.map((text) => Math.ceil(tickLabelWidth(text) - 10 + 13)));
 
 	const plot = Plot.plot({
 		document: plotDocument(),
 		width: CHART_WIDTH,
 		height: 340,
-		marginLeft: ratio ? 44 : 62,
+		marginLeft,
 		marginRight: 16,
 		marginTop: 28,
 		marginBottom: 44,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inFlightText, timelineAxisEnd, timelineChart, workersOf } from './timeline-chart.ts';
-import { clone, ioMeasurement } from '../measurements/fixtures.ts';
+import { inFlightText, labelEvery, timelineAxisEnd, timelineChart, workersOf } from './timeline-chart.ts';
+import { clone, ioMeasurement, tasks } from '../measurements/fixtures.ts';
 import { ENVIRONMENT, expectAccessibleSvg, parse } from './chart-test-helpers.ts';
 
 describe('timelineChart', () => {
@@ -47,6 +47,34 @@ describe('timelineChart', () => {
 		if (sequential.status !== 'ok') throw new Error('fixture');
 		sequential.metrics.mean_in_flight = 1;
 		expect(timelineChart(withMetric, 'sequential').label).toMatch(/on average 1 task ran at once/);
+	});
+
+	it('labels the rows of a pool with short names that differ, and keeps the recorded names in the table', () => {
+		const pool = clone(m);
+		const threads = pool.variants[1]!;
+		if (threads.status !== 'ok' || !threads.timeline) throw new Error('fixture');
+		threads.timeline.tasks = tasks(8, 2, 0.05, (i) => `ThreadPoolExecutor-0_${i % 2}`);
+		const figure = timelineChart(pool, 'threads');
+		const texts = [...parse(figure.svg).querySelectorAll('text')].map((t) => t.textContent);
+		expect(texts).toEqual(expect.arrayContaining(['thread 1', 'thread 2']));
+		expect(texts.join(' ')).not.toContain('…');
+		expect(figure.table.rows[0]![1]).toBe('thread 1 (ThreadPoolExecutor-0_0)');
+	});
+
+	it('names every 2nd row of a 40-row timeline, and says so on the axis', () => {
+		const many = clone(m);
+		const asyncio = many.variants[2]!;
+		if (asyncio.status !== 'ok' || !asyncio.timeline) throw new Error('fixture');
+		asyncio.timeline.tasks = tasks(40, 40, 0.1, (i) => `task-${i}`);
+		const texts = [...parse(timelineChart(many, 'asyncio').svg).querySelectorAll('text')].map(
+			(t) => t.textContent ?? '',
+		);
+		const rows = texts.filter((t) => t.startsWith('task-'));
+		expect(rows).toHaveLength(20);
+		expect(rows.slice(0, 3)).toEqual(['task-0', 'task-2', 'task-4']);
+		expect(texts).toContain('↓ One row per worker, every 2nd named');
+		expect(labelEvery(26)).toBe(1);
+		expect(labelEvery(6)).toBe(5);
 	});
 
 	it('keeps the order in which workers started', () => {

@@ -1,22 +1,27 @@
 /** The timeline chart: one row per worker, one bar per task of the measured run closest to the median. */
 import * as Plot from '@observablehq/plot';
 import { formatSeconds } from '../measurements/format.ts';
-import { findOkVariant, MeasurementError } from '../measurements/load.ts';
+import { findOkVariant, MeasurementError } from '../measurements/find.ts';
 import { measuredValue } from '../measurements/measured-value.ts';
 import type { Measurement, OkVariant, Task } from '../measurements/schema.ts';
 import {
 	CHART_WIDTH,
 	figureCaption,
 	finishSvg,
+	fittedTicks,
+	marginForLastTick,
 	plotDocument,
 	secondsTick,
-	textWidth,
+	tickLabelWidth,
 	type ChartFigure,
 } from './plot.ts';
+import { labelWithName, workerLabels } from './worker-labels.ts';
 
 export interface TimelineChartOptions {
 	/** First sentence of the caption (default: says what the rows and bars are). */
 	caption?: string;
+	/** The time axis reaches at least this far, in seconds: a learner's run and ours on one scale. */
+	axisEnd?: number;
 	/**
 	 * Other variants of the same example whose timelines the page compares with this one: the time axis runs to
 	 * the longest of them all, so equal lengths mean equal times across the charts.
@@ -56,9 +61,8 @@ function measuredValueText(value: number): string {
 	return Number.isInteger(value) ? String(value) : String(+value.toPrecision(3));
 }
 
-/** Rows with more workers than this lose their names (they would not fit); the caption says so. */
-const MAX_NAMED_WORKERS = 16;
-const MAX_WORKER_NAME = 16;
+/** Row labels closer than this (SVG units; the font is 12) would touch: every 2nd, 5th... row is named instead. */
+const LABEL_SPACING = 14;
 
 /** Average number of tasks running at once: total task time / wall time. */
 export function meanInFlight(tasks: readonly Task[], elapsed: number): number {
@@ -75,8 +79,11 @@ export function workersOf(tasks: readonly Task[]): string[] {
 	return order;
 }
 
-function shortName(name: string): string {
-	return name.length <= MAX_WORKER_NAME ? name : `${name.slice(0, MAX_WORKER_NAME - 1)}…`;
+/** Name every row, or every 2nd, 5th, 10th... when rows are too thin for a label each. */
+export function labelEvery(rowHeight: number): number {
+	for (let power = 1; ; power *= 10) {
+		for (const step of [1, 2, 5]) if (step * power * rowHeight >= LABEL_SPACING) return step * power;
+	}
 }
 
 export function timelineChart(
@@ -94,27 +101,33 @@ export function timelineChart(
 	}
 	const { tasks, elapsed_s: elapsed } = v.timeline;
 	const workers = workersOf(tasks);
-	const named = workers.length <= MAX_NAMED_WORKERS;
-	const labels = named ? workers.map(shortName) : [];
-	const marginLeft = named ? Math.max(...labels.map(textWidth)) + 14 : 14;
+	const labels = workerLabels(workers);
+	const labelOf = new Map(workers.map((w, i) => [w, labels[i]!]));
 	const rowHeight =
-		workers.length <= 4
-			? 26
-			: workers.length <= MAX_NAMED_WORKERS
-				? 20
-				: Math.max(6, Math.min(14, 360 / workers.length));
-	const margin = { top: 8, bottom: 42 };
+		workers.length <= 4 ? 26 : workers.length <= 16 ? 20 : Math.max(6, Math.min(14, 360 / workers.length));
+	// Thin rows keep a label on every n-th row, and the axis says so.
+	const every = labelEvery(rowHeight);
+	const shown = new Set(workers.filter((_, i) => i % every === 0));
+	const marginLeft = Math.max(...[...shown].map((w) => tickLabelWidth(labelOf.get(w)!))) + 4;
+	const rowsTitle = every > 1 ? `↓ One row per worker, every ${ordinal(every)} named` : null;
+	const margin = { top: rowsTitle ? 24 : 8, bottom: 42 };
 	const height = margin.top + margin.bottom + rowHeight * workers.length;
-	const domainMax = timelineAxisEnd(measurement, [variant, ...(options.sameAxisAs ?? [])]);
+	const domainMax = Math.max(
+		options.axisEnd ?? 0,
+		timelineAxisEnd(measurement, [variant, ...(options.sameAxisAs ?? [])]),
+	);
+	const tickFormat = secondsTick(domainMax);
+	const ticks = fittedTicks(domainMax, CHART_WIDTH - marginLeft - 12, tickFormat);
+	const marginRight = marginForLastTick(ticks, domainMax, CHART_WIDTH - marginLeft - 12, tickFormat, 12);
 	// A task shorter than a pixel is still drawn one pixel wide, so no task disappears.
-	const pixel = domainMax / (CHART_WIDTH - marginLeft - 12);
+	const pixel = domainMax / (CHART_WIDTH - marginLeft - marginRight);
 
 	const plot = Plot.plot({
 		document: plotDocument(),
 		width: CHART_WIDTH,
 		height,
 		marginLeft,
-		marginRight: 12,
+		marginRight,
 		marginTop: margin.top,
 		marginBottom: margin.bottom,
 		x: {
@@ -122,16 +135,19 @@ export function timelineChart(
 			label: 'Time since the run started →',
 			labelAnchor: 'left',
 			labelOffset: 36,
-			tickFormat: secondsTick(domainMax),
-			ticks: 5,
+			tickFormat,
+			ticks,
 			grid: true,
 		},
 		y: {
 			domain: workers,
-			label: null,
-			tickFormat: named ? (w: string) => shortName(w) : () => '',
+			label: rowsTitle,
+			labelAnchor: 'top',
+			labelArrow: 'none',
+			ticks: [...shown],
+			tickFormat: (w: string) => labelOf.get(w) ?? w,
 			tickSize: 0,
-			axis: named ? 'left' : null,
+			axis: 'left',
 			paddingInner: rowHeight >= 14 ? 0.25 : 0.1,
 			paddingOuter: 0.1,
 		},
@@ -158,7 +174,7 @@ export function timelineChart(
 		`on average ${inFlight} ${tasksWord(inFlight)} ran at once.`;
 	const what =
 		options.caption ??
-		`When each task of ${v.script} ran: one row per worker${named ? '' : ` (${workers.length} rows)`}, one bar per task, ` +
+		`When each task of ${v.script} ran: one row per worker${every > 1 ? ` (${workers.length} rows)` : ''}, one bar per task, ` +
 			`in the run closest to the median (${formatSeconds(elapsed)}); on average ${inFlight} ${tasksWord(inFlight)} were in flight` +
 			(shared
 				? `. The time axis runs to ${formatSeconds(domainMax)}, as in the other timelines of this page, so lengths compare`
@@ -173,7 +189,7 @@ export function timelineChart(
 				.sort((a, b) => a.id - b.id)
 				.map((t) => [
 					String(t.id),
-					t.worker,
+					labelWithName(labelOf.get(t.worker)!, t.worker),
 					formatSeconds(t.start_s),
 					formatSeconds(t.end_s),
 					formatSeconds(t.end_s - t.start_s),
@@ -181,4 +197,10 @@ export function timelineChart(
 		},
 		legend: [],
 	};
+}
+
+/** 2 as "2nd", 5 as "5th", 10 as "10th". */
+function ordinal(n: number): string {
+	const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+	return `${n}${suffix}`;
 }

@@ -12,3 +12,14 @@ export function firstOnPage(page: object, key: string): boolean {
 	keys.add(key);
 	return true;
 }
+
+const counters = new WeakMap<object, Map<string, number>>();
+
+/** 1, 2, 3… for each call with `key` on the page being built (`page` is `Astro.request`): ids unique on the page. */
+export function countOnPage(page: object, key: string): number {
+	let keys = counters.get(page);
+	if (!keys) counters.set(page, (keys = new Map()));
+	const n = (keys.get(key) ?? 0) + 1;
+	keys.set(key, n);
+	return n;
+}

@@ -7,17 +7,11 @@ import path from 'node:path';
 import { loadExample } from '../examples/metadata.ts';
 import { MEASUREMENTS_DIR } from '../paths.ts';
 import { INTERPRETER_ID_PATTERN } from './interpreters.ts';
-import { measurementSchema, type MeasuredVariant, type Measurement, type OkVariant } from './schema.ts';
+import { measurementSchema, type Measurement } from './schema.ts';
+import { MeasurementError, measureCommand } from './find.ts';
 
-/** Thrown for a missing or invalid measurement, or an unknown variant; the message says what to do. */
-export class MeasurementError extends Error {
-	override name = 'MeasurementError';
-}
-
-/** The command that (re)makes the measurement of one example. */
-export function measureCommand(slug: string): string {
-	return `npm run measure -- --example ${slug}`;
-}
+// Finding a variant needs no files, so it lives in find.ts, which the browser can load too; re-exported here.
+export { findOkVariant, findVariant, MeasurementError, measureCommand } from './find.ts';
 
 /** Path of the measurement file of an example. */
 export function measurementPath(slug: string, dir: string = MEASUREMENTS_DIR): string {
@@ -110,28 +104,6 @@ export function loadInterpreterMeasurement(slug: string, interpreter: string, di
 	return measurement;
 }
 
-/** The entry of one variant; throws a {@link MeasurementError} naming the variants there are. */
-export function findVariant(measurement: Measurement, variant: string): MeasuredVariant {
-	const found = measurement.variants.find((v) => v.variant === variant);
-	if (!found) {
-		throw new MeasurementError(
-			`the measurement of example ${measurement.example} has no variant "${variant}" ` +
-				`(it has ${measurement.variants.map((v) => v.variant).join(', ')}); if the example has it now, run ${measureCommand(measurement.example)}`,
-		);
-	}
-	return found;
-}
-
-/** Like {@link findVariant}, but the variant must have run (a chart cannot show a skipped variant). */
-export function findOkVariant(measurement: Measurement, variant: string): OkVariant {
-	const found = findVariant(measurement, variant);
-	if (found.status !== 'ok') {
-		throw new MeasurementError(
-			`variant "${variant}" of example ${measurement.example} was skipped when measured (${found.skip_reason}), so it has no numbers to show`,
-		);
-	}
-	return found;
-}
 
 
 /**

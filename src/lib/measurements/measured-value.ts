@@ -1,6 +1,6 @@
 /** One measured number for a sentence (`<MeasuredValue>`): which value of which variant, and how to write it. */
 import { formatNumber, formatPercent, formatSeconds, formatSpeedup } from './format.ts';
-import { findVariant, MeasurementError } from './load.ts';
+import { findVariant, MeasurementError } from './find.ts';
 import type { Measurement } from './schema.ts';
 
 /** What `<MeasuredValue value="...">` can show. */

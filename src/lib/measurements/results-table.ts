@@ -1,6 +1,6 @@
 /** The model of `<ResultsTable>`: one row per timed variant (time, range, speedup, CPU, metrics) and its caption. */
 import { environmentLabel, formatCount, formatRange, formatSeconds, formatSpeedup, metricTitle, repeatsLabel } from './format.ts';
-import { findVariant, MeasurementError } from './load.ts';
+import { findVariant, MeasurementError } from './find.ts';
 import type { MeasuredVariant, Measurement } from './schema.ts';
 
 /** One line of a results table. */

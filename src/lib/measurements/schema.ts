@@ -140,7 +140,10 @@ export const okVariantSchema = z.strictObject({
 	start_method: z.enum(['fork', 'forkserver', 'spawn']).nullable(),
 	/** Wall time (time.perf_counter) over the repeats. */
 	elapsed_s: statsSchema,
-	/** CPU time of the main process (time.process_time) over the repeats, or null when the script did not report it. */
+	/**
+	 * CPU time of the main process (time.process_time) over the repeats, or null when the script did not report it
+	 * or could not measure it (its reports' `cpu_unmeasured_reason`, examples/timing-report.schema.json).
+	 */
 	cpu_s: statsSchema.nullable(),
 	/** Baseline median / this median (see `baseline`), or null when there is no baseline or it did not run. */
 	speedup: z.number().positive().nullable(),

@@ -3,7 +3,7 @@
  * crossover) and its best speedup. The chart marks the same crossover, and `<SweepValue>` prints it, so the figure
  * and the text come from one computation over `measurements/<example>.json`.
  */
-import { findOkVariant, MeasurementError } from './load.ts';
+import { findOkVariant, MeasurementError } from './find.ts';
 import type { Measurement, Row } from './schema.ts';
 
 /** One point of one approach: x (e.g. task size) and its speedup over the baseline at that x. */

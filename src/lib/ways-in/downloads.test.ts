@@ -47,3 +47,14 @@ describe('download names', () => {
 		expect(ALL_EXAMPLES_ZIP_PATH).toBe(`downloads/${ALL_EXAMPLES_ZIP}`);
 	});
 });
+
+describe('publishPdfLinks', () => {
+	it('turns the inert template into the link, with the size, and is idempotent', async () => {
+		const { publishPdfLinks, PDF_LINK_TEMPLATE } = await import('./downloads.ts');
+		const page = `<footer>${PDF_LINK_TEMPLATE}<p><a href="/x.pdf">PDF${PDF_SIZE_PLACEHOLDER}</a></p></template></footer>`;
+		const published = publishPdfLinks(page, 2_000_000);
+		expect(published).toBe('<footer><p><a href="/x.pdf">PDF<span data-pdf-size="2000000"> (2.0 MB)</span></a></p></footer>');
+		expect(publishPdfLinks(published, 2_000_000)).toBe(published);
+		expect(publishPdfLinks('<template data-course-pdf-link class="astro-x"><a>PDF</a></template>', 1)).toBe('<a>PDF</a>');
+	});
+});

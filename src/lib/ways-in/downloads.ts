@@ -3,9 +3,10 @@
  * example in one zip. Their site paths, and how their sizes get onto the links.
  *
  * The zip is built with the site, so its size is known while a page renders. The PDF is printed from the built site
- * (`npm run pdf`), so its size is known only afterwards: pages carry {@link PDF_SIZE_PLACEHOLDER}, and the pdf step
- * writes the real size into every built page ({@link fillPdfSize}). Until then (e.g. in `astro dev`) the link says
- * "PDF" with no size, never a guess.
+ * (`npm run pdf`), so it exists only afterwards: pages carry its link inside `<template data-course-pdf-link>`
+ * (inert: no link a reader or a link checker can follow) with {@link PDF_SIZE_PLACEHOLDER}, and the pdf step turns
+ * the template into the link and writes the real size into every built page ({@link publishPdfLinks}). A plain
+ * `npm run build` (or `astro dev`) thus links no file it did not make.
  */
 import { ALL_EXAMPLES_ZIP } from './zip.ts';
 
@@ -40,4 +41,16 @@ export function fillPdfSize(html: string, bytes: number): string {
 /** How many PDF size placeholders (empty or filled) the HTML holds. */
 export function countPdfSizePlaceholders(html: string): number {
 	return html.match(PDF_SIZE_PATTERN)?.length ?? 0;
+}
+
+/** Start tag of the inert wrapper around a link to the PDF, until the pdf step publishes it (Astro may add a class). */
+export const PDF_LINK_TEMPLATE = '<template data-course-pdf-link>';
+const PDF_LINK_TEMPLATE_PATTERN = /<template data-course-pdf-link(?:\s[^>]*)?>([\s\S]*?)<\/template>/g;
+
+/**
+ * The HTML with every PDF link published (its `<template data-course-pdf-link>` wrapper removed) and its size filled
+ * in (see {@link fillPdfSize}). Idempotent, so the pdf step can run again on the same build.
+ */
+export function publishPdfLinks(html: string, bytes: number): string {
+	return fillPdfSize(html.replace(PDF_LINK_TEMPLATE_PATTERN, '$1'), bytes);
 }

@@ -1,26 +1,16 @@
 """CPU-bound work, one task after another: the baseline to compare with.
 
-The work is sum_of_squares(): deliberately plain Python, a loop of
-multiplications and additions that never waits for a disk, a network or a
-timer, so the CPU is busy the whole time. It is split into --tasks chunks
-of --size numbers each. One thread of Python runs on one core at a time,
-so this script keeps exactly one core busy, however many the machine has.
-
-threads.py, processes.py and asyncio_version.py import sum_of_squares()
-and chunks() from this file and share out the same chunks, so all four do
-exactly the same arithmetic. Compare their wall times with this one.
-
-Run:  python3 sequential.py   (--help for the options, --json for JSON)
+sum_of_squares() is deliberately plain Python: a loop of multiplications
+that never waits for a disk or a network, so the CPU is busy the whole
+time. One thread of Python runs on one core at a time, so this keeps one
+core busy, however many the machine has. threads.py, asyncio_version.py
+and processes.py share out the same chunks, so all four do the same work.
 """
 
-from __future__ import annotations
+import time
 
-import sys
-
-from runner import Job, main
-from timing import TaskRecorder
-
-SIZES = {"tasks": 8, "size": 3_000_000}  # about 0.1-0.2 s of work per task
+TASKS = 8
+SIZE = 3_000_000  # numbers per task: about 0.1-0.2 s of work each
 
 
 def sum_of_squares(start: int, stop: int) -> int:
@@ -36,21 +26,16 @@ def chunks(tasks: int, size: int) -> list[tuple[int, int]]:
     return [(task * size, (task + 1) * size) for task in range(tasks)]
 
 
-def compute_all(bounds: list[tuple[int, int]],
-                recorder: TaskRecorder) -> int:
+def compute_all(bounds: list[tuple[int, int]]) -> int:
     """Run every task in this thread, one after another."""
-    total = 0
-    for task_id, (start, stop) in enumerate(bounds):
-        with recorder.task(task_id):
-            total += sum_of_squares(start, stop)
-    return total
+    return sum(sum_of_squares(start, stop) for start, stop in bounds)
 
 
-JOB = Job("cpu-bound", "sequential.py", "sequential",
-          "Sum squares in pure Python, one task after another.",
-          lambda run: compute_all(chunks(run.args.tasks, run.args.size),
-                                  run.recorder),
-          options=SIZES, fixed={"workers": 1})
+def main() -> None:
+    start = time.perf_counter()
+    compute_all(chunks(TASKS, SIZE))
+    print(f"{TASKS} tasks in {time.perf_counter() - start:.2f} s")
+
 
 if __name__ == "__main__":
-    sys.exit(main(JOB))
+    main()

@@ -1,69 +1,45 @@
-"""Download the items with asyncio: one thread, many requests waiting.
+"""Download with asyncio: one thread keeps WORKERS requests waiting.
 
-Why asyncio fits: an `await` on the network hands control back to the event
-loop, which runs another task until an answer arrives, so one thread keeps
-many requests in flight. The price: every function on the way must be a
-coroutine, and one blocking call (time.sleep, urllib...) stalls every task.
-The standard library has no asyncio HTTP client, so fetch() speaks just
-enough HTTP/1.1; real projects use an aiohttp or httpx session, which also
-keeps connections open between requests.
-
-Run:  python3 async_io.py --workers 10   (--help for options, --json)
+While a task awaits the network, the event loop runs the other tasks.
 """
 
-from __future__ import annotations
-
 import asyncio
-import sys
+import time
 from urllib.parse import urlsplit
 
-from runner import Job, main
-from timing import TaskRecorder
+from latency_server import serve
+
+ITEMS, WORKERS, LATENCY_MS, TIMEOUT = 40, 10, 50, 5
 
 
-async def fetch(url: str, timeout: float) -> bytes:
-    """GET one URL with a minimal HTTP/1.1 client; return the body."""
+async def fetch(url: str) -> bytes:
+    """GET one URL in plain HTTP (the stdlib has no asyncio client)."""
     parts = urlsplit(url)
-    async with asyncio.timeout(timeout):
-        reader, writer = await asyncio.open_connection(parts.hostname,
-                                                       parts.port)
-        writer.write(f"GET {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\n"
-                     "Connection: close\r\n\r\n".encode("ascii"))
-        response = await reader.read()  # until the server closes
-        writer.close()
-        await writer.wait_closed()
-    head, _, body = response.partition(b"\r\n\r\n")
-    if head.split(b" ", 2)[1:2] != [b"200"]:
-        raise ConnectionError(f"{url} answered {head[:40]!r}")
-    return body
+    reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+    writer.write(f"GET {parts.path} HTTP/1.0\r\n\r\n".encode("ascii"))
+    response = await reader.read()  # until the server closes
+    writer.close()
+    return response.partition(b"\r\n\r\n")[2]
 
 
-async def download_one(task_id: int, url: str, timeout: float,
-                       limit: asyncio.Semaphore,
-                       recorder: TaskRecorder) -> int:
-    """One task: wait for a free slot, fetch one URL, return its bytes."""
-    async with limit:  # at most --workers requests in flight
-        with recorder.task(task_id, worker=f"task-{task_id}"):
-            return len(await fetch(url, timeout))
+async def download_one(url: str, limit: asyncio.Semaphore) -> bytes:
+    async with limit, asyncio.timeout(TIMEOUT):  # WORKERS in flight at most
+        return await fetch(url)
 
 
-async def download_all(urls: list[str], workers: int, timeout: float,
-                       recorder: TaskRecorder) -> int:
-    """Fetch the URLs, `workers` at a time; return the bytes received."""
-    limit = asyncio.Semaphore(workers)
-    async with asyncio.TaskGroup() as group:  # 3.11+: cancels all if one fails
-        tasks = [group.create_task(
-                     download_one(task_id, url, timeout, limit, recorder))
-                 for task_id, url in enumerate(urls)]
-    return sum(task.result() for task in tasks)  # all done here
+async def download_all(urls: list[str]) -> list[bytes]:
+    limit = asyncio.Semaphore(WORKERS)
+    async with asyncio.TaskGroup() as group:  # one task per URL
+        tasks = [group.create_task(download_one(url, limit)) for url in urls]
+    return [task.result() for task in tasks]
 
 
-JOB = Job("io-bound", "async_io.py", "asyncio",
-          "Download items from a slow local server with asyncio tasks.",
-          lambda run: {"bytes": asyncio.run(download_all(
-              run.urls(), run.args.workers, run.args.timeout, run.recorder))},
-          options={"items": 40}, pool="tasks", server=True,
-          derived=("mean_in_flight", "connections"))
+def main() -> None:
+    with serve(latency_ms=LATENCY_MS) as server:
+        start = time.perf_counter()
+        asyncio.run(download_all([server.url_for(n) for n in range(ITEMS)]))
+    print(f"{ITEMS} items in {time.perf_counter() - start:.2f} s")
+
 
 if __name__ == "__main__":
-    sys.exit(main(JOB))
+    main()

@@ -1,36 +1,27 @@
-"""Run every version of the download job against one server; compare.
+"""Time this folder's versions of the program from outside, and compare.
 
-All versions download the same items from the same local server with the
-same latency and the same --workers, one version after another. The table
-shows each wall time and its speedup over sequential.py. Expect threads
-and asyncio to be several times faster than sequential; threads_reuse.py
-a little faster than threads.py (on localhost a new connection is cheap);
-and processes behind them, because starting worker processes costs time
-that threads and tasks do not pay. --json embeds each version's report.
+    python3 compare.py             every version, side by side
+    python3 compare.py threads     one version, with its timeline
+    python3 compare.py --help      the versions and every option
 
-Run:  python3 compare.py   (--help for the options, --json for JSON)
+The version files know nothing of this: harness.py imports each one as a
+module, sets its constants from the options, and records when each task
+ran (see examples/README.md). A download holds harness.py beside this
+file; a clone of the repository keeps it once, in examples/_shared/.
 """
 
-from __future__ import annotations
-
 import sys
+from pathlib import Path
 
-import async_io
-import processes
-import sequential
-import threads
-import threads_reuse
-from runner import Job, Run, compare_all, main
+HERE = Path(__file__).resolve().parent
+for folder in (HERE, HERE.parent / "_shared"):  # a download, a clone
+    if (folder / "harness.py").is_file():
+        sys.path.insert(1, str(folder))
+        break
+else:
+    sys.exit("compare.py: harness.py is missing; download the example again")
 
-def work(run: Run) -> None:
-    """Measure every version on this run's server and options."""
-    compare_all(run, [sequential.JOB, threads.JOB, threads_reuse.JOB,
-                      async_io.JOB, processes.JOB])
-
-
-JOB = Job("io-bound", "compare.py", "compare",
-          "Compare the download versions against one slow local server.",
-          work, options={"items": 40}, pool="versions", server=True)
+import harness  # noqa: E402 (found above)
 
 if __name__ == "__main__":
-    sys.exit(main(JOB))
+    sys.exit(harness.main(HERE))

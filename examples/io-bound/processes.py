@@ -1,67 +1,44 @@
 """Download the items with a pool of processes: it works, but it is heavy.
 
-A process pool overlaps the waits as a thread pool does, but each worker is
-a whole Python interpreter that must start before it does anything, and
-every argument and result is pickled and sent through a pipe. For waiting,
-that buys nothing over threads, which release the GIL while they wait.
-Processes pay off for CPU-bound work (see the cpu-bound example).
-
---start-method: "fork" copies the running parent, but forking a program
-that runs threads (the local server is one) can deadlock the child, so the
-default here is "forkserver" where it exists, else "spawn". Both import
-this file again in each worker: hence the worker function at the top level
-(it must be pickled by name) and the `if __name__ == "__main__":` guard.
-
-Run:  python3 processes.py --workers 10   (--help for options, --json)
+A process pool overlaps the waits as a thread pool does, but each worker
+is a whole interpreter that must start first, and every URL and body is
+pickled through a pipe: nothing gained over threads for waiting. Forking
+a program that runs a thread (the server) can deadlock the child, so the
+workers start from a fork server (or "spawn" on Windows), which imports
+this file afresh: hence fetch() at the top level.
 """
 
-from __future__ import annotations
-
+import multiprocessing
 import os
-import sys
 import time
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
-from multiprocessing.context import BaseContext
 
-from runner import Job, ignore_ctrl_c, main
-from timing import TaskRecorder
+from latency_server import serve
+
+ITEMS, WORKERS, LATENCY_MS, TIMEOUT = 40, 10, 50, 5
+START_METHOD = "spawn" if os.name == "nt" else "forkserver"
 
 
-def fetch(url: str, timeout: float) -> bytes:
-    """GET one URL and return the body; give up after `timeout` s."""
-    with urllib.request.urlopen(url, timeout=timeout) as response:
+def fetch(url: str) -> bytes:
+    """Runs in a worker process: GET one URL and return the body."""
+    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
         return response.read()
 
 
-def download_one(url: str, timeout: float) -> tuple[str, float, float, int]:
-    """Runs in a worker: fetch one URL; say who, when, and how many bytes."""
-    start = time.perf_counter()
-    size = len(fetch(url, timeout))
-    return f"pid {os.getpid()}", start, time.perf_counter(), size
+def download_all(urls: list[str]) -> list[bytes]:
+    """Fetch the URLs with a pool of WORKERS processes."""
+    context = multiprocessing.get_context(START_METHOD)
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
+        return list(pool.map(fetch, urls))
 
 
-def download_all(urls: list[str], workers: int, timeout: float,
-                 recorder: TaskRecorder, context: BaseContext) -> int:
-    """Fetch the URLs with `workers` processes; return the bytes received."""
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=ignore_ctrl_c) as pool:
-        results = pool.map(partial(download_one, timeout=timeout), urls)
-        total_bytes = 0
-        for task_id, (worker, start, end, size) in enumerate(results):
-            recorder.add(task_id, worker, start, end)  # parent's recorder
-            total_bytes += size
-    return total_bytes
+def main() -> None:
+    with serve(latency_ms=LATENCY_MS) as server:
+        start = time.perf_counter()
+        download_all([server.url_for(item) for item in range(ITEMS)])
+    print(f"{ITEMS} items in {time.perf_counter() - start:.2f} s")
 
-
-JOB = Job("io-bound", "processes.py", "processes",
-          "Download items from a slow local server with a process pool.",
-          lambda run: {"bytes": download_all(
-              run.urls(), run.args.workers, run.args.timeout, run.recorder,
-              run.context())},
-          options={"items": 40}, pool="processes", server=True,
-          derived=("mean_in_flight", "connections"))
 
 if __name__ == "__main__":
-    sys.exit(main(JOB))
+    main()

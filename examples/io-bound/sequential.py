@@ -1,53 +1,39 @@
 """Download every item one after another: the baseline to beat.
 
 Each request spends almost all of its time waiting: the local server holds
-every answer for --latency-ms before sending it. While one request waits,
-this program does nothing else, so the total time is roughly
-items x latency. The other files overlap those waits:
-
-    threads.py          a pool of threads, each waiting on its own request
-    threads_reuse.py    the same, with one kept-open connection per thread
-    async_io.py         one thread, many requests in flight on an event loop
-    processes.py        a pool of processes (works, but heavy for waiting)
-
-Run:  python3 sequential.py   (--help for the options, --json for JSON)
+every answer for LATENCY_MS before sending it. While one request waits,
+this program does nothing else, so the total time is about
+ITEMS x latency. threads.py, async_io.py and processes.py overlap those
+waits.
 """
 
-from __future__ import annotations
-
-import sys
+import time
 import urllib.request
 
-from runner import Job, Run, main
-from timing import TaskRecorder
+from latency_server import serve
+
+ITEMS = 40
+LATENCY_MS = 50  # the server's delay before each answer
+TIMEOUT = 5  # seconds to wait for one answer
 
 
-def fetch(url: str, timeout: float) -> bytes:
-    """GET one URL and return the body; give up after `timeout` s."""
-    with urllib.request.urlopen(url, timeout=timeout) as response:
+def fetch(url: str) -> bytes:
+    """GET one URL and return the body."""
+    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
         return response.read()
 
 
-def download_all(urls: list[str], timeout: float,
-                 recorder: TaskRecorder) -> int:
-    """Fetch the URLs one at a time; return the bytes received."""
-    total_bytes = 0
-    for task_id, url in enumerate(urls):
-        with recorder.task(task_id):
-            total_bytes += len(fetch(url, timeout))
-    return total_bytes
+def download_all(urls: list[str]) -> list[bytes]:
+    """Fetch the URLs one at a time."""
+    return [fetch(url) for url in urls]
 
 
-def work(run: Run) -> dict[str, float]:
-    """Hand the options to download_all()."""
-    return {"bytes": download_all(run.urls(), run.args.timeout,
-                                  run.recorder)}
+def main() -> None:
+    with serve(latency_ms=LATENCY_MS) as server:
+        start = time.perf_counter()
+        download_all([server.url_for(item) for item in range(ITEMS)])
+    print(f"{ITEMS} items in {time.perf_counter() - start:.2f} s")
 
-
-JOB = Job("io-bound", "sequential.py", "sequential",
-          "Download items from a slow local server one at a time.",
-          work, options={"items": 40}, server=True,
-          derived=("mean_in_flight", "connections"))
 
 if __name__ == "__main__":
-    sys.exit(main(JOB))
+    main()

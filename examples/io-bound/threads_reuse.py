@@ -1,70 +1,45 @@
 """Threads that keep one connection each, instead of one per request.
 
-threads.py opens a new TCP connection per request (urllib.request does).
-Real HTTP clients keep a connection open for the next request, as a
-requests.Session or an httpx.Client does: that saves the set-up (a TCP
-handshake, plus TLS for https), a round trip or more on a real network.
-
 A connection serves one request at a time, so each thread keeps its own
-in a threading.local(), opened by its first request and reused after.
-
-Run:  python3 threads_reuse.py --workers 10   (--help, --json)
+in a threading.local(), as it would keep a requests.Session.
 """
 
-from __future__ import annotations
-
-import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import time
+from concurrent.futures import ThreadPoolExecutor
 from http.client import HTTPConnection
 from urllib.parse import urlsplit
 
-from runner import Job, main
-from timing import TaskRecorder
+from latency_server import serve
 
+ITEMS, WORKERS, LATENCY_MS, TIMEOUT = 40, 10, 50, 5
 per_thread = threading.local()  # .connection: this thread's own
+opened: list[HTTPConnection] = []  # every thread's, to close at the end
 
 
-def fetch(url: str, timeout: float) -> bytes:
-    """GET one URL over this thread's connection; return the body."""
+def fetch(url: str) -> bytes:
     parts = urlsplit(url)
     if not hasattr(per_thread, "connection"):  # this thread's first request
-        per_thread.connection = HTTPConnection(parts.netloc, timeout=timeout)
+        per_thread.connection = HTTPConnection(parts.netloc, timeout=TIMEOUT)
+        opened.append(per_thread.connection)
     per_thread.connection.request("GET", parts.path)
-    response = per_thread.connection.getresponse()
-    body = response.read()  # all of it, before the next request
-    if response.status != 200:
-        raise ConnectionError(f"{url} answered {response.status}")
-    return body
+    return per_thread.connection.getresponse().read()  # all, before the next
 
 
-def download_one(task_id: int, url: str, timeout: float,
-                 recorder: TaskRecorder) -> int:
-    """Runs in a pool thread: fetch one URL, return the number of bytes."""
-    with recorder.task(task_id):
-        return len(fetch(url, timeout))
+def download_all(urls: list[str]) -> list[bytes]:
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        bodies = list(pool.map(fetch, urls))
+    for connection in opened:  # the threads are done with them
+        connection.close()
+    return bodies
 
 
-def download_all(urls: list[str], workers: int, timeout: float,
-                 recorder: TaskRecorder) -> int:
-    """Fetch the URLs with `workers` threads; return the bytes received."""
-    with ThreadPoolExecutor(max_workers=workers,
-                            thread_name_prefix="worker") as pool:
-        futures = [pool.submit(download_one, task_id, url, timeout, recorder)
-                   for task_id, url in enumerate(urls)]
-        try:
-            return sum(future.result() for future in as_completed(futures))
-        except BaseException:  # a request failed, or Ctrl-C:
-            pool.shutdown(cancel_futures=True)  # drop the queued ones
-            raise
+def main() -> None:
+    with serve(latency_ms=LATENCY_MS) as server:
+        start = time.perf_counter()
+        download_all([server.url_for(item) for item in range(ITEMS)])
+    print(f"{ITEMS} items in {time.perf_counter() - start:.2f} s")
 
-
-JOB = Job("io-bound", "threads_reuse.py", "threads-reuse",
-          "Download items with a pool of threads, one connection each.",
-          lambda run: {"bytes": download_all(
-              run.urls(), run.args.workers, run.args.timeout, run.recorder)},
-          options={"items": 40}, pool="threads", server=True,
-          derived=("mean_in_flight", "connections"))
 
 if __name__ == "__main__":
-    sys.exit(main(JOB))
+    main()

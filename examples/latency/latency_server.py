@@ -1,8 +1,9 @@
 """A local HTTP server that answers each request after a fixed delay.
 
-The canonical copy of this file is examples/_shared/latency_server.py.
-Each example folder holds an identical copy so that the folder runs on its
-own; after editing the canonical file, run `python3 examples/sync_shared.py`.
+The canonical copy of this file is examples/_shared/latency_server.py; the
+example folders whose files import it hold a copy, so that `python3
+threads.py` runs from a clone (`python3 examples/sync_shared.py` refreshes
+them).
 
 Why a local server? Timings against real websites vary wildly from run to
 run and from learner to learner. This server listens on 127.0.0.1 only,
@@ -10,10 +11,10 @@ waits `latency_ms` before each answer, and returns a small payload that
 depends only on the path, so every run measures the same thing: time spent
 waiting for the network.
 
-Examples start it in a background thread of their own process::
+A variant starts it in a background thread of its own process::
 
-    with serve(latency_ms=50) as server:  # on a free port
-        urllib.request.urlopen(server.url_for(7), timeout=5).read()
+    with serve(latency_ms=LATENCY_MS) as server:  # on a free port
+        download_all([server.url_for(item) for item in range(ITEMS)])
 
 It is built on http.server.ThreadingHTTPServer, which handles each
 connection in its own daemon thread, so the server waits out many delays at
@@ -26,7 +27,7 @@ Run this file directly to try it with curl or a browser:
 
 Public API
 ----------
-HOST, DEFAULT_LATENCY_MS, DEFAULT_TIMEOUT_S
+HOST, DEFAULT_LATENCY_MS
 serve(latency_ms=50, port=0)  context manager: start the server, yield it,
                               always shut it down
 LatencyServer                 the server: .url, .port, .latency_ms,
@@ -34,10 +35,8 @@ LatencyServer                 the server: .url, .port, .latency_ms,
 payload_for(item)             the bytes GET /item/<item> returns
 ServerError, PortInUseError   raised when the server cannot listen;
                               str() is a one-line message
-add_server_arguments(parser)  add --latency-ms, --port and --timeout
-port_number                   argparse `type=` for a port (0 to 65535)
 
-This module does not depend on timing.py or runner.py.
+This module depends on nothing but the standard library.
 """
 
 from __future__ import annotations
@@ -55,7 +54,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HOST = "127.0.0.1"
 DEFAULT_LATENCY_MS = 50.0
-DEFAULT_TIMEOUT_S = 5.0
 
 _ITEM_PATH = re.compile(r"/item/(\d+)")
 
@@ -142,8 +140,7 @@ class LatencyServer(ThreadingHTTPServer):
             ):
                 raise PortInUseError(
                     f"port {port} is already in use; pick another with "
-                    "--port, "
-                    "or leave --port out to use a free one"
+                    "--port, or leave --port out to use a free one"
                 ) from None
             raise ServerError(
                 f"cannot listen on {HOST}:{port}: {exc.strerror or exc}"
@@ -199,76 +196,16 @@ def serve(
         thread.join(timeout=2)
 
 
-def port_number(text: str) -> int:
-    """argparse type: a TCP port, 0 to 65535 (0 means "any free port")."""
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a port number, got {text!r}"
-        ) from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(
-            f"must be between 0 and 65535, got {port}"
-        )
-    return port
-
-
-def _non_negative_float(text: str) -> float:
+def _number(text: str, low: float, high: float) -> float:
+    """argparse type: a number from low to high."""
     try:
         value = float(text)
     except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
+    if not low <= value <= high:
         raise argparse.ArgumentTypeError(
-            f"expected a number, got {text!r}"
-        ) from None
-    if not 0 <= value < float("inf"):
-        raise argparse.ArgumentTypeError(
-            f"must be a finite number of at least 0, got {text}"
-        )
+            f"must be from {low:g} to {high:g}, got {text}")
     return value
-
-
-def _positive_float(text: str) -> float:
-    # the same words as timing.positive_float, for -1 and for 0 alike
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a number, got {text!r}"
-        ) from None
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(
-            f"must be a number greater than 0, got {text}"
-        )
-    return value
-
-
-def add_server_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the networked examples' --latency-ms, --port and --timeout."""
-    parser.add_argument(
-        "--latency-ms",
-        type=_non_negative_float,
-        metavar="MS",
-        default=DEFAULT_LATENCY_MS,
-        help="how long the local server waits before each answer "
-        "(default: %(default)g ms)",
-    )
-    parser.add_argument(
-        "--port",
-        type=port_number,
-        metavar="PORT",
-        default=0,
-        help="port for the local server on 127.0.0.1 "
-        "(default: 0, a free port)",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=_positive_float,
-        metavar="SECONDS",
-        default=DEFAULT_TIMEOUT_S,
-        help="give up on a request after this many seconds "
-        "(default: %(default)g)",
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -278,14 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--latency-ms",
-        type=_non_negative_float,
+        type=lambda text: _number(text, 0, 3_600_000),
         default=DEFAULT_LATENCY_MS,
         metavar="MS",
         help="delay before each answer (default: %(default)g ms)",
     )
     parser.add_argument(
         "--port",
-        type=port_number,
+        type=lambda text: int(_number(text, 0, 65535)),
         default=8000,
         metavar="PORT",
         help="port on 127.0.0.1 (default: %(default)s; 0 picks a free one)",

@@ -1,48 +1,41 @@
 """How much of a network-bound program's time is waiting? Wall vs CPU time.
 
-This program sends --items requests, one after another, to a local server
-that waits --latency-ms before each answer, and measures two clocks:
-
-    wall time   time.perf_counter(): the run's length, as a stopwatch sees it
-    CPU time    time.process_time(): how long this process ran on a CPU
-
-The CPU time is a small fraction of the wall time: the program spends
-most of its life idle, waiting for answers. That idle time is what
-concurrency can reclaim: threads or asyncio keep several requests waiting
-at once (see the io-bound example), while a faster CPU would barely help.
-(The server runs in a thread of this process, so its small CPU cost is
-counted too: the client's own share is smaller still.)
-
-Run:  python3 wall_vs_cpu.py   (--help for the options, --json for JSON)
+This program sends ITEMS requests, one after another, to a local server
+that waits LATENCY_MS before each answer, and reads two clocks:
+time.perf_counter() (wall time, a stopwatch) and time.process_time() (how
+long this process ran on a CPU). The CPU time is a small fraction of the
+wall time: the program is idle most of its life, waiting for answers.
+That idle time is what threads or asyncio reclaim (see io-bound).
 """
 
-from __future__ import annotations
-
-import sys
+import time
 import urllib.request
 
-from runner import Job, Run, main
+from latency_server import serve
+
+ITEMS = 20
+LATENCY_MS = 50
+TIMEOUT = 5
 
 
-def fetch(url: str, timeout: float) -> bytes:
-    """GET one URL and return the body; give up after `timeout` s."""
-    with urllib.request.urlopen(url, timeout=timeout) as response:
+def fetch(url: str) -> bytes:
+    """GET one URL and return the body."""
+    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
         return response.read()
 
 
-def request_all(run: Run) -> dict[str, float]:
-    """Request the items one at a time, each recorded as a task."""
-    total_bytes = 0
-    for task_id, url in enumerate(run.urls()):
-        with run.recorder.task(task_id):
-            total_bytes += len(fetch(url, run.args.timeout))
-    return {"bytes": total_bytes}
+def request_all(urls: list[str]) -> int:
+    """Request the URLs one at a time; return the bytes received."""
+    return sum(len(fetch(url)) for url in urls)
 
 
-JOB = Job("latency", "wall_vs_cpu.py", "network",
-          "Compare wall time and CPU time of requests to a slow server.",
-          request_all, options={"items": 20}, server=True,
-          derived=("cpu_fraction", "idle_fraction", "mean_request_ms"))
+def main() -> None:
+    with serve(latency_ms=LATENCY_MS) as server:
+        wall, cpu = time.perf_counter(), time.process_time()
+        request_all([server.url_for(item) for item in range(ITEMS)])
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"wall time {wall:.2f} s, CPU time {cpu:.3f} s ({cpu / wall:.0%})")
+
 
 if __name__ == "__main__":
-    sys.exit(main(JOB))
+    main()

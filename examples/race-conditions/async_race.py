@@ -1,68 +1,45 @@
 """asyncio has race conditions too: deposits get lost across an `await`.
 
-asyncio runs all its tasks in one thread and switches between them only at
-an `await`, so code between two awaits runs without interruption, which is
-why asyncio code rarely needs locks. But a read-modify-write that *spans*
-an await is not safe: while one task is paused at the await, the others
-read the same old balance, and each writes back its own "old balance + 1":
-all but one of those deposits are lost.
-
-`await asyncio.sleep(0)` is the shortest await; a database query or an
-HTTP call would pause the task longer and lose more. The event loop runs
-ready tasks in a fixed order, so every run loses the same deposits.
-
-Run:  python3 async_race.py --customers 20 --deposits 50 --json
+While one task waits at the await, the others read the same old balance,
+and each writes back its own "old balance + 1": those deposits are lost.
 """
 
-from __future__ import annotations
-
 import asyncio
-import sys
+import time
 
-from runner import Job, lost_note, lost_updates, main
-from timing import TaskRecorder
+CUSTOMERS, DEPOSITS = 10, 100  # deposits of 1 per customer
 
 
 class Account:
-    """A bank balance shared by every task. Nothing here protects it."""
-
     def __init__(self) -> None:
         self.balance = 0
 
 
 async def deposit(account: Account, amount: int) -> None:
-    """Add `amount` to the balance: read, await something, write back."""
     balance = account.balance  # 1. read
     await asyncio.sleep(0)  # 2. any await: a query, an API call...
     account.balance = balance + amount  # 3. write: may undo a deposit
 
 
-async def customer(account: Account, deposits: int, task_id: int,
-                   recorder: TaskRecorder) -> None:
-    """One customer: makes `deposits` deposits of 1, one after another."""
-    with recorder.task(task_id, worker=f"customer-{task_id}"):
-        for _ in range(deposits):
-            await deposit(account, 1)
+async def customer(account: Account, deposits: int) -> None:
+    for _ in range(deposits):
+        await deposit(account, 1)
 
 
-async def serve(customers: int, deposits: int,
-                recorder: TaskRecorder) -> Account:
-    """Run every customer as its own task, all at once."""
+async def serve(customers: int, deposits: int) -> int:
     account = Account()
     async with asyncio.TaskGroup() as group:
-        for task_id in range(customers):
-            group.create_task(customer(account, deposits, task_id, recorder))
-    return account
+        for _ in range(customers):
+            group.create_task(customer(account, deposits))
+    return account.balance
 
 
-JOB = Job("race-conditions", "async_race.py", "async-race",
-          "Deposit to one balance from many asyncio tasks, without a lock.",
-          lambda run: lost_updates(
-              run.args.customers * run.args.deposits,
-              asyncio.run(serve(run.args.customers, run.args.deposits,
-                                run.recorder)).balance),
-          options={"customers": 10, "deposits": 100, "timeout": 60.0},
-          note=lost_note("deposits were lost across the await"))
+def main() -> None:
+    start = time.perf_counter()
+    total = asyncio.run(serve(CUSTOMERS, DEPOSITS))
+    elapsed = time.perf_counter() - start
+    print(f"expected {CUSTOMERS * DEPOSITS}, got {total} in {elapsed:.3f} s")
+
 
 if __name__ == "__main__":
-    sys.exit(main(JOB))
+    main()

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Example, ExampleScript } from '../../src/lib/examples/metadata.ts';
+import { reportArgs } from '../../src/lib/ways-in/commands.ts';
 import { MEASUREMENT_FORMAT_VERSION, type Environment, type MeasuredVariant, type Measurement, type Row, type Stats, type Task } from '../../src/lib/measurements/schema.ts';
 import { median, roundSig, speedupOf } from '../../src/lib/measurements/numbers.ts';
 import { parseMeasurement } from '../../src/lib/measurements/load.ts';
@@ -103,16 +104,17 @@ export interface RunScriptOptions {
 }
 
 /**
- * Runs `python <file> --json <args>` in the example's folder and returns its validated report.
+ * Runs `python compare.py <variant> --json <args>` in the example's folder (the harness times the plain variant from
+ * outside) and returns its validated report.
  * stdout must be exactly one JSON object; stderr is kept for the error message.
  * The script runs in its own process group, killed on timeout or when this process is interrupted.
  */
 export function runScript(example: Example, script: ExampleScript, args: readonly string[], options: RunScriptOptions): Promise<TimingReport> {
 	const where = `examples/${example.slug}/${script.file}`;
 	const pythonArgs = options.pythonArgs ?? [];
-	const commandLine = `${[options.python, ...pythonArgs].join(' ')} ${script.file} --json ${args.join(' ')}`.trim();
+	const commandLine = `${[options.python, ...pythonArgs, ...reportArgs(script, args)].join(' ')}`.trim();
 	return new Promise((resolve, reject) => {
-		const child = spawn(options.python, [...pythonArgs, script.file, '--json', ...args], {
+		const child = spawn(options.python, [...pythonArgs, ...reportArgs(script, args)], {
 			cwd: example.dir,
 			env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUTF8: '1' },
 			stdio: ['ignore', 'pipe', 'pipe'],

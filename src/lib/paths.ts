@@ -33,7 +33,7 @@ export const EXAMPLE_METADATA_FILE = 'example.json';
 /** Exercises of an example: `examples/<slug>/exercises/<name>/`, each a folder that runs alone. */
 export const EXERCISES_DIR_NAME = 'exercises';
 
-/** Canonical copies of modules that example folders share (each folder holds a synced copy). */
+/** The code example folders share, once: harness.py, latency_server.py, checker.py (downloads get it at build time). */
 export const SHARED_DIR_NAME = '_shared';
 
 /** JSON Schema that every example script's `--json` report must satisfy. */

@@ -123,7 +123,7 @@ def run_script(file, args, quiet, capture):
                 sys.stderr.flush()
     finally:
         asyncio.events._set_running_loop(outer_loop)
-        # A fresh interpreter for every script, as with python3: forget the example's modules (timing.py, ...).
+        # A fresh interpreter for every script, as with python3: forget the example's modules (harness.py, ...).
         for name, module in list(sys.modules.items()):
             if (getattr(module, "__file__", None) or "").startswith(EXAMPLE_DIR):
                 del sys.modules[name]

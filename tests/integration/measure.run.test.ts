@@ -17,14 +17,16 @@ describe.skipIf(!PYTHON)(`runScript${NO_PYTHON}`, () => {
 	function fakeExample(code: string): { example: Example; s: ReturnType<typeof script> } {
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'measure-'));
 		const s = script('threads');
-		fs.writeFileSync(path.join(dir, s.file), code);
-		return { example: { ...IO_EXAMPLE, summary: '', shared: [], dir, files: [s.file], exerciseFiles: [] }, s };
+		// What runs is the folder's compare.py (the harness), given the variant: here a stand-in that prints a report.
+		fs.writeFileSync(path.join(dir, 'compare.py'), code);
+		const example = { ...IO_EXAMPLE, summary: '', reportCommand: ['compare.py', 'all', '--json'], options: {}, dir, files: ['compare.py', s.file], sources: new Map(), exerciseFiles: [] };
+		return { example, s };
 	}
 	const python = PYTHON!;
 
 	it('runs a script with --json and returns its validated report', async () => {
 		const body = JSON.stringify(report('io-demo', script('threads'), { parameters: { items: 3 } }));
-		const { example, s } = fakeExample(`import sys\nassert sys.argv[1:] == ['--json', '--items', '3'], sys.argv\nprint(${JSON.stringify(body)})\n`);
+		const { example, s } = fakeExample(`import sys\nassert sys.argv[1:] == ['threads', '--json', '--items', '3'], sys.argv\nprint(${JSON.stringify(body)})\n`);
 		const result = await runScript(example, s, ['--items', '3'], { python, timeoutMs: 20_000 });
 		expect(result.parameters).toEqual({ items: 3 });
 	});

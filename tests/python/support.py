@@ -68,18 +68,35 @@ def example_meta(slug: str) -> dict[str, Any]:
 
 
 def script_meta(slug: str, file: str) -> dict[str, Any]:
-    """The entry of example.json "scripts" for one file."""
-    for entry in example_meta(slug)["scripts"]:
-        if entry["file"] == file:
+    """The entry of example.json "scripts" for one file (or "<variant>.py", e.g. sweep.py)."""
+    entries = example_meta(slug)["scripts"]
+    for entry in entries:
+        if entry["file"] == file and entry["role"] != "sweep":
+            return entry
+    for entry in entries:
+        if f"{entry['variant']}.py" == file:
             return entry
     raise KeyError(f"{file} is not listed in examples/{slug}/example.json")
 
 
 def copy_example_alone(slug: str, parent: Path) -> Path:
-    """Copy examples/<slug> into parent/<slug> (nothing else), as a learner's unzipped download."""
+    """Copy examples/<slug> into parent/<slug>, as a learner's unzipped download holds it: the
+    folder, plus the shared modules the build puts in (harness.py; in an exercise folder, the
+    module itself where the repository keeps a link to examples/_shared/)."""
     destination = Path(parent) / slug
     shutil.copytree(EXAMPLES / slug, destination, ignore=shutil.ignore_patterns("__pycache__"))
+    make_standalone(destination)
     return destination
+
+
+def make_standalone(folder: Path) -> None:
+    """Put into a copied example folder what a download adds to it (see src/lib/shared-files.ts)."""
+    link = (SHARED / "link.py").read_bytes()
+    if (folder / "example.json").is_file():
+        shutil.copyfile(SHARED / "harness.py", folder / "harness.py")
+    for path in folder.rglob("*.py"):
+        if path.read_bytes() == link:
+            shutil.copyfile(SHARED / path.name, path)
 
 
 def load_module(path: Path, name: str) -> ModuleType:
@@ -122,6 +139,15 @@ class Result:
 
 
 def _command(script: Path, args: Sequence[str]) -> list[str]:
+    """`python3 script args`; a variant of an example runs through its folder's compare.py, the
+    harness that times it from outside: `python3 compare.py <variant> args`."""
+    folder = script.parent
+    if script.name != "compare.py" and (folder / "example.json").is_file():
+        for entry in load_json(folder / "example.json")["scripts"]:
+            if script.name in (entry["file"], f"{entry['variant']}.py") and (
+                entry["role"] != "sweep" or script.name == "sweep.py"
+            ):
+                return [sys.executable, str(folder / "compare.py"), entry["variant"], *args]
     return [sys.executable, str(script), *args]
 
 

@@ -73,7 +73,7 @@ class QuickRunsTest(unittest.TestCase):
 
     def test_variant_tasks_have_one_record_per_task(self) -> None:
         for script, worker_prefix in [("sequential.py", "MainThread"), ("threads.py", "ThreadPoolExecutor"),
-                                      ("asyncio_version.py", "MainThread"), ("processes.py", "pid ")]:
+                                      ("asyncio_version.py", "Task-"), ("processes.py", "pid ")]:
             with self.subTest(script=script):
                 report = run_report(script, ["--tasks", "5", "--size", "20000", "--json"])
                 self.assertEqual(sorted(task["id"] for task in report["tasks"]), list(range(5)))
@@ -269,10 +269,15 @@ class InterruptTest(unittest.TestCase):
 
 class WorkersCapTest(unittest.TestCase):
     def test_workers_are_capped_at_the_number_of_tasks(self) -> None:
-        report = run_report("processes.py", ["--tasks", "3", "--size", "1000", "--workers", "1000", "--json"])
+        report = run_report("processes.py", ["--tasks", "3", "--size", "1000", "--workers", "30", "--json"])
         self.assertEqual(report["parameters"]["workers"], 3)
         result = run_script(FOLDER / "processes.py", ["--help"], timeout=30)
-        self.assertIn("at most one per task, and 61 on Windows", " ".join(result.stdout.split()))
+        help_text = " ".join(result.stdout.split())
+        self.assertIn("at most one per task", help_text)
+        self.assertIn("at most 61 on Windows", help_text)
+        too_many = run_script(FOLDER / "processes.py", ["--workers", "100000"], timeout=30)
+        self.assertEqual(too_many.returncode, 2)
+        self.assertIn("must be at most 32, got 100000", too_many.stderr)
 
 
 class FolderAloneTest(unittest.TestCase):

@@ -42,10 +42,11 @@ def usable_cpus() -> int:
 
 
 def run_json(python_args: list[str], script: str, args: list[str]) -> dict[str, Any]:
-    """Run `python [python_args] script args` in examples/cpu-bound; return its --json report."""
+    """Run `python [python_args] compare.py <script's variant> args` in examples/cpu-bound (the
+    harness times the plain variant from outside); return its --json report."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHON_GIL", "PYTHONWARNINGS")}
     result = subprocess.run(
-        [sys.executable, *python_args, script, *args],
+        [sys.executable, *python_args, "compare.py", script, *args],
         cwd=CPU_BOUND, env=env, capture_output=True, text=True, timeout=120,
         start_new_session=True,
     )

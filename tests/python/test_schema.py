@@ -140,12 +140,11 @@ class ExampleJsonTest(unittest.TestCase):
                 if meta["baseline"] is not None:
                     self.assertIn(meta["baseline"], variants, "baseline is not one of the variants")
 
-                for name in meta["shared"]:
-                    self.assertTrue((SHARED / name).is_file(), f"shared module {name} is not in _shared/")
                 for name in listed:
                     self.assertTrue((folder / name).is_file(), f"{slug}/{name} is listed but missing")
                 on_disk = {path.name for path in folder.glob("*.py")}
-                unlisted = (on_disk - set(listed) - set(meta["shared"])
+                copies = {path.name for path in SHARED.glob("*.py")}  # compare.py, latency_server.py
+                unlisted = (on_disk - set(listed) - copies
                             - NEWER_PYTHON_LISTINGS.get(slug, set()))
                 self.assertEqual(unlisted, set(), f"{slug}: .py files not listed in example.json")
 

@@ -1,28 +1,26 @@
-"""examples/_shared: the copies are in sync, timing.py builds valid reports, the server behaves."""
+"""examples/_shared: the copies are in sync, the harness observes plain code from outside, the
+server behaves."""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import http.client
-import importlib
-import io
 import json
-import signal
+import multiprocessing
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 import time
 import unittest
-import unittest.mock
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from tests.python.support import (
     EXAMPLES,
-    REPO,
     SHARED,
     load_module,
     occupied_port,
@@ -31,15 +29,53 @@ from tests.python.support import (
     schema_errors,
 )
 
-timing = load_module(SHARED / "timing.py", "shared_timing")
 latency_server = load_module(SHARED / "latency_server.py", "shared_latency_server")
+sys.path.insert(0, str(SHARED))  # the harness pickles its stand-ins by the module name "harness"
+import harness  # noqa: E402
 
+# A plain module, as a learner writes it: nothing in it knows it is observed.
+PLAIN = textwrap.dedent("""
+    import asyncio
+    import os
+    import time
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+    ITEMS = 6
+    WORKERS = 3
+    START_METHOD = "spawn"
+
+
+    def one(item):
+        time.sleep(0.02)
+        return item * 2
+
+
+    async def one_async(item):
+        await asyncio.sleep(0.02)
+        return item * 2
+
+
+    def with_threads():
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            return list(pool.map(one, range(ITEMS)))
+
+
+    def with_processes(method):
+        import multiprocessing
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
+            return list(pool.map(one, range(ITEMS)))
+
+
+    async def with_tasks():
+        return await asyncio.gather(*(one_async(item) for item in range(ITEMS)))
+""")
 
 class SharedCopiesTest(unittest.TestCase):
     def test_copies_are_identical_to_shared(self) -> None:
         result = subprocess.run(
             [sys.executable, str(EXAMPLES / "sync_shared.py"), "--check"],
-            cwd=REPO, capture_output=True, text=True, timeout=30,
+            cwd=EXAMPLES.parent, capture_output=True, text=True, timeout=30,
         )
         self.assertEqual(
             result.returncode, 0,
@@ -48,116 +84,113 @@ class SharedCopiesTest(unittest.TestCase):
         )
 
 
-class TimingTest(unittest.TestCase):
+class ObserveTest(unittest.TestCase):
+    """harness.observe(): the per-item function, wrapped from outside, records each call."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls._tmp = tempfile.TemporaryDirectory(prefix="observe-")
+        Path(cls._tmp.name, "plain_module.py").write_text(PLAIN, encoding="utf-8")
+        sys.path.insert(0, cls._tmp.name)
+        import plain_module
+
+        cls.module = plain_module
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        sys.path.remove(cls._tmp.name)
+        sys.modules.pop("plain_module", None)
+        cls._tmp.cleanup()
+
+    def test_threads_record_the_thread(self) -> None:
+        with harness.observe(self.module, ["one"], {"ITEMS": 5}) as seen:
+            self.assertEqual(self.module.with_threads(), [0, 2, 4, 6, 8])
+        self.assertEqual([task["id"] for task in seen.tasks], list(range(5)))
+        self.assertEqual(len({task["worker"] for task in seen.tasks}), 3)
+        self.assertEqual(self.module.ITEMS, 6, "constants are restored after the block")
+        self.assertFalse(isinstance(self.module.one, harness.Recorded), "and the function too")
+
+    def test_asyncio_records_the_task(self) -> None:
+        import asyncio
+
+        with harness.observe(self.module, ["one_async"]) as seen:
+            self.assertEqual(asyncio.run(self.module.with_tasks()), [0, 2, 4, 6, 8, 10])
+        self.assertEqual(len({task["worker"] for task in seen.tasks}), 6)
+        self.assertTrue(all(task["worker"].startswith("Task-") for task in seen.tasks))
+
+    def test_processes_record_the_worker_under_every_start_method(self) -> None:
+        for method in multiprocessing.get_all_start_methods():
+            with self.subTest(start_method=method), \
+                    harness.observe(self.module, ["one"], {"ITEMS": 4}) as seen:
+                self.assertEqual(self.module.with_processes(method), [0, 2, 4, 6])
+            self.assertEqual(len(seen.tasks), 4, "a worker importing the module afresh records too")
+            self.assertTrue(all(task["worker"].startswith("pid ") for task in seen.tasks))
+            self.assertTrue(all(0 <= task["start_s"] <= task["end_s"] for task in seen.tasks))
+            self.assertGreater(seen.workers_cpu_s, -1)
+
+    def test_the_stand_in_pickles_by_name(self) -> None:
+        import pickle
+
+        with harness.observe(self.module, ["one"], {"ITEMS": 2}):
+            copy = pickle.loads(pickle.dumps(self.module.one))
+        self.assertIsInstance(copy, harness.Recorded)
+        self.assertEqual(copy.constants, {"ITEMS": 2})
+
+
+class HarnessReportTest(unittest.TestCase):
+    """The report and its text, the options' checks."""
+
     def test_environment(self) -> None:
-        env = timing.environment()
-        self.assertEqual(env["python_version"].split(".")[:2], [str(v) for v in sys.version_info[:2]])
+        env = harness.environment()
+        self.assertIn(env["implementation"], ("CPython", "PyPy"))
         self.assertIsInstance(env["gil_enabled"], bool)
-        self.assertIsInstance(env["free_threaded_build"], bool)
-        self.assertIsNone(env["start_method"])
-        self.assertEqual(timing.environment("spawn")["start_method"], "spawn")
+        self.assertEqual(harness.environment("spawn")["start_method"], "spawn")
 
-    def test_recorder_with_threads_builds_a_valid_report(self) -> None:
-        recorder = timing.TaskRecorder()
-
-        def work(task_id: int) -> None:
-            with recorder.task(task_id):
-                time.sleep(0.02)
-
-        with ThreadPoolExecutor(max_workers=4, thread_name_prefix="worker") as pool:
-            list(pool.map(work, range(8)))
-        recorder.stop()
-        report = timing.build_report(
-            example="io-bound", script="threads.py", variant="threads",
-            parameters={"items": 8, "latency_ms": 20.0}, recorder=recorder,
-            metrics={"mean_in_flight": recorder.mean_in_flight()},
-        )
+    def test_a_variant_report_is_valid_and_prints(self) -> None:
+        folder = EXAMPLES / "cpu-bound"
+        meta = harness.load_example(folder)
+        entry = harness.find_entry(meta, "threads")
+        report = harness.run_variant(folder, meta, entry, {"tasks": 3, "size": 1000, "workers": 2})
         self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
-        self.assertEqual(sorted(task["id"] for task in report["tasks"]), list(range(8)))
-        self.assertTrue(all(task["worker"].startswith("worker_") for task in report["tasks"]))
-        for task in report["tasks"]:
-            self.assertLessEqual(task["start_s"], task["end_s"])
-            self.assertLessEqual(task["end_s"], report["elapsed_s"])
-        # Four workers overlapping sleeps: well above one task in flight on average.
-        self.assertGreater(recorder.mean_in_flight(), 2)
-        self.assertIn("wall time", timing.format_report(report))
-        self.assertIn("worker_0", timing.format_report(report))
-
-    def test_add_takes_perf_counter_readings_from_elsewhere(self) -> None:
-        recorder = timing.TaskRecorder()
-        start = time.perf_counter()
-        recorder.add(3, "pid 42", start, start + 0.01)
-        recorder.stop()
-        (task,) = recorder.tasks
-        self.assertEqual((task["id"], task["worker"]), (3, "pid 42"))
-        self.assertAlmostEqual(task["end_s"] - task["start_s"], 0.01, places=4)
+        self.assertEqual(report["parameters"], {"tasks": 3, "size": 1000, "workers": 2})
+        self.assertEqual(len(report["tasks"]), 3)
+        self.assertIn("wall time", harness.format_report(report))
+        self.assertEqual(parse_report(json.dumps(report))["variant"], "threads")
 
     def test_where_cpu_time_cannot_be_measured_the_report_says_so_instead_of_a_number(self) -> None:
-        # Pyodide (sys.platform "emscripten") counts sleeping as CPU time: timing.py reports null and the reason.
+        # Pyodide (sys.platform "emscripten") counts sleeping as CPU time: the harness reports null and the reason.
+        import unittest.mock
+
+        folder = EXAMPLES / "latency"
+        meta = harness.load_example(folder)
+        entry = harness.find_entry(meta, "sleep")
         reason = "not measurable here: time.process_time() counts sleeping as CPU time"
-        with unittest.mock.patch.object(timing, "CPU_NOT_MEASURABLE", reason):
-            recorder = timing.TaskRecorder()
-            recorder.stop()
-            report = timing.build_report(example="latency", script="simulated_wait.py", variant="sleep",
-                                         parameters={}, recorder=recorder)
+        with unittest.mock.patch.object(harness, "CPU_NOT_MEASURABLE", reason):
+            report = harness.run_variant(folder, meta, entry, {"items": 2, "latency_ms": 1})
         self.assertIsNone(report["cpu_s"])
         self.assertEqual(report["cpu_unmeasured_reason"], reason)
+        self.assertNotIn("cpu_fraction", report["metrics"])
         self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
-        text = timing.format_report(report)
-        self.assertRegex(text, r"CPU time +not measurable here")
-        # Natively the clock works: a number, and no reason in the report.
-        self.assertIsNone(timing.CPU_NOT_MEASURABLE)
-        recorder = timing.TaskRecorder()
-        recorder.stop()
-        native = timing.build_report(example="x", script="x.py", variant="x", parameters={}, recorder=recorder)
+        self.assertRegex(harness.format_report(report), r"CPU time +not measurable here")
+        self.assertIsNone(harness.CPU_NOT_MEASURABLE, "natively the clock works")
+        native = harness.run_variant(folder, meta, entry, {"items": 2, "latency_ms": 1})
         self.assertIsInstance(native["cpu_s"], float)
         self.assertNotIn("cpu_unmeasured_reason", native)
 
-    def test_build_report_requires_stop(self) -> None:
-        with self.assertRaises(RuntimeError):
-            timing.build_report(example="x", script="x.py", variant="x", parameters={},
-                                recorder=timing.TaskRecorder())
+    def test_counts_are_capped_with_one_line(self) -> None:
+        spec = {"type": "int", "min": 1, "max": 64}
+        check = harness._number(spec, "--threads")
+        self.assertEqual(check("3"), 3)
+        for text, words in [("0", "at least 1"), ("x", "whole number"), ("100000", "at most 64")]:
+            with self.subTest(text=text), self.assertRaises(Exception) as caught:
+                check(text)
+            self.assertIn(words, str(caught.exception))
 
-    def test_skipped_report(self) -> None:
-        report = timing.skipped_report(example="io-bound", script="threads.py", variant="threads",
-                                       parameters={"items": 4}, reason="Pyodide cannot start threads.")
-        self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
-        self.assertIn("skipped: Pyodide cannot start threads.", timing.format_report(report))
-
-    def test_print_report_json_is_one_object(self) -> None:
-        recorder = timing.TaskRecorder()
-        recorder.stop()
-        report = timing.build_report(example="x", script="x.py", variant="x", parameters={},
-                                     recorder=recorder)
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            timing.print_report(report, as_json=True)
-        self.assertEqual(parse_report(out.getvalue()), json.loads(json.dumps(report)))
-
-    def test_argument_types(self) -> None:
-        self.assertEqual(timing.positive_int("3"), 3)
-        self.assertEqual(timing.non_negative_float("0"), 0.0)
-        for function, text in [(timing.positive_int, "0"), (timing.positive_int, "x"),
-                               (timing.non_negative_float, "-1"), (timing.non_negative_float, "nan"),
-                               (timing.non_negative_float, "inf")]:
-            with self.subTest(function=function.__name__, text=text):
-                with self.assertRaises(argparse.ArgumentTypeError):
-                    function(text)
-
-    def test_positive_float_says_the_same_for_zero_and_below(self) -> None:
-        self.assertEqual(timing.positive_float("0.5"), 0.5)
-        messages = set()
-        for text in ("0", "-1", "-0.0"):
-            with self.assertRaises(argparse.ArgumentTypeError) as caught:
-                timing.positive_float(text)
-            messages.add(str(caught.exception).split(", got")[0])
-        self.assertEqual(messages, {"must be a number greater than 0"})
-
-    def test_exit_codes(self) -> None:
-        with contextlib.redirect_stderr(io.StringIO()) as err:
-            self.assertEqual(timing.fail("boom"), 1)
-            self.assertEqual(timing.interrupted(), 130)
-        self.assertIn("error: boom", err.getvalue())
+    def test_workers_are_capped_at_the_items(self) -> None:
+        folder = EXAMPLES / "io-bound"
+        meta = harness.load_example(folder)
+        values = harness.resolve(folder, meta, harness.find_entry(meta, "threads"), {"items": 3, "workers": 50})
+        self.assertEqual(values["workers"], 3)
 
 
 class LatencyServerTest(unittest.TestCase):
@@ -244,92 +277,3 @@ class LatencyServerTest(unittest.TestCase):
         self.assertNotIn("Traceback", result.stderr)
 
 
-class RunnerTest(unittest.TestCase):
-    """runner.py: options from a Job, the workers cap, the report's parameters."""
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        sys.path.insert(0, str(SHARED))  # runner imports timing by name, as in a folder
-        cls.runner = importlib.import_module("runner")
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        sys.path.remove(str(SHARED))
-
-    def job(self, **fields: object) -> object:
-        defaults = {"example": "x", "script": "x.py", "variant": "x", "about": "A test job.",
-                    "work": lambda run: {"answer": 42}, "options": {"tasks": 4}}
-        return self.runner.Job(**{**defaults, **fields})
-
-    def test_workers_are_capped_at_the_tasks(self) -> None:
-        job = self.job(pool="threads")
-        args = self.runner.parse_args(job, ["--tasks", "3", "--workers", "50"])
-        self.assertEqual(args.workers, 3)
-        self.assertEqual(self.runner.parameters(job, args), {"tasks": 3, "workers": 3})
-
-    def test_process_jobs_get_a_start_method_and_the_windows_limit_in_help(self) -> None:
-        parser = self.runner.parser_for(self.job(pool="processes"))
-        text = " ".join(parser.format_help().split())
-        self.assertIn("--start-method", text)
-        self.assertIn("at most one per task, and 61 on Windows", text)
-
-    def test_measure_builds_a_valid_report(self) -> None:
-        job = self.job()
-        report = self.runner.measure(job, self.runner.parse_args(job, []))
-        self.assertEqual(schema_errors(report, schema("timing-report.schema.json")), [])
-        self.assertEqual(report["metrics"], {"answer": 42})
-
-    def test_an_error_while_ctrl_c_unwinds_still_ends_as_a_ctrl_c(self) -> None:
-        """Seen on 3.13t: Ctrl-C inside a pool's Thread.start(), then the pool's shutdown
-        raised RuntimeError("cannot join thread before it is started")."""
-        def work(run: object) -> dict[str, int]:
-            try:
-                raise KeyboardInterrupt
-            finally:
-                raise RuntimeError("cannot join thread before it is started")
-
-        self.addCleanup(signal.signal, signal.SIGINT, signal.getsignal(signal.SIGINT))
-        self.addCleanup(setattr, threading, "excepthook", threading.excepthook)
-        stderr = io.StringIO()
-        with contextlib.redirect_stderr(stderr):
-            code = self.runner.main(self.job(work=work), [])
-        self.assertEqual(code, 130, stderr.getvalue())
-        self.assertEqual(stderr.getvalue().splitlines()[-1], "Interrupted.")
-        self.assertNotIn("Traceback", stderr.getvalue())
-
-    def test_ctrl_c_inside_an_asyncio_task_ends_quietly(self) -> None:
-        """Seen on 3.11 (io-bound async_io.py): a Ctrl-C that lands inside a task's step
-        left the task holding the KeyboardInterrupt, and asyncio logged it with a traceback
-        at exit. Run in a child process: that log comes when the task is collected."""
-        program = textwrap.dedent("""
-            import asyncio, signal, sys
-            from runner import Job, main
-
-            async def child() -> None:
-                await asyncio.sleep(0)
-                signal.raise_signal(signal.SIGINT)  # handled inside this step
-
-            async def work_all() -> None:
-                async with asyncio.TaskGroup() as group:
-                    for _ in range(3):
-                        group.create_task(child())
-
-            sys.exit(main(Job("x", "x.py", "x", "A test job.",
-                              lambda run: {"n": asyncio.run(work_all()) or 0},
-                              options={"tasks": 4})))
-        """)
-        result = subprocess.run([sys.executable, "-c", program], cwd=SHARED, capture_output=True,
-                                text=True, timeout=60)
-        self.assertEqual(result.returncode, 130, result.stderr)
-        self.assertEqual(result.stderr.splitlines()[-1], "Interrupted.", result.stderr)
-        self.assertNotIn("Traceback", result.stderr)
-
-    def test_lost_updates_and_plural(self) -> None:
-        self.assertEqual(self.runner.lost_updates(10, 7),
-                         {"expected": 10, "actual": 7, "lost_updates": 3})
-        self.assertEqual(self.runner.plural(1, "worker"), "1 worker")
-        self.assertEqual(self.runner.plural(2, "worker"), "2 workers")
-
-
-if __name__ == "__main__":
-    unittest.main()

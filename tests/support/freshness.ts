@@ -14,7 +14,7 @@
  * Fresh runs use each script's quickArgs, which may give variants different amounts of work (a sequential run
  * of 12 items, a thread pool with 24). Where the task counts differ, times are compared per task.
  */
-import type { Example } from '../../src/lib/examples/metadata.ts';
+import { loadExamples, type Example } from '../../src/lib/examples/metadata.ts';
 import { formatSeconds, formatSpeedup } from '../../src/lib/measurements/format.ts';
 import { type Environment, type Measurement, type OkVariant } from '../../src/lib/measurements/schema.ts';
 
@@ -75,62 +75,12 @@ export type Claim =
 	  };
 
 /**
- * What the lessons claim about each example. Thresholds are deliberately loose: they separate "true" from
- * "false", not one good run from another.
+ * What the lessons claim about each example: the `claims` of its example.json (everything about an example lives in
+ * its folder). Thresholds are deliberately loose: they separate "true" from "false", not one good run from another.
  */
-export const STORY: Record<string, Claim[]> = {
-	latency: [
-		{ kind: 'metric', variant: 'network', metric: 'idle_fraction', op: '>=', value: 0.8, because: 'a program waiting on a server is idle most of the time' },
-		{ kind: 'metric', variant: 'sleep', metric: 'idle_fraction', op: '>=', value: 0.8, because: 'a program waiting in sleep is idle most of the time' },
-	],
-	'io-bound': [
-		{ kind: 'speedup', variant: 'threads', op: '>=', value: 3, because: 'threads overlap the waits: several times faster than sequential' },
-		{ kind: 'speedup', variant: 'asyncio', op: '>=', value: 3, because: 'asyncio overlaps the waits: several times faster than sequential' },
-		{ kind: 'speedup', variant: 'threads-reuse', op: '>=', value: 3, because: 'threads that keep their connection overlap the waits too' },
-		{ kind: 'speedup', variant: 'simulated-asyncio', op: '>=', value: 3, because: 'simulated waits overlap too' },
-		{ kind: 'speedup', variant: 'processes', op: '>', value: 1.3, because: 'processes overlap the waits too' },
-		{ kind: 'faster', variant: 'threads', than: 'processes', because: 'for waiting, threads beat processes, which pay to start' },
-	],
-	'cpu-bound': [
-		{ kind: 'speedup', variant: 'processes', op: '>', value: 1.3, when: { minCpus: 2 }, because: 'processes run CPU-bound work on several cores' },
-		{ kind: 'speedup', variant: 'threads', op: '<=', value: 1.3, when: { gil: true }, because: 'with the GIL, threads do not speed up CPU-bound work' },
-		{ kind: 'speedup', variant: 'asyncio', op: '<=', value: 1.1, because: 'asyncio runs CPU-bound tasks one at a time: no faster than sequential' },
-		{ kind: 'faster', variant: 'processes', than: 'asyncio', when: { minCpus: 2 }, because: 'processes beat asyncio on CPU-bound work' },
-		{ kind: 'speedup', variant: 'threads', op: '>', value: 1.3, when: { gil: false, minCpus: 2 }, because: 'without the GIL, threads run CPU-bound work in parallel' },
-		{ kind: 'faster', variant: 'processes', than: 'threads', when: { gil: true, minCpus: 2 }, because: 'with the GIL, processes beat threads on CPU-bound work' },
-	],
-	'race-conditions': [
-		{ kind: 'metric', variant: 'unsafe-counter', metric: 'lost_updates', op: '>', value: 0, because: 'an unlocked shared counter loses updates' },
-		{ kind: 'metric', variant: 'locked-counter', metric: 'lost_updates', op: '==', value: 0, because: 'a lock makes the counter exact' },
-		{ kind: 'metric', variant: 'plain-counter', metric: 'lost_updates', of: 'expected', op: '<=', value: 0.01, when: { gil: true }, because: 'with the GIL, a plain += happens to lose (almost) no updates' },
-		{
-			kind: 'metric',
-			variant: 'plain-counter',
-			metric: 'lost_updates',
-			of: 'expected',
-			op: '>=',
-			value: 0.05,
-			when: { gil: false, minCpus: 2 },
-			because: 'without the GIL, a plain += loses a large share of the updates',
-		},
-		{ kind: 'metric', variant: 'async-race', metric: 'lost_updates', op: '>', value: 0, because: 'an await between read and write loses updates' },
-		{ kind: 'metric', variant: 'async-locked', metric: 'lost_updates', op: '==', value: 0, because: 'an asyncio.Lock makes the balance exact' },
-	],
-	overhead: [
-		{ kind: 'speedup', variant: 'thread-pool', op: '<', value: 1, because: 'for tiny tasks a thread pool is slower than a loop' },
-		{ kind: 'speedup', variant: 'process-pool', op: '<', value: 1, because: 'for tiny tasks a process pool is much slower than a loop' },
-		{ kind: 'sweep-faster', variant: 'sweep', at: 'smallest', series: 'loop', than: 'process-pool', because: 'at the smallest task size the loop wins' },
-		{
-			kind: 'sweep-faster',
-			variant: 'sweep',
-			at: 'largest',
-			series: 'process-pool',
-			than: 'loop',
-			when: { minCpus: 2 },
-			because: 'at the largest task size the process pool wins on 2+ cores',
-		},
-	],
-};
+export const STORY: Record<string, Claim[]> = Object.fromEntries(
+	loadExamples().map((example) => [example.slug, (example.claims ?? []) as Claim[]]),
+);
 
 /** Committed slower/faster ratio from which the fresh run must keep the same order... */
 export const LARGE_GAP = 2;

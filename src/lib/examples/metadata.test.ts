@@ -22,7 +22,7 @@ const script = (file: string, variant: string, extra: object = {}) => ({
 function writeExample(slug: string, metadata: object, files: Record<string, string> = {}) {
 	const dir = path.join(root, slug);
 	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(path.join(dir, 'example.json'), JSON.stringify(metadata));
+	fs.writeFileSync(path.join(dir, 'example.json'), JSON.stringify({ slug, ...metadata }));
 	for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
 }
 
@@ -30,7 +30,8 @@ const valid = {
 	title: 'Demo',
 	summary: 'A demo.',
 	baseline: 'sequential',
-	shared: ['timing.py'],
+	reportCommand: ['compare.py', 'all', '--json'],
+	options: { items: { constant: 'ITEMS', type: 'int', min: 1, help: 'how many items' } },
 	scripts: [script('sequential.py', 'sequential'), script('threads.py', 'threads')],
 };
 
@@ -86,13 +87,13 @@ describe('loadExample', () => {
 		expect(() => loadExample('skip', root)).toThrow(/pyodide\.reason/);
 	});
 
-	it('reports missing files, duplicate variants, a missing shared copy and an unknown baseline', () => {
+	it('reports missing files, duplicate variants, an undefined option and an unknown baseline', () => {
 		writeExample(
 			'broken',
 			{
 				...valid,
 				baseline: 'nothing',
-				scripts: [script('a.py', 'same'), script('b.py', 'same')],
+				scripts: [script('a.py', 'same', { options: ['nope'] }), script('b.py', 'same')],
 			},
 			{ 'a.py': '' },
 		);
@@ -106,8 +107,22 @@ describe('loadExample', () => {
 		})();
 		expect(message).toContain('script b.py is listed but missing');
 		expect(message).toContain('variant "same" is listed twice');
-		expect(message).toContain('shared module timing.py is missing: run python3 examples/sync_shared.py');
+		expect(message).toContain('a.py takes option "nope", which "options" does not define');
 		expect(message).toContain('baseline "nothing" is not one of the variants');
+	});
+
+	it('gives a download the shared harness, and the shared module where the repository keeps a link', () => {
+		fs.writeFileSync(path.join(root, '_shared', 'harness.py'), '# the harness\n');
+		fs.writeFileSync(path.join(root, '_shared', 'link.py'), '# a link\n');
+		fs.writeFileSync(path.join(root, '_shared', 'checker.py'), '# the checker\n');
+		writeExample('demo', valid, { 'sequential.py': '', 'threads.py': '', 'compare.py': '# launcher\n' });
+		const exercise = path.join(root, 'demo', 'exercises', 'one');
+		fs.mkdirSync(exercise, { recursive: true });
+		fs.writeFileSync(path.join(exercise, 'checker.py'), '# a link\n');
+		const example = loadExample('demo', root);
+		expect(example.files).toEqual(['compare.py', 'example.json', 'harness.py', 'sequential.py', 'threads.py']);
+		expect(readExampleFile(example, 'harness.py')).toBe('# the harness\n');
+		expect(readExampleFile(example, 'exercises/one/checker.py')).toBe('# the checker\n');
 	});
 
 	it('refuses to read a file outside the example', () => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { EXAMPLES_DIR, EXAMPLE_METADATA_FILE, EXERCISES_DIR_NAME, SHARED_DIR_NAME, SLUG_PATTERN } from '../paths.ts';
+import { downloadSources } from './shared-files.ts';
 
 /** How a script behaves under Pyodide (CPython compiled to WebAssembly), which is what StackBlitz runs. */
 export const pyodideSupportSchema = z.discriminatedUnion('status', [
@@ -20,8 +21,29 @@ export const pyodideSupportSchema = z.discriminatedUnion('status', [
 ]);
 export type PyodideSupport = z.infer<typeof pyodideSupportSchema>;
 
+/** An option a learner can pass to `compare.py` (examples/example.schema.json documents each field). */
+export const exampleOptionSchema = z
+	.object({
+		/** The variant's module constant the option sets; its value there is the default. */
+		constant: z.string().optional(),
+		/** `int`, `float`, or `ints` (a list, for a sweep). */
+		type: z.enum(['int', 'float', 'ints']),
+		/** The value must be at least this. */
+		min: z.number().optional(),
+		/** The value must be greater than this. */
+		above: z.number().optional(),
+		/** Bigger values would swamp the machine: refused with one line, exit 2. */
+		max: z.number().optional(),
+		/** Capped silently at this other option's value (workers: one per item at most). */
+		atMost: z.string().optional(),
+		/** One line for `--help`. */
+		help: z.string().min(1),
+	})
+	.passthrough();
+export type ExampleOption = z.infer<typeof exampleOptionSchema>;
+
 export const exampleScriptSchema = z.object({
-	/** File name inside the example folder, e.g. `threads.py`. */
+	/** File name inside the example folder, e.g. `threads.py` (`compare.py` for a comparison or sweep). */
 	file: z.string().regex(/^[A-Za-z0-9_]+\.py$/, 'must be a .py file name in the example folder'),
 	/** Short id, unique within the example, used in reports and measurement files. */
 	variant: z.string().regex(SLUG_PATTERN, 'must be lowercase words joined by dashes'),
@@ -31,7 +53,15 @@ export const exampleScriptSchema = z.object({
 	description: z.string().min(1),
 	/** `variant`: a timed run of one approach; `compare`: runs several variants; `sweep`: runs a parameter sweep. */
 	role: z.enum(['variant', 'compare', 'sweep']),
-	/** Arguments for a fast run, used by the tests (a few seconds at most). */
+	/** Python the harness evaluates in the variant's namespace to run every item (variants only). */
+	call: z.string().optional(),
+	/** The per-item functions the harness wraps to record the timeline (variants only). */
+	wrap: z.array(z.string()).optional(),
+	/** Names of the example's `options` this entry takes. */
+	options: z.array(z.string()).optional(),
+	/** For a comparison or sweep: the variants it runs, the first as the baseline. */
+	compares: z.array(z.string()).optional(),
+	/** Arguments for a fast run, used by the tests (a few seconds at most): `compare.py <variant> --json ...`. */
 	quickArgs: z.array(z.string()),
 	/** Arguments for `npm run measure`: the run whose numbers the lessons show. */
 	measureArgs: z.array(z.string()),
@@ -43,14 +73,20 @@ export type ExampleScript = z.infer<typeof exampleScriptSchema>;
 export const exampleMetadataSchema = z.object({
 	/** Optional pointer to the JSON Schema for editors. */
 	$schema: z.string().optional(),
+	/** The folder's name, which the reports carry wherever the folder is copied (StackBlitz, the in-page runner). */
+	slug: z.string().regex(SLUG_PATTERN),
 	/** Human title of the example project. */
 	title: z.string().min(1),
 	/** One sentence: what the example shows. */
 	summary: z.string().min(1),
 	/** Variant that speedups are computed against, or null when speedups don't apply. */
 	baseline: z.string().nullable(),
-	/** Modules from `examples/_shared/` that this folder holds a synced copy of. */
-	shared: z.array(z.string()),
+	/** The command (run in the folder with python3) that prints the whole example's JSON report. */
+	reportCommand: z.array(z.string()).min(1),
+	/** Every option a learner can pass to `compare.py`, by name. */
+	options: z.record(z.string(), exampleOptionSchema),
+	/** What the lessons say about the figures, checked on every measurement (tests/support/freshness.ts). */
+	claims: z.array(z.object({ kind: z.string(), variant: z.string(), because: z.string() }).passthrough()).optional(),
 	/** The scripts, in teaching order. */
 	scripts: z.array(exampleScriptSchema).min(1),
 });
@@ -61,8 +97,13 @@ export interface Example extends z.infer<typeof exampleMetadataSchema> {
 	slug: string;
 	/** Absolute path of the folder. */
 	dir: string;
-	/** Every file a learner needs, relative to the folder, sorted (scripts, shared copies, README, metadata). */
+	/**
+	 * Every file a learner needs, relative to the folder, sorted: scripts, README, metadata, and the shared modules a
+	 * download gets at build time (harness.py). {@link sources} says where each one is read from.
+	 */
 	files: string[];
+	/** Where each file of `files` and `exerciseFiles` is read from (the shared module for injected files and links). */
+	sources: Map<string, string>;
 	/**
 	 * The files of its exercises, `exercises/<name>/<file>`, sorted. They go into the zip (and a clone has them), but
 	 * not into the StackBlitz payload: a checker runs the learner's code in a separate process, which Pyodide cannot.
@@ -133,21 +174,28 @@ export function loadExample(slug: string, examplesDir: string = EXAMPLES_DIR): E
 		throw new ExampleError(`${metadataPath} is invalid:\n${problems.join('\n')}`);
 	}
 	const metadata = parsed.data;
-	const files = listFiles(dir);
+	const ownFiles = listFiles(dir);
 	const exerciseFiles = fs.existsSync(path.join(dir, EXERCISES_DIR_NAME))
 		? listFiles(dir, EXERCISES_DIR_NAME, true)
 		: [];
+	const sources = downloadSources(dir, [...ownFiles, ...exerciseFiles], examplesDir);
+	const files = [...new Set([...ownFiles, ...sources.keys()])].filter((file) => !exerciseFiles.includes(file)).sort();
 
 	const problems: string[] = [];
+	if (metadata.slug !== slug) problems.push(`slug is "${metadata.slug}", but the folder is "${slug}"`);
 	const variants = new Set<string>();
 	for (const script of metadata.scripts) {
 		if (!files.includes(script.file)) problems.push(`script ${script.file} is listed but missing`);
 		if (variants.has(script.variant)) problems.push(`variant "${script.variant}" is listed twice`);
 		variants.add(script.variant);
 	}
-	for (const shared of metadata.shared) {
-		if (!files.includes(shared))
-			problems.push(`shared module ${shared} is missing: run python3 examples/sync_shared.py`);
+	for (const script of metadata.scripts) {
+		for (const option of script.options ?? []) {
+			if (!(option in metadata.options)) problems.push(`${script.file} takes option "${option}", which "options" does not define`);
+		}
+		for (const compared of script.compares ?? []) {
+			if (!variants.has(compared)) problems.push(`${script.variant} compares "${compared}", which is not a variant`);
+		}
 	}
 	if (metadata.baseline !== null && !variants.has(metadata.baseline)) {
 		problems.push(`baseline "${metadata.baseline}" is not one of the variants (${[...variants].join(', ')})`);
@@ -156,7 +204,7 @@ export function loadExample(slug: string, examplesDir: string = EXAMPLES_DIR): E
 		throw new ExampleError(`${metadataPath}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 	}
 
-	const example: Example = { ...metadata, slug, dir, files, exerciseFiles };
+	const example: Example = { ...metadata, slug, dir, files, sources, exerciseFiles };
 	cache.set(key, example);
 	return example;
 }
@@ -173,7 +221,7 @@ export function readExampleFile(example: Example, file: string): string {
 			`File "${file}" is not part of example "${example.slug}". Its files: ${example.files.join(', ')}.`,
 		);
 	}
-	return fs.readFileSync(path.join(example.dir, file), 'utf8');
+	return fs.readFileSync(example.sources.get(file) ?? path.join(example.dir, file), 'utf8');
 }
 
 /** The script entry for a variant id. */

@@ -22,9 +22,30 @@ export function payloadPath(slug: string): string {
 	return `stackblitz/${slug}.json`;
 }
 
-/** `python3 threads.py`: what a learner runs; tests append `--json` and the quick arguments. */
+/** The launcher in every example folder: it runs the shared harness (examples/_shared/harness.py) on the folder. */
+export const HARNESS_LAUNCHER = 'compare.py';
+
+/**
+ * What a learner runs: `python3 threads.py` for a variant (plain Python, prints its own time); `python3 compare.py`
+ * for a comparison, `python3 compare.py sweep` for a sweep.
+ */
 export function scriptCommand(script: ExampleScript): string {
-	return `${PYTHON} ${script.file}`;
+	if (script.role === 'variant') return `${PYTHON} ${script.file}`;
+	return `${PYTHON} ${HARNESS_LAUNCHER}${script.role === 'sweep' ? ` ${script.variant}` : ''}`;
+}
+
+/**
+ * The arguments of `python3 compare.py VARIANT --json ...args`: the harness imports the plain variant, times it
+ * from outside and prints its report (examples/timing-report.schema.json). Measurements, tests, StackBlitz and the
+ * in-page runner all run a script this way.
+ */
+export function reportArgs(script: ExampleScript, args: readonly string[]): string[] {
+	return [HARNESS_LAUNCHER, script.variant, '--json', ...args];
+}
+
+/** `python3 compare.py threads`: the harness's run of one variant, with its table and timeline. */
+export function harnessCommand(script: ExampleScript): string {
+	return `${PYTHON} ${HARNESS_LAUNCHER} ${script.variant}`;
 }
 
 /** From a clone of the repository: go to the folder, then run each script in teaching order. */

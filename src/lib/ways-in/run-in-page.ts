@@ -72,12 +72,15 @@ export function exampleFilesPath(slug: string): string {
 }
 
 /**
- * What the worker writes into Pyodide's file system: every .py file of the example folder (scripts and shared
- * modules), read with the loader the zips and StackBlitz payloads use. Sorted by name.
+ * What the worker writes into Pyodide's file system: every .py file of the example folder (the versions, compare.py
+ * and the harness) and example.json, which the harness reads, with the loader the zips and StackBlitz payloads use.
+ * Sorted by name.
  */
 export function inPageFiles(example: Example): Record<string, string> {
 	return Object.fromEntries(
-		example.files.filter((file) => file.endsWith('.py')).map((file) => [file, readExampleFile(example, file)]),
+		example.files
+			.filter((file) => file.endsWith('.py') || file === 'example.json')
+			.map((file) => [file, readExampleFile(example, file)]),
 	);
 }
 
@@ -88,7 +91,7 @@ export type InPageSupport =
 
 /**
  * How `file` fares in the page, or null when it is not one of the example's scripts (a shared module such as
- * timing.py: nothing to run). `args` replaces the script's quick arguments (the ones the tests and StackBlitz use).
+ * harness.py: nothing to run). `args` replaces the script's quick arguments (the ones the tests and StackBlitz use).
  */
 export function inPageSupport(example: Example, file: string, args?: string[]): InPageSupport | null {
 	const script = example.scripts.find((s) => s.file === file);

@@ -1,6 +1,6 @@
 /**
  * Builds an example's download: a zip holding one folder, `<slug>/`, with every file the example needs to run with
- * plain `python3` (its scripts, its copies of the shared modules, example.json and the README with the commands), and
+ *  plain `python3` (its scripts, the shared harness and modules it needs, example.json and the README with the commands), and
  * its exercises (`<slug>/exercises/<name>/`).
  *
  * Deterministic, so the same example gives the same bytes on every build and machine: entries are sorted, and every
@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import type { Example } from '../examples/metadata.ts';
+import { LINK_FILE } from '../examples/shared-files.ts';
+import { EXAMPLES_DIR, SHARED_DIR_NAME } from '../paths.ts';
 
 /**
  * 2000-01-01 00:00:00 in local time. Zip stores "DOS time" without a time zone and fflate reads the local fields of
@@ -43,7 +45,12 @@ function zippedFiles(example: Example): string[] {
 
 /** The zip's bytes. Files are read as bytes (never re-encoded). */
 export function buildExampleZip(example: Example): Uint8Array {
-	return zipFiles(zippedFiles(example).map((file) => [`${example.slug}/${file}`, path.join(example.dir, file)]));
+	return zipFiles(zippedFiles(example).map((file) => [`${example.slug}/${file}`, sourceOf(example, file)]));
+}
+
+/** The file a zip entry is read from: the folder's own, or the shared module a download gets (harness.py, links). */
+function sourceOf(example: Example, file: string): string {
+	return example.sources.get(file) ?? path.join(example.dir, file);
 }
 
 /** Folder that the all-examples zip unzips into; each example is a folder inside it, as in `examples/`. */
@@ -53,23 +60,45 @@ export const ALL_EXAMPLES_FOLDER = 'speed-up-python-with-concurrency-examples';
 export const ALL_EXAMPLES_ZIP = `${ALL_EXAMPLES_FOLDER}.zip`;
 
 /**
- * Entry names of the all-examples zip, sorted: `<folder>/<slug>/<file>` for every file of every example folder
- * (exercises included: they live inside the example folders), the same files as each example's own zip.
+ * Files of `examples/` itself that the all-examples zip holds beside the example folders: the examples' README (each
+ * example's README points to it), the report's schema it describes, and the shared code once, in `_shared/`, where
+ * each folder's compare.py and each exercise's links find it, as in a clone of the repository.
  */
-export function allExamplesEntryNames(examples: Example[]): string[] {
-	return examples.flatMap((example) => zipEntryNames(example).map((name) => `${ALL_EXAMPLES_FOLDER}/${name}`)).sort();
+export const ALL_EXAMPLES_EXTRAS = [
+	'README.md',
+	'timing-report.schema.json',
+	`${SHARED_DIR_NAME}/${LINK_FILE}`,
+	...['harness.py', 'checker.py', 'latency_server.py', 'compare.py'].map((file) => `${SHARED_DIR_NAME}/${file}`),
+];
+
+/** [entry name, source] of the all-examples zip: the folders as in a clone (no injected copies), and the extras. */
+function allExamplesFiles(examples: Example[], examplesDir: string = EXAMPLES_DIR): Array<[string, string]> {
+	const own = examples.flatMap((example) =>
+		[...example.files, ...example.exerciseFiles]
+			.filter((file) => fs.existsSync(path.join(example.dir, file)))
+			.map((file): [string, string] => [`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`, path.join(example.dir, file)]),
+	);
+	const extras = ALL_EXAMPLES_EXTRAS.map((file): [string, string] => [`${ALL_EXAMPLES_FOLDER}/${file}`, path.join(examplesDir, file)]);
+	return [...own, ...extras];
 }
 
-/** Every example in one deterministic zip: each folder exactly as in its own download. */
+/**
+ * Entry names of the all-examples zip, sorted: `<folder>/<slug>/<file>` for every file of every example folder
+ * (exercises included), as a clone has them, and `<folder>/README.md` and `<folder>/_shared/...` once.
+ */
+export function allExamplesEntryNames(examples: Example[]): string[] {
+	return allExamplesFiles(examples)
+		.map(([name]) => name)
+		.sort();
+}
+
+/**
+ * Every example in one deterministic zip, laid out as `examples/` in a clone: the shared code once in `_shared/`,
+ * which each folder's compare.py (and each exercise's checker.py link) finds there. Each example's own zip holds
+ * its copies instead, so that one folder runs alone.
+ */
 export function buildAllExamplesZip(examples: Example[]): Uint8Array {
-	return zipFiles(
-		examples.flatMap((example) =>
-			zippedFiles(example).map((file): [string, string] => [
-				`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`,
-				path.join(example.dir, file),
-			]),
-		),
-	);
+	return zipFiles(allExamplesFiles(examples));
 }
 
 /** Zips [entry name, file on disk] pairs: sorted by name, fixed timestamp and permissions, maximum compression. */

@@ -66,6 +66,8 @@ export interface TimingReport {
 	metrics?: Record<string, number>;
 	rows?: Array<Record<string, number | string | boolean | null>>;
 	runs?: TimingReport[];
+	note?: string;
+	contention?: { others_cpu_share: number; busy: boolean };
 	timestamp: string;
 }
 
@@ -106,6 +108,10 @@ const reportObjectSchema = z.strictObject({
 		.optional(),
 	/** Reports of the variants a compare script ran. */
 	runs: z.lazy(() => z.array(timingReportSchema)).optional(),
+	/** A sentence that reads the result (example.json's note, filled in). */
+	note: z.string().optional(),
+	/** Linux: the share of the CPUs other programs used during the run; busy from a quarter on. */
+	contention: z.strictObject({ others_cpu_share: z.number().min(0), busy: z.boolean() }).optional(),
 	/** When it ran, UTC. */
 	timestamp: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$/),
 });

@@ -1254,17 +1254,18 @@ class Requests:
             path, start, _ = self.events[index]
             self.events[index] = (path, start, time.monotonic())
 
-    def count(self, paths: Sequence[str]) -> dict[str, int]:
-        wanted = dict.fromkeys(paths, 0)
+    def count(self, urls: Sequence[str]) -> dict[str, int]:
+        """How many requests each URL got (by path)."""
+        wanted = dict.fromkeys(map(_path, urls), 0)
         with self.lock:
             for path, _, _ in self.events:
                 if path in wanted:
                     wanted[path] += 1
         return wanted
 
-    def most_at_once(self, paths: Sequence[str]) -> int:
-        """The most requests for `paths` that were being handled at the same moment."""
-        wanted = set(paths)
+    def most_at_once(self, urls: Sequence[str]) -> int:
+        """The most requests for `urls` that were being handled at the same moment."""
+        wanted = set(map(_path, urls))
         with self.lock:
             edges = sorted([(s, 1) for p, s, _ in self.events if p in wanted]
                            + [(e, -1) for p, _, e in self.events if p in wanted],
@@ -1276,6 +1277,10 @@ class Requests:
         return most
 
 
+def _path(url: str) -> str:
+    return urllib.parse.urlsplit(url).path
+
+
 def count_requests(server: Any) -> Requests:
     """Count the GET requests a latency_server.LatencyServer receives from now on, by
     subclassing the handler it was built with (its answers stay the same)."""
@@ -1284,7 +1289,7 @@ def count_requests(server: Any) -> Requests:
 
     class Counting(base):  # type: ignore[misc, valid-type]
         def do_GET(self) -> None:
-            index = requests.begin(urllib.parse.urlsplit(self.path).path)
+            index = requests.begin(_path(self.path))
             try:
                 super().do_GET()
             finally:
@@ -1327,7 +1332,7 @@ class HungServer:
                 data += chunk
         words = data.split(b"\r\n", 1)[0].split()
         if len(words) >= 2:
-            self.requests.begin(words[1].decode("ascii", "replace"))
+            self.requests.begin(_path(words[1].decode("ascii", "replace")))
 
 
 @contextlib.contextmanager

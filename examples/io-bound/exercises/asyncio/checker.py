@@ -415,6 +415,28 @@ def _cmdline(pid: int) -> bytes:
         return b""
 
 
+def _running_share(child: int, samples: int = 10) -> float:
+    """The share of `samples` moments (over 0.2 s) when a thread of the checked program or of
+    its processes was running or ready to run (Linux)."""
+    running = 0
+    for _ in range(samples):
+        pids = [child, *_started_by(child)]
+        for pid in pids:
+            if b"--pace" in _cmdline(pid):
+                continue
+            with contextlib.suppress(OSError):
+                states = []
+                for task in os.scandir(f"/proc/{pid}/task"):
+                    with contextlib.suppress(OSError, ValueError):
+                        text = Path(task.path, "stat").read_text()
+                        states.append(text[text.rindex(")") + 2])
+                if "R" in states:
+                    running += 1
+                    break
+        time.sleep(0.02)
+    return running / samples
+
+
 def _leftovers_after_exit(process: subprocess.Popen[Any]) -> list[str]:
     """Processes still running LEFTOVER_GRACE_S after the program exited, named."""
     gone_by = time.monotonic() + LEFTOVER_GRACE_S
@@ -461,15 +483,11 @@ def _describe_hang(run: Run, process: subprocess.Popen[Any], paths: dict[str, st
                    function: str, file: Path, timeout_s: float) -> None:
     """Say what the child was doing when the time ran out: computing, or waiting (on what)."""
     state = _ask_state(paths)
-    cpu = state.get("cpu_s")
-    elapsed = state.get("elapsed_s") or timeout_s
-    if LINUX:  # more reliable than the child's own answer, and it covers its processes
-        table = _processes()
-        pids = [process.pid, *_started_by(process.pid, table)]
-        cpu = sum(table[pid].cpu_s for pid in pids
-                  if pid in table and b"--pace" not in _cmdline(pid))
-        elapsed = timeout_s
-    busy = cpu is not None and cpu > 0.5 * elapsed
+    if LINUX:  # a thread that computes is running or waiting for a CPU ("R"), however busy
+        busy = _running_share(process.pid) >= 0.5  # the machine is; more reliable than CPU time
+    else:
+        cpu, elapsed = state.get("cpu_s"), state.get("elapsed_s") or timeout_s
+        busy = cpu is not None and cpu > 0.5 * elapsed
     run.stuck = dict(state, busy=busy)
     limit = seconds(timeout_s)
     held = state.get("held", [])
@@ -1264,11 +1282,13 @@ class Requests:
         return wanted
 
     def most_at_once(self, urls: Sequence[str]) -> int:
-        """The most requests for `urls` that were being handled at the same moment."""
+        """The most requests for `urls` that were being handled at the same moment. A request
+        counts as done 10 ms before its handler returns: a client that has its answer may send
+        the next request before the handler's last line has run."""
         wanted = set(map(_path, urls))
         with self.lock:
-            edges = sorted([(s, 1) for p, s, _ in self.events if p in wanted]
-                           + [(e, -1) for p, _, e in self.events if p in wanted],
+            done = [(s, max(s, e - 0.01)) for p, s, e in self.events if p in wanted]
+            edges = sorted([(s, 1) for s, _ in done] + [(e, -1) for _, e in done],
                            key=lambda edge: (edge[0], edge[1]))
         most = active = 0
         for _, change in edges:
@@ -1559,15 +1579,6 @@ def check_deposits(report: Report, run: Run, counts: Sequence[tuple[int, int]], 
         return
     report.ok(f"the deposits were made: {len(rows)} runs with new counts each time "
               f"({', '.join(f'{t}x{d}' for (t, d), _, _ in rows)}), by as many {who}s")
-    lonely = [o for _, _, o in rows if o["overlap"] < 2]
-    if lonely:
-        report.fail(f"the deposits overlapped in time: in {len(lonely)} of {len(rows)} runs, "
-                    f"each {who} finished its deposits before the next one started",
-                    f"Start all the {who}s first, then wait for them all: one after another, "
-                    "there is no race to fix, and no lock is tested.")
-    else:
-        report.ok(f"the deposits overlapped in time: up to "
-                  f"{max(o['overlap'] for _, _, o in rows)} {who}s depositing at once")
     bad = sum(o["bad_pauses"] for _, _, o in rows)
     total = sum(o["deposits"] for _, _, o in rows)
     if bad:
@@ -1579,6 +1590,15 @@ def check_deposits(report: Report, run: Run, counts: Sequence[tuple[int, int]], 
                     "safe with the lock instead.")
     else:
         report.ok(f"the pause runs between the read and the write: in all {total:,} deposits")
+    lonely = [o for _, _, o in rows if o["overlap"] < 2]
+    if lonely:
+        report.fail(f"the deposits overlapped in time: in {len(lonely)} of {len(rows)} runs, "
+                    f"each {who} finished its deposits before the next one started",
+                    f"Start all the {who}s first, then wait for them all: one after another, "
+                    "there is no race to fix, and no lock is tested.")
+    else:
+        report.ok(f"the deposits overlapped in time: up to "
+                  f"{max(o['overlap'] for _, _, o in rows)} {who}s depositing at once")
     wrong = []
     for (threads, deposits), value, seen in rows:
         expected = threads * deposits

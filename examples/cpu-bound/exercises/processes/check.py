@@ -120,6 +120,7 @@ def check(file: Path, report: Report) -> None:
     expected = expected_counts(ranges)
     cpus = cpu_count()
     alongside = [str(HERE / "check.py"), "--pace", str(ranges[0][0])] if cpus > 1 else []
+    checked = False  # the worker processes, judged once
     for attempt in (1, 2):
         run = run_function(file, "count_all", [[ranges]], timeout_s=TIMEOUT_S,
                            alongside=alongside, sample_workers=True)
@@ -136,12 +137,10 @@ def check(file: Path, report: Report) -> None:
                               "every run); keep count_primes() as it was.", run=run):
                 report.shutdown(run)
                 return
-            if not in_workers(report, run, cpus):
-                report.shutdown(run)
-                return
         if cpus < 2:
             report.skip("fast enough: this machine lets Python use 1 CPU, so processes cannot "
                         "run in parallel here; run the check on a machine with 2 or more")
+            in_workers(report, run, cpus)
             break
         # The reference counted beside the learner's code, under the same load: how many of
         # its chunks it finished during the call says how long the work takes one process.
@@ -151,6 +150,12 @@ def check(file: Path, report: Report) -> None:
         sequential_s = elapsed_s * (TOTAL / PACE_CHUNK) / max(chunks, 0.5)
         ideal = ideal_speedup(ranges, min(TASKS, cpus))
         got = busy_machine(run, elapsed_s, cpus)
+        too_fast = sequential_s / elapsed_s > TOO_FAST * ideal  # then the speed says why
+        if not too_fast and not checked:
+            checked = True
+            if not in_workers(report, run, cpus):
+                report.shutdown(run)
+                return
         verdict = speed_verdict(
             report, elapsed_s=elapsed_s, sequential_s=sequential_s,
             ideal_s=sequential_s / ideal, share=SHARE, ideal_words=f"on {cpus} CPUs",

@@ -270,6 +270,7 @@ class Run:
     hint: str | None = None  # what to do about it
     shutdown_problem: str | None = None  # returned, but did not exit cleanly
     leftovers: list[str] = field(default_factory=list)  # processes the check had to end
+    watch_problem: str | None = None  # what `watch` could not find in the file
     output: str = ""  # the tail of what the learner's code printed
 
     @property
@@ -540,6 +541,7 @@ def _read_result(run: Run, path: Path, returncode: int | None, function: str, fi
     run.windows = [tuple(window) for window in result["windows"]]
     run.ticks = result["ticks"]
     run.observed = result.get("observed", [])
+    run.watch_problem = result.get("watch_problem")
 
 
 # --- the child side ---------------------------------------------------------------------------
@@ -591,6 +593,16 @@ def _learner_frame(frame: Any, file: str) -> str:
             return _site(file, frame.f_lineno)
         frame = frame.f_back
     return ""
+
+
+def _top_level_site(frame: Any, file: str) -> str:
+    """The line at the top level of the learner's file that this stack runs from."""
+    site = ""
+    while frame is not None:
+        if frame.f_code.co_filename == file:
+            site = _site(file, frame.f_lineno)
+        frame = frame.f_back
+    return site
 
 
 def _caller_site(file: str) -> str:
@@ -696,7 +708,7 @@ class _Watch:
 
         def start(process: Any) -> None:
             if watch.guard_imports:
-                raise _StartedAtImport(_learner_frame(sys._getframe(1), watch.file))
+                raise _StartedAtImport(_top_level_site(sys._getframe(1), watch.file))
             original(process)
 
         multiprocessing.process.BaseProcess.start = start  # type: ignore[method-assign]
@@ -1069,12 +1081,12 @@ def _call(module: Any, spec: dict[str, Any], watch: _Watch, result: dict[str, An
         fail(f"{name}() is `async def`, but this exercise calls it as a plain function",
              "Keep it a plain `def`.")
         return
-    if spec["watch"].get("class"):
+    watching = bool(spec["watch"].get("class"))
+    if watching:
         problem = watch.install_deposit_watch(module)
-        if problem:
-            fail(problem, f"Keep the class {spec['watch']['class']} and its "
-                          f"{spec['watch']['method']}() method, as in the exercise.")
-            return
+        if problem:  # the calls still run: their own errors come first
+            result["watch_problem"] = problem
+            watching = False
     values, durations, cpu, windows, ticks, observed = [], [], [], [], [], []
     pace = _start_alongside(spec["alongside"], ticks)
     try:
@@ -1094,7 +1106,7 @@ def _call(module: Any, spec: dict[str, Any], watch: _Watch, result: dict[str, An
             cpu.append(time.process_time() - started_cpu)
             windows[-1][1] = time.monotonic()
             values.append(value)
-            if spec["watch"].get("class"):
+            if watching:
                 observed.append(watch.deposit_summary())
         times = os.times()  # before the `alongside` program is waited for: not counted
         result.update(values=values, seconds=durations, cpu_s=cpu, windows=windows,
@@ -1570,6 +1582,15 @@ def check_deposits(report: Report, run: Run, counts: Sequence[tuple[int, int]], 
     """The lock exercises' verdicts, one line each, over every call: the deposits were made
     (by `threads` depositors, `deposits` each), overlapped in time, paused between the read and
     the write every time, and the shared account ended with every deposit."""
+    odd = [value for value in run.values if not isinstance(value, int) or isinstance(value, bool)]
+    if odd:
+        report.fail_run(run, f"no lost deposits: expected the final balance (an int), got "
+                             f"{describe(odd[0])}", "Return the account's balance, an int.")
+        return
+    if run.watch_problem:
+        report.fail(run.watch_problem, "Keep the class Account, its deposit() method and its "
+                                       "balance attribute, as in the exercise.")
+        return
     rows = list(zip(counts, run.values, run.observed))
     made = [(c, o) for c, _, o in rows if o["deposits"] != c[0] * c[1]
             or o["per_depositor"] != [c[1]] * c[0]]

@@ -232,14 +232,16 @@ class WrongSolutionsTest(ExerciseCase):
         result = self.check(folder, self.write(folder, source))
         # The speed check may pass or fail here: on a busy machine the scheduler can favour a
         # process whose threads keep waking up. The work still ran in one process: that fails.
-        self.assertVerdict(result, 1, "[FAIL] ran in worker processes: child processes used 0.00 s")
+        self.assertVerdict(result, 1, "[FAIL] ran in worker processes: processes started by count_all() "
+                           "used 0.00 s")
 
     def test_removing_the_pause_is_not_a_fix(self) -> None:
         folder = self.copy("race-conditions/threads-lock")
         source = (folder / "exercise.py").read_text(encoding="utf-8").replace(
             "        time.sleep(0)  # 2. pause: another thread may run now\n", "")
         result = self.check(folder, self.write(folder, source))
-        self.assertVerdict(result, 1, "[FAIL] the pause between the read and the write is gone")
+        self.assertVerdict(result, 1, "[FAIL] the pause runs between the read and the write",
+                           "(one did: read, write)")
 
     def test_a_new_lock_per_call_protects_nothing(self) -> None:
         folder = self.copy("race-conditions/threads-lock")
@@ -262,7 +264,7 @@ class WrongSolutionsTest(ExerciseCase):
             "import asyncio\n", "import asyncio\nimport threading\n", 1)
         started = time.monotonic()
         result = self.check(folder, self.write(folder, source), timeout=30)
-        self.assertVerdict(result, 1, "did not return within", "Use asyncio.Lock")
+        self.assertVerdict(result, 1, "did not return within", "Use an asyncio.Lock")
         self.assertLess(time.monotonic() - started, 20)
 
     def test_waiting_with_a_timeout_leaves_a_thread_behind(self) -> None:

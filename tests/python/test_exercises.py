@@ -12,6 +12,8 @@ checker never hangs.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -19,12 +21,14 @@ import sys
 import tempfile
 import textwrap
 import time
+import types
 import unittest
 from pathlib import Path
 
 from tests.python.support import (
     EXAMPLES,
     POSIX,
+    SHARED,
     RunningScript,
     run_script,
     wait_until_group_gone,
@@ -307,6 +311,64 @@ class WrongSolutionsTest(ExerciseCase):
             "    return [fetch(url) for url in urls]")
         result = self.check(folder, self.write(folder, source))
         self.assertVerdict(result, 1, "[FAIL] correct result: item 0 is a coroutine")
+
+
+class VerdictTest(unittest.TestCase):
+    """The verdict logic alone: a speed that cannot be measured is never a pass."""
+
+    def setUp(self) -> None:
+        # registered first: its dataclasses look their module up in sys.modules
+        self.checker = sys.modules.setdefault("checker_under_test", types.ModuleType("checker_under_test"))
+        if not hasattr(self.checker, "Report"):
+            self.checker.__file__ = str(SHARED / "checker.py")
+            code = compile((SHARED / "checker.py").read_text(encoding="utf-8"),
+                           self.checker.__file__, "exec")
+            exec(code, self.checker.__dict__)
+        self.report = self.checker.Report()
+
+    def verdict(self, speedup: float, **options) -> tuple[object, int, str]:
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output):
+            verdict = self.checker.speed_verdict(
+                self.report, elapsed_s=10 / speedup, sequential_s=10, ideal_s=5, share=0.75,
+                ideal_words="on 2 CPUs", hint="go faster", **options)
+            code = self.report.finish()
+        return verdict, code, output.getvalue()
+
+    def test_a_busy_machine_says_it_could_not_check(self) -> None:
+        verdict, code, text = self.verdict(1.2, final=True, measurable=False,
+                                           busy_words="the machine was busy")
+        self.assertIsNone(verdict)
+        self.assertEqual(code, 3)
+        self.assertIn("[busy] fast enough: could not check speed", text)
+        self.assertIn("Could not check speed: run again on a quieter machine", text)
+        self.assertNotIn("All checks passed", text)
+
+    def test_a_failure_elsewhere_still_fails_on_a_busy_machine(self) -> None:
+        self.report.fail("correct result: wrong", "fix it")
+        _, code, text = self.verdict(1.2, final=True, measurable=False, busy_words="busy")
+        self.assertEqual(code, 1)
+        self.assertIn("Hint: fix it", text)
+
+    def test_a_slow_answer_on_a_quiet_machine_fails(self) -> None:
+        verdict, code, text = self.verdict(1.2, final=True)
+        self.assertIs(verdict, False)
+        self.assertEqual(code, 1)
+        self.assertIn("[FAIL] fast enough: 1.2x", text)
+
+    def test_faster_than_possible_fails_with_its_own_message(self) -> None:
+        verdict, code, text = self.verdict(6.7, final=True)
+        self.assertIs(verdict, False)
+        self.assertIn("[FAIL] faster than possible: did it do the work? 6.7x", text)
+        verdict, _, text = self.verdict(6.7, final=False)
+        self.assertIsNone(verdict, "measured again before failing")
+
+    def test_numbers_and_words(self) -> None:
+        self.assertEqual(self.checker.seconds(8.31197), "8.3 s")
+        self.assertEqual(self.checker.seconds(30.0), "30 s")
+        self.assertEqual(self.checker.seconds(0.253), "0.25 s")
+        self.assertEqual(self.checker.describe(3), "an int (3)")
+        self.assertEqual(self.checker.describe(2.5), "a float (2.5)")
 
 
 class BadInputTest(ExerciseCase):

@@ -130,7 +130,7 @@ def become_subreaper() -> bool:
 
                 libc = ctypes.CDLL(None, use_errno=True)
                 _SUBREAPER = libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
-    return _SUBREAPER
+    return bool(_SUBREAPER)
 
 
 @dataclass
@@ -760,7 +760,7 @@ class _Watch:
                 self.site, self.owner, self.waiters = "", None, set()
                 watch.locks.add(self)
 
-            async def acquire(self) -> bool:
+            async def acquire(self) -> Any:
                 got = await super().acquire()
                 self.site = _caller_site(watch.file)
                 return got
@@ -769,7 +769,9 @@ class _Watch:
                 self.site = ""
                 super().release()
 
-        _allocate_lock = threading._allocate_lock  # type: ignore[attr-defined]
+        import _thread
+
+        _allocate_lock = _thread.allocate_lock
         threading.Lock = WatchedLock  # type: ignore[misc, assignment]
         asyncio.Lock = asyncio.locks.Lock = WatchedAsyncLock  # type: ignore[misc]
 
@@ -826,7 +828,7 @@ class _Watch:
                     f"{names['method']}() method: the check watches {names['class']}."
                     f"{names['method']}() and {names['class']}.{names['state']}")
         self.state_name = state = names["state"]
-        original = cls.__dict__.get(state)
+        original: Any = cls.__dict__.get(state)
         watch = self
 
         class Watched:
@@ -873,22 +875,22 @@ class _Watch:
                            if s == "pause" or a == id(account))
             self.deposits.append((who, started, time.perf_counter_ns(), mine, id(account)))
 
-        if inspect.iscoroutinefunction(method):
-            async def deposit(account: Any, *args: Any, **kwargs: Any) -> Any:
-                token = begin()
-                try:
-                    return await method(account, *args, **kwargs)
-                finally:
-                    end(token, account)
-        else:
-            def deposit(account: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[misc]
-                token = begin()
-                try:
-                    return method(account, *args, **kwargs)
-                finally:
-                    end(token, account)
+        async def deposit_async(account: Any, *args: Any, **kwargs: Any) -> Any:
+            token = begin()
+            try:
+                return await method(account, *args, **kwargs)
+            finally:
+                end(token, account)
 
-        setattr(cls, names["method"], functools.wraps(method)(deposit))
+        def deposit(account: Any, *args: Any, **kwargs: Any) -> Any:
+            token = begin()
+            try:
+                return method(account, *args, **kwargs)
+            finally:
+                end(token, account)
+
+        wrapper = deposit_async if inspect.iscoroutinefunction(method) else deposit
+        setattr(cls, names["method"], functools.wraps(method)(wrapper))
         return None
 
     def deposit_summary(self) -> dict[str, Any]:

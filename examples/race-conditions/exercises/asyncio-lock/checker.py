@@ -183,16 +183,16 @@ def _started_by(child: int, table: dict[int, Proc] | None = None) -> list[int]:
     return sorted(pid for pid in pids if pid in table and table[pid].state not in "ZX")
 
 
-def process_name(pid: int) -> str:
-    """'`python3 -c import time; time.sleep(60)` (pid 123)' from /proc, or 'pid 123'."""
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return f"pid {pid}"
+def process_name(pid: int, program: bytes = b"") -> str:
+    """'`python3 -c import time; time.sleep(60)` (pid 123)' from /proc, or 'pid 123';
+    a process forked from the checked `program` (its command line) is called so."""
+    raw = _cmdline(pid)
+    if program and raw == program:
+        return f"a forked copy of your program (pid {pid})"
     words = [word.decode("utf-8", "replace") for word in raw.split(b"\0") if word]
     if not words:
         return f"pid {pid}"
-    words[0] = Path(words[0]).name
+    words = [Path(word).name if "/" in word and " " not in word else word for word in words]
     text = " ".join(words)
     return f"`{text if len(text) <= 60 else text[:57] + '...'}` (pid {pid})"
 
@@ -212,6 +212,11 @@ def _end_everything(process: subprocess.Popen[Any]) -> list[str]:
     """Kill the child and every process it started; the names of those still running besides
     the child (Linux: all of them; elsewhere: its process group, unnamed)."""
     names: dict[int, str] = {}
+    program = _cmdline(process.pid) if LINUX else b""
+    if LINUX:  # named before anything is killed: a dying process loses its command line
+        for pid in _started_by(process.pid):
+            if b"--pace" not in _cmdline(pid):  # the check's own reference is no leftover
+                names[pid] = process_name(pid, program)
     if POSIX:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
@@ -226,7 +231,8 @@ def _end_everything(process: subprocess.Popen[Any]) -> list[str]:
             if not pids:
                 break
             for pid in pids:
-                names.setdefault(pid, process_name(pid))
+                if b"--pace" not in _cmdline(pid):  # the check's own reference is no leftover
+                    names.setdefault(pid, process_name(pid, program))
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(pid, signal.SIGKILL)
             time.sleep(0.01)
@@ -395,8 +401,8 @@ def run_function(
             _read_result(run, result, process.returncode, function, file)
         finally:
             ended = _end_everything(process)
-            if ended and run.shutdown_problem and "check ended" not in run.shutdown_problem:
-                run.leftovers = ended
+            if not (run.shutdown_problem and "check ended" in run.shutdown_problem):
+                run.leftovers = ended  # not named yet: a verdict may name them
             run.output = (out.text() + err.text())[-OUTPUT_TAIL:]
     return run
 
@@ -453,7 +459,9 @@ def _leftovers_after_exit(process: subprocess.Popen[Any]) -> list[str]:
         else:
             return []
         if time.monotonic() > gone_by:
-            return [process_name(pid) for pid in pids] or ["processes in its process group"]
+            program = _cmdline(process.pid)
+            return [process_name(pid, program) for pid in pids] or [
+                "processes in its process group"]
         time.sleep(0.05)
 
 
@@ -1173,6 +1181,10 @@ class Report:
         if run.ok:
             return True
         self.fail(f"{what}: {run.problem}", run.hint or "")
+        if run.leftovers:
+            count = len(run.leftovers)
+            self.note(f"the check ended {count} process{'es' if count > 1 else ''} your code "
+                      f"had started: {', '.join(run.leftovers[:3])}{' and more' if count > 3 else ''}")
         if run.inner_error and not run.timed_out:
             for line in run.inner_error:
                 self.note(f"| {line[:150]}")
@@ -1186,7 +1198,8 @@ class Report:
 
     def shutdown(self, run: Run, hint: str | None = None) -> None:
         if run.shutdown_problem:
-            self.fail(f"clean shutdown: {run.shutdown_problem}", hint or (
+            ended = f" (the check ended {', '.join(run.leftovers[:3])})" if run.leftovers else ""
+            self.fail(f"clean shutdown: {run.shutdown_problem}{ended}", hint or (
                 "Everything your function starts must be finished when it returns: leave "
                 "the pool's `with` block (it waits for the workers), or join the threads, "
                 "and give every wait a timeout."))

@@ -613,15 +613,13 @@ def _top_level_site(frame: Any, file: str) -> str:
     return site
 
 
-def _caller_site(file: str) -> str:
-    """Where the learner's code called the checker's wrapper: 'line N (`code`)', or '' when
-    the caller is not the learner's code (e.g. a lock taken inside the standard library)."""
+def _caller_line(file: str) -> int:
+    """The line of the learner's code that called the checker's wrapper, or 0 when the caller
+    is not the learner's code (e.g. a lock taken inside the standard library)."""
     frame = sys._getframe(1)
     while frame is not None and frame.f_code.co_filename in (__file__, asyncio.locks.__file__):
         frame = frame.f_back
-    if frame is None or frame.f_code.co_filename != file:
-        return ""
-    return _site(file, frame.f_lineno)
+    return frame.f_lineno if frame is not None and frame.f_code.co_filename == file else 0
 
 
 def _coroutine_site(coro: Any, file: str) -> str:
@@ -668,7 +666,13 @@ class _Watch:
         self.loop: asyncio.AbstractEventLoop | None = None
         self.call_started = (time.monotonic(), time.process_time())
         self.deposits: list[tuple[Any, int, int, str, int]] = []  # who, start, end, steps, account
-        self.steps: dict[Any, list[tuple[str, int]]] = {}  # who -> (step, account) in a deposit
+        self.steps: dict[Any, list[tuple[str, int]]] = {}  # task -> (step, account) in a deposit
+        self.tasks = self.options.get("pause") == "asyncio.sleep"  # depositors are tasks
+        self.local = threading.local()  # a thread's steps in its deposit, and its deposits
+        self.thread_deposits: list[list[tuple[Any, int, int, str, int]]] = []
+        self.generation = 0  # one per call: a thread kept from an earlier call starts anew
+        self.register = threading.Lock()
+        self.lock_acquire_code: Any = None
         self.accounts: dict[int, Any] = {}  # id -> account (kept alive: ids stay unique)
         self.state_name = ""
         self.guard_imports = True
@@ -721,33 +725,31 @@ class _Watch:
 
         multiprocessing.process.BaseProcess.start = start  # type: ignore[method-assign]
 
-    # -- locks: which kind is held, since where, and who waits for it
+    # -- locks: which kind is held, and since which line
     def install_lock_watch(self) -> None:
         watch = self
+        import _thread
+
+        allocate_lock = _thread.allocate_lock
 
         class WatchedLock:
             kind = "threading.Lock"
 
             def __init__(self) -> None:
-                self._lock = _allocate_lock()
-                self.site, self.owner, self.waiters = "", None, set()
+                self._lock = allocate_lock()
+                self.line, self.owner = 0, 0  # kept cheap: deposits take it thousands of times
                 watch.locks.add(self)
 
             def acquire(self, blocking: bool = True, timeout: float = -1) -> bool:
-                me = threading.get_ident()
-                self.waiters.add(me)
-                try:
-                    got = self._lock.acquire(blocking, timeout)
-                finally:
-                    self.waiters.discard(me)
+                got = self._lock.acquire(blocking, timeout)
                 if got:
-                    self.site, self.owner = _caller_site(watch.file), me
+                    self.line, self.owner = _caller_line(watch.file), threading.get_ident()
                 return got
 
             __enter__ = acquire
 
             def release(self) -> None:
-                self.site, self.owner = "", None
+                self.line = 0
                 self._lock.release()
 
             def __exit__(self, *exc: object) -> None:
@@ -758,52 +760,79 @@ class _Watch:
 
             def _at_fork_reinit(self) -> None:
                 self._lock._at_fork_reinit()  # type: ignore[attr-defined]
-                self.site, self.owner, self.waiters = "", None, set()
+                self.line, self.owner = 0, 0
 
         class WatchedAsyncLock(asyncio.Lock):
             kind = "asyncio.Lock"
 
             def __init__(self, *args: Any, **kwargs: Any) -> None:
                 super().__init__(*args, **kwargs)
-                self.site, self.owner, self.waiters = "", None, set()
+                self.line, self.owner = 0, 0
                 watch.locks.add(self)
 
             async def acquire(self) -> Any:
                 got = await super().acquire()
-                self.site = _caller_site(watch.file)
+                self.line = _caller_line(watch.file)
                 return got
 
             def release(self) -> None:
-                self.site = ""
+                self.line = 0
                 super().release()
 
-        import _thread
-
-        _allocate_lock = _thread.allocate_lock
+        self.lock_acquire_code = WatchedLock.acquire.__code__
         threading.Lock = WatchedLock  # type: ignore[misc, assignment]
         asyncio.Lock = asyncio.locks.Lock = WatchedAsyncLock  # type: ignore[misc]
 
     def held_locks(self) -> list[dict[str, Any]]:
+        """The watched locks held now, taken in the learner's code; `self_wait` when the thread
+        that holds a threading.Lock is itself waiting to acquire it again."""
+        frames = sys._current_frames()
         held = []
         for lock in list(self.locks):
-            if lock.locked() and lock.site:
-                held.append({"kind": lock.kind, "where": lock.site,
-                             "self_wait": lock.owner is not None and lock.owner in lock.waiters})
+            if lock.locked() and lock.line:
+                frame, self_wait = frames.get(lock.owner), False
+                while frame is not None and lock.owner:
+                    if frame.f_code is self.lock_acquire_code and frame.f_locals.get("self") is lock:
+                        self_wait = True
+                    frame = frame.f_back
+                held.append({"kind": lock.kind, "where": _site(self.file, lock.line),
+                             "self_wait": self_wait})
         return held
 
-    # -- deposits: each call of Class.method, with the reads and writes of the state in it
+    # -- deposits: each call of Class.method, with the reads and writes of the state in it.
+    # Threads record in thread-local lists (nothing shared to contend for without the GIL);
+    # tasks, which share one thread, in a dict by task.
     def who(self) -> Any:
-        if self.options.get("pause") == "asyncio.sleep":
+        if self.tasks:
             with contextlib.suppress(RuntimeError):
                 task = asyncio.current_task()
                 if task is not None:
                     return task
         return threading.current_thread()
 
+    def current_steps(self) -> list[tuple[str, int]] | None:
+        if self.tasks:
+            with contextlib.suppress(RuntimeError):
+                task = asyncio.current_task()
+                if task is not None:
+                    return self.steps.get(task)
+        return getattr(self.local, "steps", None)
+
     def step(self, step: str, account: Any = None) -> None:
-        steps = self.steps.get(self.who())
+        steps = self.current_steps()
         if steps is not None:
             steps.append((step, id(account)))
+
+    def record(self, deposit: tuple[Any, int, int, str, int]) -> None:
+        if self.tasks:
+            self.deposits.append(deposit)
+            return
+        mine = getattr(self.local, "deposits", None)
+        if mine is None or mine[0] != self.generation:  # first deposit of this thread this call
+            mine = self.local.deposits = (self.generation, [])
+            with self.register:
+                self.thread_deposits.append(mine[1])
+        mine[1].append(deposit)
 
     def install_pause_watch(self) -> None:
         pause = self.options.get("pause")
@@ -868,20 +897,27 @@ class _Watch:
         setattr(cls, state, Watched())
 
         def begin() -> Any:
-            who = self.who()
-            if who in self.steps:  # a deposit inside a deposit: part of the outer one
+            if self.current_steps() is not None:  # a deposit inside a deposit: the outer one's
                 return None
-            self.steps[who] = []
+            who = self.who()
+            if self.tasks and who is not threading.current_thread():
+                self.steps[who] = []
+            else:
+                self.local.steps = []
             return who, time.perf_counter_ns()
 
         def end(token: Any, account: Any) -> None:
             if token is None:
                 return
             who, started = token
-            steps = self.steps.pop(who, [])
+            steps = self.current_steps() or []
+            if self.tasks and who is not threading.current_thread():
+                self.steps.pop(who, None)
+            else:
+                self.local.steps = None
             mine = "".join({"read": "r", "write": "w", "pause": "p"}[s] for s, a in steps
                            if s == "pause" or a == id(account))
-            self.deposits.append((who, started, time.perf_counter_ns(), mine, id(account)))
+            self.record((who, started, time.perf_counter_ns(), mine, id(account)))
 
         async def deposit_async(account: Any, *args: Any, **kwargs: Any) -> Any:
             token = begin()
@@ -903,8 +939,10 @@ class _Watch:
 
     def deposit_summary(self) -> dict[str, Any]:
         """What the deposits of one call looked like; resets for the next call."""
-        deposits, accounts = self.deposits, self.accounts
-        self.deposits, self.accounts = [], {}
+        with self.register:
+            deposits = self.deposits + [d for mine in self.thread_deposits for d in mine]
+            self.deposits, self.thread_deposits, self.generation = [], [], self.generation + 1
+        accounts, self.accounts = self.accounts, {}
         per_who: dict[Any, list[tuple[int, int]]] = {}
         per_account: dict[int, int] = {}
         for who, start, end, _, account in deposits:

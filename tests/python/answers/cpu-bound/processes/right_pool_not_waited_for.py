@@ -5,7 +5,7 @@ even though nobody waited for them.
 Kind: messages
 Timed: yes
 Exit: 0
-Expect: [ok]   ran in worker processes: 2 of them did the counting
+Expect: [ok]   ran in worker processes
 Expect: All checks passed.
 """
 

@@ -215,7 +215,8 @@ def _end_everything(process: subprocess.Popen[Any]) -> list[str]:
     program = _cmdline(process.pid) if LINUX else b""
     if LINUX:  # named before anything is killed: a dying process loses its command line
         for pid in _started_by(process.pid):
-            if b"--pace" not in _cmdline(pid):  # the check's own reference is no leftover
+            command = _cmdline(pid)  # empty: dying already; "--pace": the check's reference
+            if command and b"--pace" not in command:
                 names[pid] = process_name(pid, program)
     if POSIX:
         with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -231,7 +232,8 @@ def _end_everything(process: subprocess.Popen[Any]) -> list[str]:
             if not pids:
                 break
             for pid in pids:
-                if b"--pace" not in _cmdline(pid):  # the check's own reference is no leftover
+                command = _cmdline(pid)
+                if command and b"--pace" not in command:
                     names.setdefault(pid, process_name(pid, program))
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(pid, signal.SIGKILL)
@@ -359,6 +361,7 @@ def run_function(
                 env=env, **options)
         result = Path(paths["result"])
         workers: dict[int, float] = {}
+        ignored: set[int] = set()
         try:
             started = time.monotonic()
             next_sample = started
@@ -369,13 +372,13 @@ def run_function(
                     _describe_hang(run, process, paths, function, file, timeout_s)
                     return run
                 if sample_workers and LINUX and now >= next_sample:
-                    _sample(process.pid, workers)
+                    _sample(process.pid, workers, ignored)
                     next_sample = now + 0.1
                 out.cap()
                 err.cap()
                 time.sleep(0.02)
             if sample_workers and LINUX:
-                _sample(process.pid, workers)
+                _sample(process.pid, workers, ignored)
                 run.workers_cpu_s = workers
             if result.exists():
                 try:
@@ -407,12 +410,22 @@ def run_function(
     return run
 
 
-def _sample(child: int, workers: dict[int, float]) -> None:
-    """Note the CPU time of every process `child` started (the most seen for each)."""
+def _sample(child: int, workers: dict[int, float], ignored: set[int]) -> None:
+    """Note the CPU time of every process `child` started (the most seen for each). The check's
+    own reference is ignored, and so is a process whose command line is gone (it is dying):
+    it may be that reference, killed a moment ago."""
     table = _processes()
     for pid in _started_by(child, table):
-        if b"--pace" not in _cmdline(pid):  # the check's own reference, not the learner's
+        if pid in ignored:
+            continue
+        command = _cmdline(pid)
+        if b"--pace" in command:
+            ignored.add(pid)
+            workers.pop(pid, None)
+        elif command:
             workers[pid] = max(workers.get(pid, 0.0), table[pid].cpu_s)
+        elif pid in workers:
+            workers[pid] = max(workers[pid], table[pid].cpu_s)
 
 
 def _cmdline(pid: int) -> bytes:

@@ -9,9 +9,10 @@ numbers in one process beside it, under the same load. It passes when the counts
 in order; when the counting ran in worker processes, and on Linux in as many at once as the
 machine has CPUs (up to 8); when the call is at least 75% of the ideal speedup over that
 reference (the ideal: one worker per CPU, taking the ranges in order) and not far above the
-ideal (then it did not do the work); and when the program exits cleanly. A busy machine that
-keeps the workers from their share of the CPUs makes the speed check say so, with exit code
-3, never a pass; with one CPU, speed is not checked. Exit code 0 when all pass, else 1.
+ideal (then it did not do the work); and when the program exits cleanly. A machine so busy
+that the reference got under half a CPU (on Linux; elsewhere, that the workers got under half
+of what an idle machine gives them) makes the speed check say so, with exit code 3, never a
+pass; with one CPU, speed is not checked. Exit code 0 when all pass, else 1.
 """
 
 from __future__ import annotations
@@ -150,6 +151,7 @@ def check(file: Path, report: Report) -> None:
         sequential_s = elapsed_s * (TOTAL / PACE_CHUNK) / max(chunks, 0.5)
         ideal = ideal_speedup(ranges, min(TASKS, cpus))
         got = busy_machine(run, elapsed_s, cpus)
+        share = run.pace_share(start, end)  # a reference starved of CPU inflates the speedup
         too_fast = sequential_s / elapsed_s > TOO_FAST * ideal  # then the speed says why
         if not too_fast and not checked:
             checked = True
@@ -161,8 +163,8 @@ def check(file: Path, report: Report) -> None:
             ideal_s=sequential_s / ideal, share=SHARE, ideal_words=f"on {cpus} CPUs",
             hint=SLOW_HINT, final=attempt == 2, baseline_words="one process counting beside it",
             measurable=got is None, too_fast=TOO_FAST,
-            busy_words=(f"your worker processes got {got or 0:.1f} CPUs, where an idle machine "
-                        f"gives them {idle_cpus(cpus):.1f}"),
+            too_fast_busy=TOO_FAST / share if share else math.inf,
+            busy_words=got or "",
             too_fast_hint="Count with count_primes() as it is, in the worker processes: the "
                           "ranges are new on every run, and the check times the same work "
                           "beside yours.")
@@ -171,15 +173,23 @@ def check(file: Path, report: Report) -> None:
     report.shutdown(run)
 
 
-def busy_machine(run: Run, elapsed_s: float, cpus: int) -> float | None:
-    """The CPUs the learner's worker processes got during the call, when other programs
-    kept them below BUSY_SHARE of what an idle machine gives; None when the machine was
-    free enough to judge the speed."""
+def busy_machine(run: Run, elapsed_s: float, cpus: int) -> str | None:
+    """How busy other programs kept the machine during the call, in words, when it was too
+    busy to judge the speed; None when it was free enough. On Linux: the reference, a loop
+    that never waits, got under BUSY_SHARE of one CPU. Elsewhere: the learner's worker
+    processes got under BUSY_SHARE of what an idle machine gives them."""
+    share = run.pace_share(*run.windows[0])
+    if share is not None:
+        return (f"the reference counting beside it got {share:.0%} of a CPU"
+                if share < BUSY_SHARE else None)
     used = worker_cpu(run)
     if used is None:
         return None
     got = used / elapsed_s
-    return got if got < BUSY_SHARE * idle_cpus(cpus) else None
+    if got >= BUSY_SHARE * idle_cpus(cpus):
+        return None
+    return (f"your worker processes got {got:.1f} CPUs, where an idle machine gives them "
+            f"{idle_cpus(cpus):.1f}")
 
 
 def worker_cpu(run: Run) -> float | None:

@@ -271,6 +271,7 @@ class Run:
     ticks: list[float] = field(default_factory=list)  # time.monotonic() of each line `alongside` printed
     observed: list[dict[str, Any]] = field(default_factory=list)  # per call, what `watch` saw
     workers_cpu_s: dict[int, float] | None = None  # per process it started: CPU seconds (Linux)
+    pace_cpu: list[tuple[float, float]] = field(default_factory=list)  # `alongside`: (when, CPU s)
     inner_error: list[str] = field(default_factory=list)  # first traceback inside threads/tasks
     problem: str | None = None  # one line: what went wrong
     timed_out: bool = False  # the call did not return within the time allowed
@@ -284,6 +285,15 @@ class Run:
     @property
     def ok(self) -> bool:
         return self.problem is None
+
+    def pace_share(self, start: float, end: float) -> float | None:
+        """The share of one CPU the `alongside` program got from `start` to `end`
+        (time.monotonic()), from the samples taken (Linux); None when too few."""
+        inside = [(t, cpu) for t, cpu in self.pace_cpu if start - 0.1 <= t <= end + 0.1]
+        if len(inside) < 2 or inside[-1][0] - inside[0][0] < 0.1:
+            return None
+        (t0, c0), (t1, c1) = inside[0], inside[-1]
+        return (c1 - c0) / (t1 - t0)
 
 
 def _tail(path: Path, dropped: bytes = b"") -> str:
@@ -372,13 +382,15 @@ def run_function(
                     _describe_hang(run, process, paths, function, file, timeout_s)
                     return run
                 if sample_workers and LINUX and now >= next_sample:
-                    _sample(process.pid, workers, ignored)
+                    _sample(process.pid, workers, ignored, run.pace_cpu)
                     next_sample = now + 0.1
+                elif sample_workers and LINUX:  # the reference alone: one file, cheap to read
+                    _sample_pace(ignored, run.pace_cpu)
                 out.cap()
                 err.cap()
                 time.sleep(0.02)
             if sample_workers and LINUX:
-                _sample(process.pid, workers, ignored)
+                _sample(process.pid, workers, ignored, run.pace_cpu)
                 run.workers_cpu_s = workers
             if result.exists():
                 try:
@@ -410,22 +422,36 @@ def run_function(
     return run
 
 
-def _sample(child: int, workers: dict[int, float], ignored: set[int]) -> None:
+def _sample(child: int, workers: dict[int, float], ignored: set[int],
+            pace: list[tuple[float, float]]) -> None:
     """Note the CPU time of every process `child` started (the most seen for each). The check's
     own reference is ignored, and so is a process whose command line is gone (it is dying):
     it may be that reference, killed a moment ago."""
     table = _processes()
+    now = time.monotonic()
     for pid in _started_by(child, table):
         if pid in ignored:
+            if _cmdline(pid):
+                pace.append((now, table[pid].cpu_s))
             continue
         command = _cmdline(pid)
         if b"--pace" in command:
             ignored.add(pid)
             workers.pop(pid, None)
+            pace.append((now, table[pid].cpu_s))
         elif command:
             workers[pid] = max(workers.get(pid, 0.0), table[pid].cpu_s)
         elif pid in workers:
             workers[pid] = max(workers[pid], table[pid].cpu_s)
+
+
+def _sample_pace(ignored: set[int], pace: list[tuple[float, float]]) -> None:
+    for pid in ignored:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            text = Path(f"/proc/{pid}/stat").read_text()
+            fields = text[text.rindex(")") + 2 :].split()
+            if fields[0] not in "ZX":
+                pace.append((time.monotonic(), (int(fields[11]) + int(fields[12])) / CLOCK_TICKS))
 
 
 def _cmdline(pid: int) -> bytes:
@@ -1495,11 +1521,13 @@ def check_same(report: Report, got: Any, expected: list[Any], what: str, hint: s
 def speed_verdict(report: Report, *, elapsed_s: float, sequential_s: float, ideal_s: float,
                   share: float, ideal_words: str, hint: str, final: bool, measurable: bool = True,
                   busy_words: str = "", baseline_words: str = "one after another",
-                  too_fast: float = 1.5, too_fast_hint: str = "") -> bool | None:
+                  too_fast: float = 1.5, too_fast_hint: str = "",
+                  too_fast_busy: float = math.inf) -> bool | None:
     """Judge a time against the ideal bound measured in the same run.
 
     speedup = sequential_s / elapsed_s must reach `share` of the ideal speedup
-    sequential_s / ideal_s, and stay under `too_fast` times it (above, the work was not done).
+    sequential_s / ideal_s, and stay under `too_fast` times it (above, the work was not done;
+    while not `measurable`, only above `too_fast_busy` times it: what a busy machine can explain).
     Returns True or False, or None when worth measuring again (only when not `final`). A final
     shortfall while `measurable` is False (the machine was busy) is a [busy] line, never a pass.
     """
@@ -1511,6 +1539,10 @@ def speed_verdict(report: Report, *, elapsed_s: float, sequential_s: float, idea
     if speedup > too_fast * ideal:
         if not final:
             report.note(f"faster than possible ({speedup:.1f}x): measuring again")
+            return None
+        if not measurable and speedup <= too_fast_busy * ideal:  # a starved reference
+            report.busy(f"fast enough: could not check speed: {words}, but {busy_words}; run "
+                        "again on a quieter machine")
             return None
         report.fail(f"faster than possible: did it do the work? {words}",
                     too_fast_hint or "Do the work the task describes, every time: the check "

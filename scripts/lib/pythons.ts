@@ -250,6 +250,7 @@ export const TIMED_TESTS = [
 	'tests.python.test_race_conditions',
 	'tests.python.test_free_threading',
 	'tests.python.test_exercises.SolutionTest',
+	'tests.python.test_exercises.TimedAnswersTest',
 ];
 
 /**

@@ -11,13 +11,16 @@ overlap even with the GIL.
 
 What `python3 check.py` checks: it imports your file (exercise.py, or the one
 you name) in a separate process, calls download_all(urls) with 20 URLs of its
-own server (same 0.15 s latency), and passes when
+own server (same 0.15 s latency, new URLs on every run), and passes when
 
 - the result is the same as the sequential version's: the 20 bodies, in the
   order of `urls`;
+- the server got a request for every URL, and never more than 10 at once
+  (it counts them: 10 threads, 10 requests in flight);
 - it is fast: at least 70% of the ideal speedup. With 10 workers, 20 requests
   take 2 rounds of one request each: ideally 10x faster than one after
-  another. The check measures the ideal in the same run, with its own pool of
+  another (about 8x in the check, whose server answers the first URL a bit
+  later). The check measures the ideal in the same run, with its own pool of
   10 threads, so a busy machine lowers the bar fairly;
 - the program exits cleanly after download_all() returns (no thread left
   running).

@@ -20,12 +20,13 @@ you name) in a separate process and calls download_all(urls, timeout=1.0)
 with 8 URLs of a server that answers in 0.1 s and 2 URLs of a server that
 accepts the connection and never answers. It passes when
 
-- download_all() returns at all (the check stops it after 5 s);
+- download_all() returns at all (the check stops it after 8 s);
 - the result holds the 8 bodies, and None for the 2 URLs that never
-  answered, in order;
+  answered, in order; every URL (new on every run) got a request;
 - it returns in time: the slowest request may take `timeout` (1 s), so the
   ideal is about 1 s (the check times its own answer in the same run), and
-  the call must reach 70% of that ideal speed: about 1.43 s at most;
+  the call must reach 70% of that ideal speed: about 1.43 s at most, and
+  it cannot be shorter than the timeout;
 - the program exits cleanly afterwards: no thread is left waiting on the
   silent server. (A future's result(timeout=) stops *your* wait, not the
   thread's: put the timeout on the request itself.)

@@ -14,11 +14,17 @@ threading.Lock: a task that waits for it blocks the event loop's only thread,
 so the task holding it never gets to release it.
 
 What `python3 check.py` checks: it imports your file (exercise.py, or the one
-you name) in a separate process, runs asyncio.run(run_deposits(10, 100)) five
-times, and passes when
+you name) in a separate process, runs run_deposits(customers, deposits) five
+times, each in its own event loop, with counts that change on every run (8 to
+12 customers, 80 to 120 deposits each), watches every deposit, and passes
+when
 
-- every run ends with a balance of exactly 1,000: zero lost deposits;
-- deposit() still awaits asyncio.sleep(0) between the read and the write;
+- every run made the deposits asked for, from that many tasks, and the tasks
+  deposited at the same time (not one after another);
+- every deposit awaited asyncio.sleep() between its read of the balance and
+  its write;
+- the one shared account, read by the check, holds every deposit (zero lost)
+  and run_deposits() returned its balance;
 - each run returns within the time allowed, and the program exits cleanly
   afterwards.
 

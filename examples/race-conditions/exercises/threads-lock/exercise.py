@@ -15,11 +15,16 @@ the pause: a lock must make the update safe whatever runs inside it. Removing
 the pause would only hide the race.
 
 What `python3 check.py` checks: it imports your file (exercise.py, or the one
-you name) in a separate process, calls run_deposits(4, 500) five times, and
-passes when
+you name) in a separate process, calls run_deposits(threads, deposits) five
+times with counts that change on every run (3 to 6 threads, 300 to 600
+deposits each), watches every deposit, and passes when
 
-- every run ends with a balance of exactly 2,000: zero lost deposits;
-- deposit() still pauses with time.sleep(0) between the read and the write;
+- every run made the deposits asked for, from that many threads, and the
+  threads deposited at the same time (not one after another);
+- every deposit paused (time.sleep, however you import it) between its read
+  of the balance and its write;
+- the one shared account, read by the check, holds every deposit (zero lost)
+  and run_deposits() returned its balance;
 - each run returns within the time allowed, and the program exits cleanly
   afterwards.
 

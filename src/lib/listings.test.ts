@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { loadExample } from './examples.ts';
+import { listedFiles, listingKey, listingPath } from './listings.ts';
+
+describe('listings', () => {
+	it('gives every listed file of an example its own path, distinct from the others', () => {
+		const example = loadExample('io-bound');
+		const files = listedFiles(example);
+		expect(files).toContain('threads.py');
+		expect(files.some((file) => file.startsWith('exercises/'))).toBe(true);
+		expect(new Set(files.map(listingKey)).size).toBe(files.length);
+	});
+	it('turns a file path into one path segment under listings/<example>/', () => {
+		expect(listingKey('exercises/threads/solution.py')).toBe('exercises-threads-solution-py');
+		expect(listingPath('io-bound', 'threads.py')).toBe('listings/io-bound/threads-py/');
+	});
+});

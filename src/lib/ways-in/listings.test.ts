@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadExample } from './examples.ts';
+import { loadExample } from '../examples/metadata.ts';
 import { listedFiles, listingKey, listingPath } from './listings.ts';
 
 describe('listings', () => {

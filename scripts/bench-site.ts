@@ -5,8 +5,8 @@
  * Chromium: HTML bytes, JavaScript bytes loaded before any click, total transfer, and Lighthouse performance and
  * accessibility scores. Writes reports/bench-site.json and reports/bench-site.md, prints the table, and exits 1 when
  * a lesson page misses a target.
- * Targets: Lighthouse performance >= 98 and accessibility = 100 on every page (home included); no JavaScript before a click
- * beyond what Starlight itself ships (JS_BUDGET_BYTES, measured on a stock Starlight page).
+ * Targets: Lighthouse performance >= 98 and accessibility = 100 on every page (home included); no JavaScript before a
+ * click beyond what Starlight itself ships (JS_BUDGET_BYTES, measured on a stock Starlight page).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -122,16 +122,19 @@ const misses = results.flatMap((r) => {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const table = [
-	`Site benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}, build ${buildSeconds.toFixed(1)} s`,
+	`Site benchmark, ${new Date().toISOString().slice(0, 10)}, Node ` +
+		`${process.version}, ${process.platform}, build ${buildSeconds.toFixed(1)} s`,
 	'',
 	'| page | HTML KiB | JS before click KiB | total KiB | Lighthouse perf | Lighthouse a11y |',
 	'| --- | ---: | ---: | ---: | ---: | ---: |',
 	...results.map(
 		(r) =>
-			`| ${r.page} | ${kb(r.htmlBytes)} | ${kb(r.jsBytesBeforeClick)} | ${kb(r.totalBytes)} | ${r.performance ?? '–'} | ${r.accessibility ?? '–'} |`,
+			`| ${r.page} | ${kb(r.htmlBytes)} | ${kb(r.jsBytesBeforeClick)} | ` +
+			`${kb(r.totalBytes)} | ${r.performance ?? '–'} | ${r.accessibility ?? '–'} |`,
 	),
 	'',
-	`Targets on every page: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, JavaScript before a click <= ${kb(JS_BUDGET_BYTES)} KiB.`,
+	`Targets on every page: performance >= ${TARGETS.performance}, accessibility ` +
+		`${TARGETS.accessibility}, JavaScript before a click <= ${kb(JS_BUDGET_BYTES)} KiB.`,
 	misses.length ? `MISSED:\n${misses.map((m) => `- ${m}`).join('\n')}` : 'All targets met.',
 ].join('\n');
 fs.writeFileSync(path.join(reports, 'bench-site.md'), `${table}\n`);

@@ -1,7 +1,7 @@
 /**
  * `npm run measure:interpreters`: measures the interpreter comparison the lessons show (INTERPRETER_COMPARISON in
- * src/lib/measurements/interpreters.ts): CPython 3.13 with the GIL, 3.13t without it, and 3.13t with `-X gil=1`, each into
- * measurements/<interpreter>/. Needs both builds: `npm run pythons -- --provide free-threaded`.
+ * src/lib/measurements/interpreters.ts): CPython 3.13 with the GIL, 3.13t without it, and 3.13t with `-X gil=1`, each
+ * into measurements/<interpreter>/. Needs both builds: `npm run pythons -- --provide free-threaded`.
  * Other arguments (--allow-busy, --repeats N, --dry-run) go to every `npm run measure`.
  */
 import { spawnSync } from 'node:child_process';

@@ -13,7 +13,8 @@
  *   npm run measure -- --python cpython-3.13t         another interpreter (an id from `npm run pythons`, or a path):
  *                                                     writes measurements/<interpreter>/<slug>.json beside the default
  *   npm run measure -- --python cpython-3.13t --python-args="-X gil=1"   options for Python itself
- *   npm run measure:interpreters                      the interpreter comparison the lessons show (measurements/README.md)
+ *   npm run measure:interpreters                      the interpreter comparison the lessons show
+ *                                                     (measurements/README.md)
  *
  * Close other busy programs first: the numbers are only as quiet as the machine. It waits for the CPUs to be free
  * before it starts and, on Linux, watches every run: a run during which other programs were using the CPUs is
@@ -35,13 +36,16 @@ import { discover, probePython } from './lib/pythons.ts';
 import { findPython } from './lib/run.ts';
 
 const ROLES: ReadonlyArray<ExampleScript['role']> = ['variant', 'sweep', 'compare'];
-/** Compare scripts rerun the variants in one process; the lessons show the variants' own numbers, so they are opt-in. */
+/**
+ * Compare scripts rerun the variants in one process; the lessons show the variants' own numbers, so they are opt-in.
+ */
 const DEFAULT_ROLES: ReadonlyArray<ExampleScript['role']> = ['variant', 'sweep'];
 const DEFAULT_REPEATS = 5;
 
 function usage(message: string): never {
 	console.error(
-		`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run] [--allow-busy] [--timeout-s S] [--python ID|PATH [--python-args="-X gil=1"]]`,
+		`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] ` +
+			`[--dry-run] [--allow-busy] [--timeout-s S] [--python ID|PATH [--python-args="-X gil=1"]]`,
 	);
 	process.exit(2);
 }
@@ -98,19 +102,22 @@ try {
 		const byId = matches[0];
 		if (matches.length > 1) {
 			console.log(
-				`Several interpreters are ${values.python}: using ${byId!.path} (${byId!.version}, found via ${byId!.origin}); pass a path to choose another.`,
+				`Several interpreters are ${values.python}: using ${byId!.path} ` +
+					`(${byId!.version}, found via ${byId!.origin}); pass a path to choose another.`,
 			);
 		}
 		if (/^cpython-/.test(values.python) && !byId) {
 			throw new Error(
-				`no interpreter "${values.python}" here (npm run pythons lists them; npm run pythons -- --provide free-threaded builds 3.13t)`,
+				`no interpreter "${values.python}" here (npm run pythons lists ` +
+					`them; npm run pythons -- --provide free-threaded builds 3.13t)`,
 			);
 		}
 		python = byId?.path ?? values.python;
 		const probed = await probePython(python);
 		interpreter = interpreterId(probed.version, probed.free_threaded_build, pythonArgs);
 		console.log(
-			`Interpreter ${interpreter}: ${python}${pythonArgs.length ? ` ${pythonArgs.join(' ')}` : ''} (Python ${probed.version})`,
+			`Interpreter ${interpreter}: ` +
+				`${python}${pythonArgs.length ? ` ${pythonArgs.join(' ')}` : ''} (Python ${probed.version})`,
 		);
 	} else {
 		python = findPython();
@@ -207,7 +214,8 @@ for (const slug of slugs) {
 			acceptRun: async ({ contention }) => {
 				if (values['allow-busy'] || contention === null || contention.othersRunning <= MAX_OTHERS_RUNNING) return true;
 				console.warn(
-					`  other programs kept ${contention.othersRunning.toFixed(1)} CPUs busy during that run: running it again when the machine is quiet.`,
+					`  other programs kept ${contention.othersRunning.toFixed(1)} CPUs ` +
+						`busy during that run: running it again when the machine is quiet.`,
 				);
 				await waitUntilQuiet();
 				return false;
@@ -221,7 +229,8 @@ for (const slug of slugs) {
 			const numbers =
 				v.status === 'skipped'
 					? `skipped: ${v.skip_reason}`
-					: `median ${formatSeconds(v.elapsed_s.median)} (${formatSeconds(v.elapsed_s.min)}–${formatSeconds(v.elapsed_s.max)})` +
+					: `median ${formatSeconds(v.elapsed_s.median)} ` +
+						`(${formatSeconds(v.elapsed_s.min)}–${formatSeconds(v.elapsed_s.max)})` +
 						(v.speedup !== null ? `, ${formatSpeedup(v.speedup)} vs ${measurement.baseline}` : '') +
 						(Object.keys(v.metrics).length
 							? `, ${Object.entries(v.metrics)
@@ -252,7 +261,8 @@ if (interrupted) {
 	process.exit(130);
 }
 console.log(
-	`\nMeasured ${slugs.length - failures.length} of ${slugs.length} examples in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+	`\nMeasured ${slugs.length - failures.length} of ${slugs.length} ` +
+		`examples in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
 );
 if (failures.length > 0) {
 	console.error(`Failed: ${failures.join(', ')} (their previous measurement files were kept).`);

@@ -4,8 +4,8 @@
  * Serves the build with `astro preview`, opens its print page (src/pages/print.astro: title page, contents, every
  * lesson in sidebar order, answers open) in the light theme with print styles, and prints it on A4 with page numbers
  * in the footer. A first print finds the page each lesson (and the appendix) starts on, which goes into the contents;
- * the second print is the PDF. It lands in the build (`<outDir>/speed-up-python-with-concurrency.pdf`, served with the site), and its
- * size is written into every built page that links it (see src/lib/ways-in/downloads.ts).
+ * the second print is the PDF. It lands in the build (`<outDir>/speed-up-python-with-concurrency.pdf`, served with
+ * the site), and its size is written into every built page that links it (see src/lib/ways-in/downloads.ts).
  *
  * Usage: npm run build && npm run pdf      (the same BASE and OUT_DIR as the build: BASE=/x/ npm run pdf)
  */
@@ -30,7 +30,8 @@ const outDir = path.resolve(REPO_ROOT, process.env.OUT_DIR ?? 'dist');
 const printPage = path.join(outDir, PRINT_PAGE_PATH, 'index.html');
 if (!fs.existsSync(printPage)) {
 	console.error(
-		`No built print page at ${path.relative(REPO_ROOT, printPage)}: build the site first (npm run build, with the same BASE and OUT_DIR).`,
+		`No built print page at ${path.relative(REPO_ROOT, printPage)}: ` +
+			`build the site first (npm run build, with the same BASE and OUT_DIR).`,
 	);
 	process.exit(2);
 }

@@ -52,15 +52,18 @@ describe('countProse (MDX source)', () => {
 });
 
 describe('countProseHtml (built page)', () => {
-	it('counts the main column only (inline code included), outside code blocks, tables, figures and closed details', () => {
-		const html = `<main><nav><p>sidebar words</p></nav><div class="sl-markdown-content">
+	it(
+		'counts the main column only (inline code included), ' + 'outside code blocks, tables, figures and closed details',
+		() => {
+			const html = `<main><nav><p>sidebar words</p></nav><div class="sl-markdown-content">
 			<h2>Two words</h2><p>Three <code>npm</code> words</p><ul><li><p>nested once</p></li></ul>
 			<figure><figcaption>not counted</figcaption></figure><table><tr><td>no</td></tr></table>
 			<details><summary>Show</summary><p>hidden answer</p></details><pre>code here</pre></div></main>`;
-		const count = countProseHtml(new JSDOM(html).window.document);
-		expect(count.words).toBe(2 + 3 + 2);
-		expect(count.machinery).toEqual(['npm']);
-	});
+			const count = countProseHtml(new JSDOM(html).window.document);
+			expect(count.words).toBe(2 + 3 + 2);
+			expect(count.machinery).toEqual(['npm']);
+		},
+	);
 });
 
 describe('overBudget', () => {
@@ -81,9 +84,13 @@ describe('overBudget', () => {
 });
 
 describe('the course', () => {
-	it(`keeps every lesson within ${LIMITS.lesson} prose words, the course within ${LIMITS.course} (with pipelines), and at most ${LIMITS.machinery} machinery words`, () => {
-		expect(overBudget(countLessons())).toEqual([]);
-	});
+	it(
+		`keeps every lesson within ${LIMITS.lesson} prose words, the course within ` +
+			`${LIMITS.course} (with pipelines), and at most ${LIMITS.machinery} machinery words`,
+		() => {
+			expect(overBudget(countLessons())).toEqual([]);
+		},
+	);
 	const dist = path.resolve(process.env.DIST ?? 'dist');
 	const built = fs.existsSync(path.join(dist, 'lessons'));
 	it.skipIf(!built)(`the built pages in ${dist} keep the same budgets (skipped: no build there; set DIST)`, () => {

@@ -53,7 +53,8 @@ export function overBudget(counts: LessonCount[], source = true): string[] {
 	const total = counts.reduce((s, c) => s + c.words + reserve(c), 0) + (hasPipelines ? 0 : LIMITS.pipelines);
 	if (total > LIMITS.course)
 		problems.push(
-			`course: ${total} prose words${hasPipelines ? '' : ` (with ${LIMITS.pipelines} kept for pipelines)`} > ${LIMITS.course}`,
+			`course: ${total} prose ` +
+				`words${hasPipelines ? '' : ` (with ${LIMITS.pipelines} kept for pipelines)`} > ${LIMITS.course}`,
 		);
 	const machinery = counts.reduce((s, c) => s + c.machinery.length, 0);
 	if (machinery > LIMITS.machinery) problems.push(`machinery words: ${machinery} > ${LIMITS.machinery}`);
@@ -69,7 +70,8 @@ if (import.meta.main) {
 			console.log(`${c.lesson.padEnd(22)} ${String(c.words).padStart(5)}  ${c.machinery.join(' ')}`);
 		const total = counts.reduce((s, c) => s + c.words, 0);
 		console.log(
-			`${'total'.padEnd(22)} ${String(total).padStart(5)}  machinery: ${counts.reduce((s, c) => s + c.machinery.length, 0)}`,
+			`${'total'.padEnd(22)} ${String(total).padStart(5)}  machinery: ` +
+				`${counts.reduce((s, c) => s + c.machinery.length, 0)}`,
 		);
 	}
 	const problems = overBudget(counts, distAt < 0);

@@ -359,7 +359,8 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 	}
 	if (!plan.some((entry) => entry.python.freeThreadedBuild)) {
 		const why =
-			'no free-threaded CPython found, so nothing ran with the GIL disabled: npm run pythons -- --provide free-threaded builds one (README "Interpreters")';
+			'no free-threaded CPython found, so nothing ran with the GIL disabled: npm ' +
+			'run pythons -- --provide free-threaded builds one (README "Interpreters")';
 		console.log(`  skipped: ${why}`);
 		record('python free-threaded', { ...ZERO, skipped: 1 }, 0, why);
 	}

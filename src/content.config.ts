@@ -20,7 +20,9 @@ export const collections = {
 						if (slug !== undefined && !exampleExists(slug)) {
 							ctx.addIssue({
 								code: 'custom',
-								message: `example "${slug}" does not exist in examples/ (available: ${listExampleSlugs().join(', ') || 'none'})`,
+								message:
+									`example "${slug}" does not exist in examples/ ` +
+									`(available: ${listExampleSlugs().join(', ') || 'none'})`,
 							});
 						}
 					}),

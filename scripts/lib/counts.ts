@@ -86,7 +86,10 @@ export function closingLine(counts: Counts): string {
 /** How many failed tests the summary names, per suite: enough to start from, short enough for a CI log's tail. */
 export const NAMED_FAILURES = 10;
 
-/** The failed tests in `python -m unittest -v` output ("FAIL: test_x (module.Class.test_x)"), with the reason's last line. */
+/**
+ * The failed tests in `python -m unittest -v` output ("FAIL: test_x (module.Class.test_x)"), with the reason's last
+ * line.
+ */
 export function unittestFailures(output: string): string[] {
 	const names: string[] = [];
 	const block = /^(?:FAIL|ERROR): (\S+) \(([^)]+)\)[^\n]*\n-+\n([\s\S]*?)(?=\n={20,}|\n-{20,}\nRan |(?![\s\S]))/gm;

@@ -1,4 +1,7 @@
-/** The pure part of the measuring tool: folding reports, checking them, writing the file. (Running scripts: tests/integration/measure.run.test.ts.) */
+/**
+ * The pure part of the measuring tool: folding reports, checking them, writing the file. (Running scripts:
+ * tests/integration/measure.run.test.ts.)
+ */
 import { describe, expect, it } from 'vitest';
 import {
 	IO_EXAMPLE,

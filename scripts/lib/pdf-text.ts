@@ -41,7 +41,9 @@ export function lessonStartPages(pages: string[], titles: string[], after = 0): 
 	});
 }
 
-/** The page (from 1) on which the appendix of hints and solutions starts: the first page after `after` that opens it. */
+/**
+ * The page (from 1) on which the appendix of hints and solutions starts: the first page after `after` that opens it.
+ */
 export function appendixStartPage(pages: string[], after = 0): number | null {
 	const index = pages.findIndex(
 		(text, p) => p >= after && /appendix hints and solutions/.test(text.replace(/\s+/g, ' ').toLowerCase()),

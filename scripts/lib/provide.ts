@@ -13,8 +13,9 @@ import { PROVIDED_BUILDS, providedPython, type ProvidedBuild } from './cpython-c
 
 /** The apt source file we add (source packages of Debian trixie only) and remove again afterwards. */
 export const TRIXIE_SOURCES_FILE = '/etc/apt/sources.list.d/speed-up-python-trixie-src.sources';
-export const TRIXIE_SOURCES = `# Added by speed-up-python's "npm run pythons -- --provide free-threaded": source packages only.
-Types: deb-src
+export const TRIXIE_SOURCES =
+	`# Added by speed-up-python's "npm run pythons -- --provide free-threaded": source packages only.\n` +
+	`Types: deb-src
 URIs: http://deb.debian.org/debian
 Suites: trixie
 Components: main
@@ -289,7 +290,8 @@ async function buildOne(sourceTree: string, build: ProvidedBuild, options: Provi
 	const jobs = String(options.jobs ?? Math.max(1, os.availableParallelism()));
 	const started = Date.now();
 	options.log(
-		`Building ${build.name} (${build.freeThreaded ? 'free-threaded, --disable-gil' : 'with the GIL'}) into ${prefix}; logs in ${logs}/${build.name}-*.log`,
+		`Building ${build.name} (${build.freeThreaded ? 'free-threaded, --disable-gil' : 'with the GIL'}) ` +
+			`into ${prefix}; logs in ${logs}/${build.name}-*.log`,
 	);
 	await step(
 		`configure ${build.name}`,
@@ -325,7 +327,8 @@ async function buildOne(sourceTree: string, build: ProvidedBuild, options: Provi
 	);
 	fs.rmSync(buildDir, { recursive: true, force: true });
 	options.log(
-		`Built ${build.name} in ${minutes(Date.now() - started)}: Python ${facts.version}, GIL ${facts.gilEnabled ? 'enabled' : 'disabled'}.`,
+		`Built ${build.name} in ${minutes(Date.now() - started)}: Python ` +
+			`${facts.version}, GIL ${facts.gilEnabled ? 'enabled' : 'disabled'}.`,
 	);
 	return facts;
 }

@@ -83,6 +83,7 @@ export function findPython(): string {
 		);
 	}
 	throw new Error(
-		`No Python found (tried ${candidates.join(', ')}). Install Python ${MIN_PYTHON.join('.')}+ or set PYTHON to its path.`,
+		`No Python found (tried ${candidates.join(', ')}). Install ` +
+			`Python ${MIN_PYTHON.join('.')}+ or set PYTHON to its path.`,
 	);
 }

@@ -21,7 +21,8 @@ export default function buildTimeOnly(): Plugin {
 		load(id) {
 			if (!id.startsWith(STUB)) return null;
 			const name = id.slice(STUB.length);
-			return `export class JSDOM { constructor() { throw new Error(${JSON.stringify(`${name} is build-time only: in the browser, charts render into the page's document`)}); } }`;
+			const message = `${name} is build-time only: in the browser, charts render into the page's document`;
+			return `export class JSDOM { constructor() { throw new Error(${JSON.stringify(message)}); } }`;
 		},
 	};
 }

@@ -1,7 +1,7 @@
 /**
  * Serves the in-page runner's static files under `<base>run-in-page/`: the worker, the shared harness and the
- * `pyodide` npm package's files (see src/lib/ways-in/run-in-page.ts). They are copied into the build output when the build
- * is done, and served from their source in `astro dev`, so they are never committed and never come from a CDN.
+ * `pyodide` npm package's files (see src/lib/ways-in/run-in-page.ts). They are copied into the build output when the
+ * build is done, and served from their source in `astro dev`, so they are never committed and never come from a CDN.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,7 +44,8 @@ export default function runInPage(): AstroIntegration {
 					fs.copyFileSync(asset.from, to);
 				}
 				logger.info(
-					`copied ${assets.length} files (${formatMegabytes(downloadBytes(assets))}) to ${path.relative(process.cwd(), target)}/`,
+					`copied ${assets.length} files (${formatMegabytes(downloadBytes(assets))}) ` +
+						`to ${path.relative(process.cwd(), target)}/`,
 				);
 			},
 		},

@@ -16,7 +16,8 @@
  *      { id, type: 'done', code, error, seconds, cpuCountsWaiting }
  *      { id, type: 'failed', reason }              Python could not load
  *      { id: 0, type: 'progress', loaded, phase }  while Python loads: bytes downloaded, then phase 'starting'
- *      { id, type: 'environment', environment }    where the run happens (timing.environment()), when the example has it
+ *      { id, type: 'environment', environment }    where the run happens (timing.environment()), when the example
+ *                                                  has it
  *      { id, type: 'tasks', tasks }                tasks that finished since the last message (live timeline)
  *      { id, type: 'report', report }              the run's JSON report (timing.build_report), to compare with ours
  */

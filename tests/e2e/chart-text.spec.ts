@@ -35,7 +35,9 @@ async function chartTexts(page: Page, pageName: string): Promise<ChartText[]> {
 			const charts = [...document.querySelectorAll<SVGSVGElement>('svg.sl-chart')];
 			return charts.map((svg, index) => {
 				const figure = svg.closest<HTMLElement>('[data-chart]');
-				const chart = `${pageName} chart ${index + 1} (${figure?.dataset.chart ?? 'chart'} ${figure?.dataset.example ?? ''}${figure?.dataset.variant ? ` ${figure.dataset.variant}` : ''})`;
+				const chart =
+					`${pageName} chart ${index + 1} (${figure?.dataset.chart ?? 'chart'} ` +
+					`${figure?.dataset.example ?? ''}${figure?.dataset.variant ? ` ${figure.dataset.variant}` : ''})`;
 				const frame = svg.getBoundingClientRect();
 				const texts = [...svg.querySelectorAll('text')]
 					.filter(
@@ -48,7 +50,8 @@ async function chartTexts(page: Page, pageName: string): Promise<ChartText[]> {
 					.filter(({ box }) => box.width > 0 && box.height > 0);
 				const problems: string[] = [];
 				const shown = (b: DOMRect) =>
-					`${Math.round(b.left - frame.left)},${Math.round(b.top - frame.top)} ${Math.round(b.width)}×${Math.round(b.height)}`;
+					`${Math.round(b.left - frame.left)},${Math.round(b.top - frame.top)} ` +
+					`${Math.round(b.width)}×${Math.round(b.height)}`;
 				for (const { text, box } of texts) {
 					if (text.endsWith('…') || text.endsWith('...')) problems.push(`"${text}" is cut short`);
 					const out = [
@@ -59,7 +62,8 @@ async function chartTexts(page: Page, pageName: string): Promise<ChartText[]> {
 					].filter(Boolean);
 					if (out.length > 0)
 						problems.push(
-							`"${text}" sticks out of the chart (${out.join(', ')}; at ${shown(box)} in ${Math.round(frame.width)}×${Math.round(frame.height)})`,
+							`"${text}" sticks out of the chart (${out.join(', ')}; at ${shown(box)} ` +
+								`in ${Math.round(frame.width)}×${Math.round(frame.height)})`,
 						);
 				}
 				for (let i = 0; i < texts.length; i++) {
@@ -83,26 +87,28 @@ async function chartTexts(page: Page, pageName: string): Promise<ChartText[]> {
 }
 
 for (const width of WIDTHS) {
-	test(`every chart's text can be read at ${width} px: no label overlaps another, sticks out of its chart or is cut short`, async ({
-		page,
-	}, testInfo) => {
-		thoroughOnly(testInfo);
-		test.setTimeout(30_000 + PAGES.length * 10_000);
-		await page.setViewportSize({ width, height: 900 });
-		const charts: ChartText[] = [];
-		for (const sitePage of PAGES) {
-			await page.goto(sitePage.path);
-			// Text boxes depend on the page's fonts: measure once they are in.
-			await page.evaluate(() => document.fonts.ready.then(() => undefined));
-			charts.push(...(await chartTexts(page, sitePage.name)));
-		}
-		expect(charts.length, 'the course has charts to check').toBeGreaterThan(0);
-		expect(
-			charts.every((c) => c.texts > 0),
-			'every chart has text: axis ticks at least',
-		).toBe(true);
-		const offenders = charts.flatMap((c) => c.problems.map((p) => `${c.chart}: ${p}`));
-		testInfo.annotations.push({ type: 'charts', description: `${charts.length} charts on ${PAGES.length} pages` });
-		expect(offenders, `${offenders.length} problems in ${charts.length} charts at ${width} px`).toEqual([]);
-	});
+	test(
+		`every chart's text can be read at ${width} px: no label ` +
+			`overlaps another, sticks out of its chart or is cut short`,
+		async ({ page }, testInfo) => {
+			thoroughOnly(testInfo);
+			test.setTimeout(30_000 + PAGES.length * 10_000);
+			await page.setViewportSize({ width, height: 900 });
+			const charts: ChartText[] = [];
+			for (const sitePage of PAGES) {
+				await page.goto(sitePage.path);
+				// Text boxes depend on the page's fonts: measure once they are in.
+				await page.evaluate(() => document.fonts.ready.then(() => undefined));
+				charts.push(...(await chartTexts(page, sitePage.name)));
+			}
+			expect(charts.length, 'the course has charts to check').toBeGreaterThan(0);
+			expect(
+				charts.every((c) => c.texts > 0),
+				'every chart has text: axis ticks at least',
+			).toBe(true);
+			const offenders = charts.flatMap((c) => c.problems.map((p) => `${c.chart}: ${p}`));
+			testInfo.annotations.push({ type: 'charts', description: `${charts.length} charts on ${PAGES.length} pages` });
+			expect(offenders, `${offenders.length} problems in ${charts.length} charts at ${width} px`).toEqual([]);
+		},
+	);
 }

@@ -56,65 +56,66 @@ test('every lesson links the same PDF in its footer, with the same size', async 
 	expect((await request.head(href!)).status()).toBe(200);
 });
 
-test('the PDF holds a title page, the contents with page numbers, then every lesson in sidebar order, numbered pages', async ({
-	page,
-	request,
-}) => {
-	const titles = await sidebarTitles(page);
-	expect(titles.length).toBeGreaterThan(5);
-	await page.goto('./');
-	const bytes = await (await request.get((await page.locator('a[data-course-pdf]').getAttribute('href'))!)).body();
-	const pages = await pdfPageTexts(bytes);
-	expect(pages[0]).toContain('Speed Up Python With Concurrency');
-	const contents = pages.findIndex((text) => /^Contents\b/.test(text));
-	expect(contents, 'a contents page right after the title page').toBe(1);
-	const starts = lessonStartPages(pages, titles, contents + 1);
-	expect(
-		starts.every((start) => start !== null),
-		`lessons found at pages ${starts.join(', ')}`,
-	).toBe(true);
-	// In sidebar order, each lesson from a new page, and at least a page each.
-	for (let i = 1; i < starts.length; i++) expect(starts[i]!).toBeGreaterThan(starts[i - 1]!);
-	expect(pages.length).toBeGreaterThanOrEqual(titles.length + 2);
-	// The contents says where each lesson starts.
-	titles.forEach((title, i) => expect(pages[contents], title).toContain(`${i + 1}. ${title} ${starts[i]}`));
-	// Every page is numbered "page n of total" by the print footer.
-	pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`page ${i + 1} of ${pages.length}`));
-});
+test(
+	'the PDF holds a title page, the contents with page ' + 'numbers, then every lesson in sidebar order, numbered pages',
+	async ({ page, request }) => {
+		const titles = await sidebarTitles(page);
+		expect(titles.length).toBeGreaterThan(5);
+		await page.goto('./');
+		const bytes = await (await request.get((await page.locator('a[data-course-pdf]').getAttribute('href'))!)).body();
+		const pages = await pdfPageTexts(bytes);
+		expect(pages[0]).toContain('Speed Up Python With Concurrency');
+		const contents = pages.findIndex((text) => /^Contents\b/.test(text));
+		expect(contents, 'a contents page right after the title page').toBe(1);
+		const starts = lessonStartPages(pages, titles, contents + 1);
+		expect(
+			starts.every((start) => start !== null),
+			`lessons found at pages ${starts.join(', ')}`,
+		).toBe(true);
+		// In sidebar order, each lesson from a new page, and at least a page each.
+		for (let i = 1; i < starts.length; i++) expect(starts[i]!).toBeGreaterThan(starts[i - 1]!);
+		expect(pages.length).toBeGreaterThanOrEqual(titles.length + 2);
+		// The contents says where each lesson starts.
+		titles.forEach((title, i) => expect(pages[contents], title).toContain(`${i + 1}. ${title} ${starts[i]}`));
+		// Every page is numbered "page n of total" by the print footer.
+		pages.forEach((text, i) => expect(text, `page ${i + 1}`).toContain(`page ${i + 1} of ${pages.length}`));
+	},
+);
 
-test('the PDF reads like a book: a cover with the address, no widget text, hints and solutions in an appendix after the last lesson', async ({
-	page,
-	request,
-}, testInfo) => {
-	const titles = await sidebarTitles(page);
-	await page.goto('./');
-	const bytes = await (await request.get((await page.locator('a[data-course-pdf]').getAttribute('href'))!)).body();
-	const pages = await pdfPageTexts(bytes);
-	expect(widgetTextsIn(pages), "texts of the site's widgets printed in the PDF").toEqual([]);
-	expect(await pdfTitle(bytes), 'the title metadata, once').toBe('Speed Up Python With Concurrency');
-	// The cover gives the address where the course is published (SITE + BASE of the build).
-	expect(pages[0]).toMatch(
-		new RegExp(`https?://\\S+${(testInfo.project.metadata.base as string).replace(/\//g, '\\/')}`),
-	);
-	const starts = lessonStartPages(pages, titles, 2);
-	const appendix = appendixStartPage(pages, Math.max(...starts.map((n) => n ?? 0)));
-	expect(appendix, 'an appendix after the last lesson').not.toBeNull();
-	const solution = /The solution \(solution\.py\)/;
-	expect(
-		pages.slice(0, appendix! - 1).filter((text) => solution.test(text)),
-		'solutions before the appendix',
-	).toEqual([]);
-	const exercises = await (await request.get(PRINT_PAGE_PATH)).text();
-	const count = (exercises.match(/class="print-appendix-entry/g) ?? []).length;
-	expect(count).toBeGreaterThan(0);
-	expect(
-		pages
-			.slice(appendix! - 1)
-			.join(' ')
-			.match(new RegExp(solution.source, 'g'))?.length,
-		"every exercise's solution in the appendix",
-	).toBe(count);
-});
+test(
+	'the PDF reads like a book: a cover with the address, no widget ' +
+		'text, hints and solutions in an appendix after the last lesson',
+	async ({ page, request }, testInfo) => {
+		const titles = await sidebarTitles(page);
+		await page.goto('./');
+		const bytes = await (await request.get((await page.locator('a[data-course-pdf]').getAttribute('href'))!)).body();
+		const pages = await pdfPageTexts(bytes);
+		expect(widgetTextsIn(pages), "texts of the site's widgets printed in the PDF").toEqual([]);
+		expect(await pdfTitle(bytes), 'the title metadata, once').toBe('Speed Up Python With Concurrency');
+		// The cover gives the address where the course is published (SITE + BASE of the build).
+		expect(pages[0]).toMatch(
+			new RegExp(`https?://\\S+${(testInfo.project.metadata.base as string).replace(/\//g, '\\/')}`),
+		);
+		const starts = lessonStartPages(pages, titles, 2);
+		const appendix = appendixStartPage(pages, Math.max(...starts.map((n) => n ?? 0)));
+		expect(appendix, 'an appendix after the last lesson').not.toBeNull();
+		const solution = /The solution \(solution\.py\)/;
+		expect(
+			pages.slice(0, appendix! - 1).filter((text) => solution.test(text)),
+			'solutions before the appendix',
+		).toEqual([]);
+		const exercises = await (await request.get(PRINT_PAGE_PATH)).text();
+		const count = (exercises.match(/class="print-appendix-entry/g) ?? []).length;
+		expect(count).toBeGreaterThan(0);
+		expect(
+			pages
+				.slice(appendix! - 1)
+				.join(' ')
+				.match(new RegExp(solution.source, 'g'))?.length,
+			"every exercise's solution in the appendix",
+		).toBe(count);
+	},
+);
 
 test('the printable course page has each id once (valid HTML), however many lessons share a heading', async ({
 	request,

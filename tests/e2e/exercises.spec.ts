@@ -31,47 +31,47 @@ const USES = fs
 
 for (const [index, use] of USES.entries()) {
 	const exercise = loadExercise(loadExample(use.slug), use.name);
-	test(`${use.page}: learner can read the exercise ${use.name}, download it, and open the hints, then the solution`, async ({
-		page,
-		request,
-	}, testInfo) => {
-		firstOnlyUnlessThorough(testInfo, index);
-		await page.goto(use.page);
-		const section = page.locator(`[data-exercise="${use.slug}/${use.name}"]`);
-		await expect(section).toBeVisible();
-		await expect(section.locator('.exercise-task')).toContainText('Your task');
-		await expect(section.locator('[data-way="stackblitz"]')).toContainText('Not in the browser');
-		await expect(section.locator('[data-commands="exercise-zip"]')).toContainText(
-			`cd ${use.slug}/exercises/${use.name}`,
-		);
+	test(
+		`${use.page}: learner can read the exercise ${use.name}, ` + `download it, and open the hints, then the solution`,
+		async ({ page, request }, testInfo) => {
+			firstOnlyUnlessThorough(testInfo, index);
+			await page.goto(use.page);
+			const section = page.locator(`[data-exercise="${use.slug}/${use.name}"]`);
+			await expect(section).toBeVisible();
+			await expect(section.locator('.exercise-task')).toContainText('Your task');
+			await expect(section.locator('[data-way="stackblitz"]')).toContainText('Not in the browser');
+			await expect(section.locator('[data-commands="exercise-zip"]')).toContainText(
+				`cd ${use.slug}/exercises/${use.name}`,
+			);
 
-		const href = await section.locator('a.exercise-zip').getAttribute('href');
-		expect(href).toMatch(new RegExp(`${zipPath(use.slug).replace('.', '\\.')}$`));
-		const zip = await request.get(new URL(href!, page.url()).href);
-		expect(zip.status()).toBe(200);
-		const names = Object.keys(unzipSync(await zip.body()));
-		for (const file of Object.values(EXERCISE_FILES))
-			expect(names).toContain(`${use.slug}/exercises/${use.name}/${file}`);
+			const href = await section.locator('a.exercise-zip').getAttribute('href');
+			expect(href).toMatch(new RegExp(`${zipPath(use.slug).replace('.', '\\.')}$`));
+			const zip = await request.get(new URL(href!, page.url()).href);
+			expect(zip.status()).toBe(200);
+			const names = Object.keys(unzipSync(await zip.body()));
+			for (const file of Object.values(EXERCISE_FILES))
+				expect(names).toContain(`${use.slug}/exercises/${use.name}/${file}`);
 
-		// Hidden until asked: the hints, then each hint, then the solution.
-		const first = { title: exercise.hints[0]!.title.replaceAll('`', '') }; // the page shows `code` as code
-		await expect(section.getByText(first.title)).toBeHidden();
-		await section.getByText(/^Show the hints/).click();
-		await expect(section.getByText(first.title)).toBeVisible();
-		const firstBody = section.locator('.exercise-hint').first().locator('.exercise-hint-body');
-		await expect(firstBody).toBeHidden();
-		await section.getByText(first.title).click();
-		await expect(firstBody).toBeVisible();
-		const solution = section.locator('.exercise-solution [data-file]');
-		await expect(solution).toBeHidden();
-		await section.getByText(/^The solution \(/).click();
-		await expect(solution).toBeVisible();
-		await expect(solution).toHaveAttribute('data-file', `exercises/${use.name}/${EXERCISE_FILES.solution}`);
+			// Hidden until asked: the hints, then each hint, then the solution.
+			const first = { title: exercise.hints[0]!.title.replaceAll('`', '') }; // the page shows `code` as code
+			await expect(section.getByText(first.title)).toBeHidden();
+			await section.getByText(/^Show the hints/).click();
+			await expect(section.getByText(first.title)).toBeVisible();
+			const firstBody = section.locator('.exercise-hint').first().locator('.exercise-hint-body');
+			await expect(firstBody).toBeHidden();
+			await section.getByText(first.title).click();
+			await expect(firstBody).toBeVisible();
+			const solution = section.locator('.exercise-solution [data-file]');
+			await expect(solution).toBeHidden();
+			await section.getByText(/^The solution \(/).click();
+			await expect(solution).toBeVisible();
+			await expect(solution).toHaveAttribute('data-file', `exercises/${use.name}/${EXERCISE_FILES.solution}`);
 
-		await section.evaluate((el) => el.querySelectorAll('details').forEach((d) => (d.open = true)));
-		const axe = await new AxeBuilder({ page }).include(`[data-exercise="${use.slug}/${use.name}"]`).analyze();
-		expect(
-			axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-		).toEqual([]);
-	});
+			await section.evaluate((el) => el.querySelectorAll('details').forEach((d) => (d.open = true)));
+			const axe = await new AxeBuilder({ page }).include(`[data-exercise="${use.slug}/${use.name}"]`).analyze();
+			expect(
+				axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+			).toEqual([]);
+		},
+	);
 }

@@ -18,7 +18,10 @@ function pageOverflow(page: Page): Promise<number> {
 	return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** Screenshots for review at 1280 and 390 px, light and dark, under reports/screenshots/<project>/ (also scripts/screenshots.ts). */
+/**
+ * Screenshots for review at 1280 and 390 px, light and dark, under reports/screenshots/<project>/ (also
+ * scripts/screenshots.ts).
+ */
 async function screenshots(page: Page, project: string, name: string) {
 	const dir = path.join('reports', 'screenshots', project);
 	fs.mkdirSync(dir, { recursive: true });
@@ -51,44 +54,47 @@ for (const sitePage of PAGES) {
 		test.beforeEach(({}, testInfo) => {
 			thoroughOnly(testInfo);
 		});
-		test(`fits ${WIDTHS.join(' and ')} px: neither the page nor a code block or table scrolls sideways, even with every whole file open; no code block a reader sees without a click is longer than ${MAX_VISIBLE_LINES} lines`, async ({
-			page,
-		}, testInfo) => {
-			await page.setViewportSize({ width: WIDTHS[0]!, height: 844 });
-			await page.goto(sitePage.path);
-			expect(await pageOverflow(page), `the page scrolls sideways at ${WIDTHS[0]} px`).toBeLessThanOrEqual(0);
-			const tooLong = await page.locator('pre').evaluateAll(
-				(blocks, max) =>
-					blocks
-						.filter((pre) => pre.checkVisibility())
-						.map((pre) => {
-							const ecLines = pre.querySelectorAll('.ec-line').length;
-							const lines = ecLines || (pre.textContent ?? '').replace(/\n$/, '').split('\n').length;
-							const title =
-								pre.closest('figure')?.querySelector('.title')?.textContent ?? pre.textContent?.slice(0, 40);
-							return { title, lines };
-						})
-						.filter((block) => block.lines > max),
-				MAX_VISIBLE_LINES,
-			);
-			expect(tooLong, 'code blocks a reader sees without a click').toEqual([]);
-			// Screenshots for review cost seconds per page: taken when asked for (SCREENSHOTS=1 npm test -- --only e2e).
-			if (process.env.SCREENSHOTS && (sitePage.isLesson || sitePage.name === 'home'))
-				await screenshots(page, testInfo.project.name, sitePage.name);
+		test(
+			`fits ${WIDTHS.join(' and ')} px: neither the page nor a code block or ` +
+				`table scrolls sideways, even with every whole file open; no code block ` +
+				`a reader sees without a click is longer than ${MAX_VISIBLE_LINES} lines`,
+			async ({ page }, testInfo) => {
+				await page.setViewportSize({ width: WIDTHS[0]!, height: 844 });
+				await page.goto(sitePage.path);
+				expect(await pageOverflow(page), `the page scrolls sideways at ${WIDTHS[0]} px`).toBeLessThanOrEqual(0);
+				const tooLong = await page.locator('pre').evaluateAll(
+					(blocks, max) =>
+						blocks
+							.filter((pre) => pre.checkVisibility())
+							.map((pre) => {
+								const ecLines = pre.querySelectorAll('.ec-line').length;
+								const lines = ecLines || (pre.textContent ?? '').replace(/\n$/, '').split('\n').length;
+								const title =
+									pre.closest('figure')?.querySelector('.title')?.textContent ?? pre.textContent?.slice(0, 40);
+								return { title, lines };
+							})
+							.filter((block) => block.lines > max),
+					MAX_VISIBLE_LINES,
+				);
+				expect(tooLong, 'code blocks a reader sees without a click').toEqual([]);
+				// Screenshots for review cost seconds per page: taken when asked for (SCREENSHOTS=1 npm test -- --only e2e).
+				if (process.env.SCREENSHOTS && (sitePage.isLesson || sitePage.name === 'home'))
+					await screenshots(page, testInfo.project.name, sitePage.name);
 
-			await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-			// A whole file's listing enters the page when its panel opens.
-			await page.waitForFunction(() => !document.querySelector('details[open] > .example-code__loading'));
-			for (const width of WIDTHS) {
-				// The layout follows the window, as when a reader resizes it: one load serves every width.
-				await page.setViewportSize({ width, height: 900 });
-				expect(
-					await pageOverflow(page),
-					`the page scrolls sideways at ${width} px with every panel open`,
-				).toBeLessThanOrEqual(0);
-				expect(await sidewaysScrollers(page), `at ${width} px`).toEqual([]);
-			}
-		});
+				await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+				// A whole file's listing enters the page when its panel opens.
+				await page.waitForFunction(() => !document.querySelector('details[open] > .example-code__loading'));
+				for (const width of WIDTHS) {
+					// The layout follows the window, as when a reader resizes it: one load serves every width.
+					await page.setViewportSize({ width, height: 900 });
+					expect(
+						await pageOverflow(page),
+						`the page scrolls sideways at ${width} px with every panel open`,
+					).toBeLessThanOrEqual(0);
+					expect(await sidewaysScrollers(page), `at ${width} px`).toEqual([]);
+				}
+			},
+		);
 
 		if (sitePage.isLesson) {
 			test('every example excerpt opens its whole file with one click', async ({ page }) => {

@@ -41,37 +41,37 @@ function watch(page: Page, siteOrigin: string) {
 
 for (const sitePage of PAGES) {
 	test.describe(`page ${sitePage.name}`, () => {
-		test('loads with no console errors, no failed requests and no request to another host; every internal link and anchor on it resolves', async ({
-			page,
-			request,
-			baseURL,
-		}) => {
-			const origin = new URL(baseURL!).origin;
-			const problems = watch(page, origin);
-			await page.goto(sitePage.path);
-			await page.waitForLoadState('networkidle');
-			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-			expect(problems).toEqual([]);
+		test(
+			'loads with no console errors, no failed requests and no request ' +
+				'to another host; every internal link and anchor on it resolves',
+			async ({ page, request, baseURL }) => {
+				const origin = new URL(baseURL!).origin;
+				const problems = watch(page, origin);
+				await page.goto(sitePage.path);
+				await page.waitForLoadState('networkidle');
+				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+				expect(problems).toEqual([]);
 
-			const links = await page
-				.locator('a[href]')
-				.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
-			const internal = [...new Set(links)].filter((href) => href.startsWith(origin));
-			const pagesChecked = new Map<string, string>();
-			for (const href of internal) {
-				const url = new URL(href);
-				const target = url.origin + url.pathname;
-				if (!pagesChecked.has(target)) {
-					const response = await request.get(target);
-					expect(response.status(), `${href} from ${sitePage.path || '/'}`).toBe(200);
-					pagesChecked.set(target, await response.text());
+				const links = await page
+					.locator('a[href]')
+					.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+				const internal = [...new Set(links)].filter((href) => href.startsWith(origin));
+				const pagesChecked = new Map<string, string>();
+				for (const href of internal) {
+					const url = new URL(href);
+					const target = url.origin + url.pathname;
+					if (!pagesChecked.has(target)) {
+						const response = await request.get(target);
+						expect(response.status(), `${href} from ${sitePage.path || '/'}`).toBe(200);
+						pagesChecked.set(target, await response.text());
+					}
+					if (url.hash && url.hash !== '#_top') {
+						const id = decodeURIComponent(url.hash.slice(1));
+						expect(pagesChecked.get(target), `anchor ${href} from ${sitePage.path || '/'}`).toContain(`id="${id}"`);
+					}
 				}
-				if (url.hash && url.hash !== '#_top') {
-					const id = decodeURIComponent(url.hash.slice(1));
-					expect(pagesChecked.get(target), `anchor ${href} from ${sitePage.path || '/'}`).toContain(`id="${id}"`);
-				}
-			}
-		});
+			},
+		);
 
 		test(`has no serious or critical accessibility violation in the ${THEMES.join(' or the ')} theme`, async ({
 			page,

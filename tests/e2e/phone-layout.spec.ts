@@ -1,6 +1,6 @@
 /**
- * Pages read well on a 390 px phone: the decision table keeps its "Why" column on screen, no name in the code is cut in two,
- * long identifiers in headings break where they should, self-check questions show their code,
+ * Pages read well on a 390 px phone: the decision table keeps its "Why" column on screen, no name in the code is cut
+ * in two, long identifiers in headings break where they should, self-check questions show their code,
  * and "Check yourself" is listed under "On this page".
  */
 import { expect, test } from '@playwright/test';
@@ -61,20 +61,22 @@ test('self-check questions show inline code as code, and "Check yourself" is lis
 	await expect(page.getByRole('heading', { level: 2, name: 'Check yourself' })).toHaveCount(1);
 });
 
-test('"Run it yourself" leads with the download where the lesson needs threads or processes, and says why in one line', async ({
-	page,
-}) => {
-	await page.goto('lessons/gil/');
-	const block = page.locator('[data-run-example]');
-	await expect(block).toHaveAttribute('data-lead', 'machine');
-	const order = await block
-		.locator('.run-example-line [data-way]')
-		.evaluateAll((choices) => choices.map((c) => c.getAttribute('data-way')));
-	expect(order).toEqual(['zip', 'stackblitz']);
-	await expect(block.locator('.run-example-lead')).toContainText('needs threads');
-	await page.goto('lessons/asyncio/');
-	await expect(page.locator('[data-run-example]')).toHaveAttribute('data-lead', 'browser');
-});
+test(
+	'"Run it yourself" leads with the download where the ' +
+		'lesson needs threads or processes, and says why in one line',
+	async ({ page }) => {
+		await page.goto('lessons/gil/');
+		const block = page.locator('[data-run-example]');
+		await expect(block).toHaveAttribute('data-lead', 'machine');
+		const order = await block
+			.locator('.run-example-line [data-way]')
+			.evaluateAll((choices) => choices.map((c) => c.getAttribute('data-way')));
+		expect(order).toEqual(['zip', 'stackblitz']);
+		await expect(block.locator('.run-example-lead')).toContainText('needs threads');
+		await page.goto('lessons/asyncio/');
+		await expect(page.locator('[data-run-example]')).toHaveAttribute('data-lead', 'browser');
+	},
+);
 
 /** Names (identifiers) in the visible code blocks whose letters sit on more than one line. */
 async function splitNames(page: import('@playwright/test').Page): Promise<string[]> {

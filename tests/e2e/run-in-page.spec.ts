@@ -109,8 +109,11 @@ async function openEditor(root: Locator, file: string, original: string) {
 test.describe('every page, before a click', () => {
 	for (const [index, sitePage] of sitePages().entries()) {
 		const title = sitePage.isLesson
-			? `${sitePage.name}: nothing of the runner is requested, its script is inline and within ${INLINE_BUDGET_GZIP_BYTES} B gzipped; a runnable script's excerpt has "Run here", the first script that cannot run says, once, what it needs and where it runs`
-			: `${sitePage.name}: nothing of the runner is requested; its script is inline and within ${INLINE_BUDGET_GZIP_BYTES} B gzipped`;
+			? `${sitePage.name}: nothing of the runner is requested, its script is inline and ` +
+				`within ${INLINE_BUDGET_GZIP_BYTES} B gzipped; a runnable script's excerpt has "Run ` +
+				`here", the first script that cannot run says, once, what it needs and where it runs`
+			: `${sitePage.name}: nothing of the runner is requested; its ` +
+				`script is inline and within ${INLINE_BUDGET_GZIP_BYTES} B gzipped`;
 		test(title, async ({ page }, testInfo) => {
 			firstOnlyUnlessThorough(testInfo, index);
 			const requests: string[] = [];
@@ -135,7 +138,9 @@ test.describe('every page, before a click', () => {
 	}
 });
 
-/** Each excerpt of a lesson: "Run here" under a runnable script; the first that cannot run says so once for the page. */
+/**
+ * Each excerpt of a lesson: "Run here" under a runnable script; the first that cannot run says so once for the page.
+ */
 async function checkExcerpts(page: Page, base: string) {
 	const excerpts = await page
 		.locator('.example-code[data-example][data-file]')
@@ -176,50 +181,49 @@ async function checkExcerpts(page: Page, base: string) {
 for (const { path: pagePath, slug } of EXAMPLE_PAGES) {
 	const example = loadExample(slug);
 	const scripts = runnableScripts(example);
-	test(`${pagePath}: runs ${scripts.map((s) => s.file).join(', ')} in the page, offline, and each JSON report parses`, async ({
-		page,
-		context,
-		baseURL,
-	}, testInfo) => {
-		test.skip(
-			!testInfo.project.metadata.thorough && pagePath !== EXAMPLE_PAGES[0]!.path,
-			'every script runs on the thorough build; here one page shows the runner works under this base',
-		);
-		test.setTimeout(RUN_TIMEOUT_MS * scripts.length);
-		const base = testInfo.project.metadata.base as string;
-		const origin = new URL(baseURL!).origin;
-		const net = await offline(context, baseURL!);
-		await page.goto(pagePath);
-		for (const script of scripts) {
-			const root = control(page, slug, script.file);
-			const { run, args, log } = parts(root, script.file);
-			const support = inPageSupport(example, script.file)!;
-			if (support.runnable && support.label) await expect(root).toContainText(support.label);
-			await openEditor(root, script.file, readExampleFile(example, script.file));
-			await expect(args).toHaveValue(script.quickArgs.join(' '));
-			await args.fill(['--json', ...script.quickArgs].join(' '));
-			await run.click();
-			const status = await ended(root);
-			expect(status, (await log.textContent()) ?? '').toMatch(
-				/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/,
+	test(
+		`${pagePath}: runs ${scripts.map((s) => s.file).join(', ')} ` + `in the page, offline, and each JSON report parses`,
+		async ({ page, context, baseURL }, testInfo) => {
+			test.skip(
+				!testInfo.project.metadata.thorough && pagePath !== EXAMPLE_PAGES[0]!.path,
+				'every script runs on the thorough build; here one page shows the runner works under this base',
 			);
-			await expect(root.locator('.rip-cmd')).toHaveText(
-				['python3', script.file, '--json', ...script.quickArgs].join(' '),
-			);
-			const report = JSON.parse(await stdoutOf(root)) as unknown;
-			expect(reportProblems(report, example, script)).toEqual([]);
-			testInfo.annotations.push({ type: 'run', description: `${script.file}: ${status}` });
-		}
-		// Python came from this site, under its base, once for all the runs; nothing tried to leave.
-		for (const file of PYODIDE_FILES) {
-			expect(
-				net.requests.filter((url) => url === `${origin}${base}${RUN_IN_PAGE_DIR}/pyodide/${file}`),
-				file,
-			).toHaveLength(1);
-		}
-		expect(net.blocked).toEqual([]);
-		expect(net.requests.filter((url) => url.startsWith('http') && new URL(url).origin !== origin)).toEqual([]);
-	});
+			test.setTimeout(RUN_TIMEOUT_MS * scripts.length);
+			const base = testInfo.project.metadata.base as string;
+			const origin = new URL(baseURL!).origin;
+			const net = await offline(context, baseURL!);
+			await page.goto(pagePath);
+			for (const script of scripts) {
+				const root = control(page, slug, script.file);
+				const { run, args, log } = parts(root, script.file);
+				const support = inPageSupport(example, script.file)!;
+				if (support.runnable && support.label) await expect(root).toContainText(support.label);
+				await openEditor(root, script.file, readExampleFile(example, script.file));
+				await expect(args).toHaveValue(script.quickArgs.join(' '));
+				await args.fill(['--json', ...script.quickArgs].join(' '));
+				await run.click();
+				const status = await ended(root);
+				expect(status, (await log.textContent()) ?? '').toMatch(
+					/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/,
+				);
+				await expect(root.locator('.rip-cmd')).toHaveText(
+					['python3', script.file, '--json', ...script.quickArgs].join(' '),
+				);
+				const report = JSON.parse(await stdoutOf(root)) as unknown;
+				expect(reportProblems(report, example, script)).toEqual([]);
+				testInfo.annotations.push({ type: 'run', description: `${script.file}: ${status}` });
+			}
+			// Python came from this site, under its base, once for all the runs; nothing tried to leave.
+			for (const file of PYODIDE_FILES) {
+				expect(
+					net.requests.filter((url) => url === `${origin}${base}${RUN_IN_PAGE_DIR}/pyodide/${file}`),
+					file,
+				).toHaveLength(1);
+			}
+			expect(net.blocked).toEqual([]);
+			expect(net.requests.filter((url) => url.startsWith('http') && new URL(url).origin !== origin)).toEqual([]);
+		},
+	);
 }
 
 test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
@@ -277,25 +281,24 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		expect(net.blocked).toEqual([]);
 	});
 
-	test('the in-page run says CPU time is not measurable here instead of printing a number, and what its time covers', async ({
-		page,
-		context,
-		baseURL,
-	}) => {
-		test.setTimeout(RUN_TIMEOUT_MS);
-		await offline(context, baseURL!);
-		await page.goto(DEMO.path);
-		const root = control(page, DEMO.slug, DEMO_FILE);
-		const { run, log } = parts(root, DEMO_FILE);
-		await run.click();
-		expect(await ended(root)).toMatch(
-			/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/,
-		);
-		// Pyodide's process_time() counts sleeping: timing.py prints why instead of a number (issue 23).
-		await expect(log).toContainText(/CPU time +not measurable here/);
-		await expect(log).not.toContainText(/CPU time +\d/);
-		await expect(log).not.toContainText('cpu_fraction');
-	});
+	test(
+		'the in-page run says CPU time is not measurable here ' + 'instead of printing a number, and what its time covers',
+		async ({ page, context, baseURL }) => {
+			test.setTimeout(RUN_TIMEOUT_MS);
+			await offline(context, baseURL!);
+			await page.goto(DEMO.path);
+			const root = control(page, DEMO.slug, DEMO_FILE);
+			const { run, log } = parts(root, DEMO_FILE);
+			await run.click();
+			expect(await ended(root)).toMatch(
+				/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/,
+			);
+			// Pyodide's process_time() counts sleeping: timing.py prints why instead of a number (issue 23).
+			await expect(log).toContainText(/CPU time +not measurable here/);
+			await expect(log).not.toContainText(/CPU time +\d/);
+			await expect(log).not.toContainText('cpu_fraction');
+		},
+	);
 
 	test("a learner's error shows the learner's traceback only, as python3 prints it, not the runner's frames", async ({
 		page,

@@ -240,25 +240,26 @@ test.describe('<SupportMatrix>', () => {
 		.map((file) => `lessons/${file.replace(/\.mdx?$/, '')}/`);
 
 	for (const pagePath of pages) {
-		test(`${pagePath} says in one line per example how many of its scripts run in the browser, as the metadata says`, async ({
-			page,
-		}) => {
-			await page.goto(pagePath);
-			const summary = page.locator('[data-support-matrix="all"]');
-			await expect(summary).toBeVisible();
-			const rows = supportMatrix(loadExamples());
-			const examples = [...new Set(rows.map((row) => row.example))];
-			await expect(summary.locator('li')).toHaveCount(examples.length);
-			for (const slug of examples) {
-				const mine = rows.filter((row) => row.example === slug);
-				const item = summary.locator(`li[data-example="${slug}"]`);
-				await expect(item).toHaveAttribute('data-total', String(mine.length));
-				await expect(item).toHaveAttribute(
-					'data-runs',
-					String(mine.filter((row) => row.ways.stackblitz.status !== 'skipped').length),
-				);
-			}
-			await expect(summary).toContainText(`All ${rows.length} scripts run on your machine`);
-		});
+		test(
+			`${pagePath} says in one line per example how many of ` + `its scripts run in the browser, as the metadata says`,
+			async ({ page }) => {
+				await page.goto(pagePath);
+				const summary = page.locator('[data-support-matrix="all"]');
+				await expect(summary).toBeVisible();
+				const rows = supportMatrix(loadExamples());
+				const examples = [...new Set(rows.map((row) => row.example))];
+				await expect(summary.locator('li')).toHaveCount(examples.length);
+				for (const slug of examples) {
+					const mine = rows.filter((row) => row.example === slug);
+					const item = summary.locator(`li[data-example="${slug}"]`);
+					await expect(item).toHaveAttribute('data-total', String(mine.length));
+					await expect(item).toHaveAttribute(
+						'data-runs',
+						String(mine.filter((row) => row.ways.stackblitz.status !== 'skipped').length),
+					);
+				}
+				await expect(summary).toContainText(`All ${rows.length} scripts run on your machine`);
+			},
+		);
 	}
 });

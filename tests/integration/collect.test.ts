@@ -16,7 +16,9 @@ import { FREE_THREADED } from '../support/interpreters.ts';
 const emptyCache = fs.mkdtempSync(path.join(os.tmpdir(), 'no-cpython-cache-'));
 afterAll(() => fs.rmSync(emptyCache, { recursive: true, force: true }));
 
-/** This environment without the free-threaded builds: an empty cache folder, and PATH without the folders holding one. */
+/**
+ * This environment without the free-threaded builds: an empty cache folder, and PATH without the folders holding one.
+ */
 async function withoutFreeThreaded(): Promise<{ env: NodeJS.ProcessEnv; left: string[] }> {
 	const { pythons } = await discover();
 	const onPath = new Set(

@@ -1,7 +1,8 @@
 /**
- * The Python 3.14+ listings (examples/cpu-bound/interpreter_pool.py) are type-checked for 3.14 with their own pyright config: in the
- * main config, an execution environment's pythonVersion does not reach the version checks inside typeshed's stubs,
- * so `InterpreterPoolExecutor` (3.14) would look missing there. CPython 3.14 cannot run here; this is their check.
+ * The Python 3.14+ listings (examples/cpu-bound/interpreter_pool.py) are type-checked for 3.14 with their own pyright
+ * config: in the main config, an execution environment's pythonVersion does not reach the version checks inside
+ * typeshed's stubs, so `InterpreterPoolExecutor` (3.14) would look missing there. CPython 3.14 cannot run here; this
+ * is their check.
  */
 import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';

@@ -118,9 +118,12 @@ describe.each(examples.map((example) => [example.slug, example] as const))(
 					expect(checkObservation(script, result as PyodideObservation), script.file).toEqual([]);
 					if (result.report) expect(reportProblems(result.report, example, script), script.file).toEqual([]);
 					observedStatus.set(`${slug}/${script.file}`, 'skipped');
-					seen.push(
-						`${script.file}: ${result.outcome}${result.error ? ` (${result.error})` : result.report?.skip_reason ? ` (${result.report.skip_reason})` : ''}`,
-					);
+					const detail = result.error
+						? ` (${result.error})`
+						: result.report?.skip_reason
+							? ` (${result.report.skip_reason})`
+							: '';
+					seen.push(`${script.file}: ${result.outcome}${detail}`);
 				}
 				console.log(`[payload] ${slug}: --all ${(attempt.ms / 1000).toFixed(1)} s; ${seen.join('; ')}`);
 			},

@@ -5,8 +5,8 @@
  *    threads_reuse.py beats threads.py, which pays for urlopen()'s start-up);
  *  - claims across interpreters: the same variant is slower or faster on one than on another (the free-threaded
  *    build's single-thread cost; threads faster with the GIL off than with `-X gil=1`).
- * Used by tests/integration/fresh-measurements.test.ts and tests/unit/committed-measurements.test.ts on the committed files, and on fresh quick runs where the interpreter
- * is installed.
+ * Used by tests/integration/fresh-measurements.test.ts and tests/unit/committed-measurements.test.ts on the committed
+ * files, and on fresh quick runs where the interpreter is installed.
  */
 import type { Claim, Finding } from './freshness.ts';
 import { formatSeconds } from '../../src/lib/measurements/format.ts';
@@ -89,7 +89,10 @@ export const CROSS_CLAIMS: readonly CrossClaim[] = [
 ];
 
 export function describeCrossClaim(c: CrossClaim): string {
-	return `${c.example} ${c.variant} is ${c.is} on ${c.interpreter} than on ${c.than}${c.by ? ` by ${c.by}×` : ''} (${c.because})`;
+	return (
+		`${c.example} ${c.variant} is ${c.is} on ${c.interpreter} ` +
+		`than on ${c.than}${c.by ? ` by ${c.by}×` : ''} (${c.because})`
+	);
 }
 
 /** Checks a cross claim on two measurements of the same example. */
@@ -106,7 +109,9 @@ export function checkCrossClaim(claim: CrossClaim, on: Measurement, than: Measur
 	const [slow, fast] = claim.is === 'slower' ? [a, b] : [b, a];
 	const ratio = slow.elapsed_s.median / fast.elapsed_s.median;
 	const need = claim.by ?? 1;
-	const numbers = `${formatSeconds(a.elapsed_s.median)} on ${claim.interpreter}, ${formatSeconds(b.elapsed_s.median)} on ${claim.than}`;
+	const numbers =
+		`${formatSeconds(a.elapsed_s.median)} on ${claim.interpreter}, ` +
+		`${formatSeconds(b.elapsed_s.median)} on ${claim.than}`;
 	return ratio > need || (claim.by !== undefined && ratio >= need)
 		? { status: 'pass', message: `${describeCrossClaim(claim)}: ${numbers}` }
 		: { status: 'fail', message: `not true any more: ${describeCrossClaim(claim)}: ${numbers}` };

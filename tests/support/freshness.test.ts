@@ -158,11 +158,13 @@ describe('compareStory', () => {
 	it('fails when the committed file says threads are slower but a fresh run says otherwise', () => {
 		const found = failures(compareStory(editedToClaimThreadsAreSlower(), ioMeasurement()));
 		expect(found).toContain(
-			'order changed: threads vs sequential: committed 2.47× slower, fresh 0.13×; the committed numbers no longer tell what the examples do',
+			'order changed: threads vs sequential: committed 2.47× slower, fresh ' +
+				'0.13×; the committed numbers no longer tell what the examples do',
 		);
 		// A near tie is not the same order either: asyncio and threads are far apart in the edited file.
 		expect(found).toContain(
-			'order changed: threads vs asyncio: committed 19.42× slower, fresh 1.02×; the committed numbers no longer tell what the examples do',
+			'order changed: threads vs asyncio: committed 19.42× slower, fresh ' +
+				'1.02×; the committed numbers no longer tell what the examples do',
 		);
 	});
 
@@ -226,9 +228,12 @@ describe('checkAgainstExample', () => {
 			],
 		};
 		expect(failures(checkAgainstExample(ioMeasurement(), example))).toEqual([
-			'measurements/io-demo.json is stale: variant "sequential" now has measureArgs ["--items","40"], it was measured with ["--items","8"]; run npm run measure -- --example io-demo',
-			'measurements/io-demo.json is stale: variant "asyncio" is no longer in examples/io-demo/example.json; run npm run measure -- --example io-demo',
-			'measurements/io-demo.json is stale: variant "processes" (processes.py) was never measured; run npm run measure -- --example io-demo',
+			'measurements/io-demo.json is stale: variant "sequential" now has measureArgs ["--items","40"], ' +
+				'it was measured with ["--items","8"]; run npm run measure -- --example io-demo',
+			'measurements/io-demo.json is stale: variant "asyncio" is no longer in ' +
+				'examples/io-demo/example.json; run npm run measure -- --example io-demo',
+			'measurements/io-demo.json is stale: variant "processes" (processes.py) ' +
+				'was never measured; run npm run measure -- --example io-demo',
 		]);
 	});
 });

@@ -27,6 +27,7 @@ export async function findFreeThreaded(): Promise<{ python: PythonInfo | null; w
 	const python = (await discover()).pythons.find((p) => p.id === FREE_THREADED) ?? null;
 	const why = python
 		? ''
-		: `no ${FREE_THREADED} here (npm run pythons lists the interpreters; npm run pythons -- --provide free-threaded builds it)`;
+		: `no ${FREE_THREADED} here (npm run pythons lists the interpreters; ` +
+			`npm run pythons -- --provide free-threaded builds it)`;
 	return { python, why };
 }

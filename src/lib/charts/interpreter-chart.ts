@@ -66,26 +66,32 @@ export function checkComparable(items: readonly InterpreterMeasurement[]): void 
 		const machine = (m: Measurement) => `${m.environment.os} ${m.environment.machine} ${m.environment.cpu_count}`;
 		if (b.environment.python_version !== a.environment.python_version) {
 			throw new MeasurementError(
-				`${a.example}: ${first!.interpreter} is Python ${a.environment.python_version}, ${item.interpreter} ${b.environment.python_version}; compare builds of one version`,
+				`${a.example}: ${first!.interpreter} is Python ${a.environment.python_version}, ` +
+					`${item.interpreter} ${b.environment.python_version}; compare builds of one version`,
 			);
 		}
 		if (machine(a) !== machine(b)) {
 			throw new MeasurementError(
-				`${a.example}: ${first!.interpreter} was measured on ${machine(a)}, ${item.interpreter} on ${machine(b)}; measure both on one machine`,
+				`${a.example}: ${first!.interpreter} was measured on ${machine(a)}, ` +
+					`${item.interpreter} on ${machine(b)}; measure both on one machine`,
 			);
 		}
 		for (const v of b.variants) {
 			const other = a.variants.find((x) => x.variant === v.variant);
 			if (other && JSON.stringify(other.args) !== JSON.stringify(v.args)) {
 				throw new MeasurementError(
-					`${a.example}: ${v.variant} ran with ${other.args.join(' ')} on ${first!.interpreter} but ${v.args.join(' ')} on ${item.interpreter}; measure again with the same arguments`,
+					`${a.example}: ${v.variant} ran with ${other.args.join(' ')} on ${first!.interpreter} ` +
+						`but ${v.args.join(' ')} on ${item.interpreter}; measure again with the same arguments`,
 				);
 			}
 		}
 	}
 }
 
-/** Every environment, once each: "CPython 3.13.5 on Linux x86_64, 2 CPUs, 2026-11-29 and CPython 3.13.5 (free-threaded...)...". */
+/**
+ * Every environment, once each: "CPython 3.13.5 on Linux x86_64, 2 CPUs, 2026-11-29 and CPython 3.13.5
+ * (free-threaded...)...".
+ */
 export function environmentsLabel(items: readonly InterpreterMeasurement[]): string {
 	const parts = items.map(({ measurement: m }) => `${environmentSummary(m.environment, m.python_args)}, ${m.date}`);
 	return `Measured with ${[...new Set(parts)].join('; ')}`;
@@ -197,13 +203,16 @@ export function interpreterChart(
 		data
 			.map(
 				(d) =>
-					`${d.text}: ${d.note.replace(' · ', ', ')}${d.note.includes('×') ? ' as fast as sequential on the same interpreter' : ''}`,
+					`${d.text}: ` +
+					`${d.note.replace(' · ', ', ')}${d.note.includes('×') ? ' as fast as sequential on the same interpreter' : ''}`,
 			)
 			.join('; ') +
 		'.';
 	const what =
 		options.caption ??
-		`Wall time of examples/${first.example} on each interpreter: the bar is the median, the thin line spans the fastest to the slowest run, and × compares with ${first.baseline ?? 'the baseline'} on the same interpreter`;
+		`Wall time of examples/${first.example} on each interpreter: the bar is ` +
+			`the median, the thin line spans the fastest to the slowest run, and × ` +
+			`compares with ${first.baseline ?? 'the baseline'} on the same interpreter`;
 	return {
 		svg: finishSvg(plot, label, 'sl-chart-interpreters'),
 		label,

@@ -175,14 +175,19 @@ export function replayFigure(
 			.map((r) => {
 				const v = findOkVariant(measurement, r.variant);
 				const speed = baseline && r !== baseline && v.speedup !== null ? `, ${formatSpeedup(v.speedup)} as fast` : '';
-				return `${r.label} took ${formatSeconds(r.elapsed)} with ${v.timeline!.tasks.length} tasks, ${inFlightText(measurement, v)} in flight on average${speed}`;
+				return (
+					`${r.label} took ${formatSeconds(r.elapsed)} with ${v.timeline!.tasks.length} ` +
+					`tasks, ${inFlightText(measurement, v)} in flight on average${speed}`
+				);
 			})
 			.join('; ') +
 		'.';
 	const what =
 		caption ??
-		`Measured runs of ${[first!, ...others].map((r) => findOkVariant(measurement, r.variant).script).join(' and ')} on one time axis: ` +
-			`one lane per worker, one bar per task, from the run closest to the median of each. Play replays them at their real speed`;
+		`Measured runs of ${[first!, ...others].map((r) => findOkVariant(measurement, r.variant).script).join(' and ')} ` +
+			`on one time axis: ` +
+			`one lane per worker, one bar per task, from the run closest ` +
+			`to the median of each. Play replays them at their real speed`;
 	return {
 		svg: finishSvg(plot, label, 'sl-chart-timeline sl-chart-replay'),
 		label,

@@ -30,7 +30,8 @@ describe('speedupChart', () => {
 
 	it('summarises the numbers for screen readers and names the environment in the caption', () => {
 		expect(figure.label).toBe(
-			'Bar chart of wall time per approach (median of 3 runs): Sequential label: 810 ms (baseline); Threads label: 105 ms, 7.7× as fast as sequential; ' +
+			'Bar chart of wall time per approach (median of 3 runs): Sequential label: ' +
+				'810 ms (baseline); Threads label: 105 ms, 7.7× as fast as sequential; ' +
 				'Asyncio label: 103 ms, 7.9× as fast as sequential; Free-threads label: skipped.',
 		);
 		expectAccessibleSvg(svg, figure.label);

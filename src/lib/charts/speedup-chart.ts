@@ -135,13 +135,20 @@ export function speedupChart(measurement: Measurement, options: SpeedupChartOpti
 			.map((d) => {
 				if (d.skipped) return `${d.label}: skipped`;
 				const v = variants.find((x) => x.variant === d.variant) as OkVariant;
-				return `${d.label}: ${formatSeconds(d.median)}${v.variant === measurement.baseline ? ' (baseline)' : v.speedup !== null ? `, ${formatSpeedup(v.speedup)} as fast as ${measurement.baseline}` : ''}`;
+				const note =
+					v.variant === measurement.baseline
+						? ' (baseline)'
+						: v.speedup !== null
+							? `, ${formatSpeedup(v.speedup)} as fast as ${measurement.baseline}`
+							: '';
+				return `${d.label}: ${formatSeconds(d.median)}${note}`;
 			})
 			.join('; ') +
 		'.';
 	const what =
 		options.caption ??
-		`Wall time of each approach in examples/${measurement.example}, ${repeatsLabel(measurement)}: the bar is the median, the thin line spans the fastest to the slowest run` +
+		`Wall time of each approach in examples/${measurement.example}, ${repeatsLabel(measurement)}: ` +
+			`the bar is the median, the thin line spans the fastest to the slowest run` +
 			(measurement.baseline
 				? `, and × says how many times faster than ${labelOf(measurement, measurement.baseline)}`
 				: '');

@@ -89,7 +89,8 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 		const y = row[yField];
 		if (typeof x !== 'number' || typeof y !== 'number') {
 			throw new MeasurementError(
-				`row ${i} of variant "${variant}" (example ${measurement.example}) has no numeric "${xField}" and "${yField}" (fields: ${Object.keys(row).join(', ')})`,
+				`row ${i} of variant "${variant}" (example ${measurement.example}) has no ` +
+					`numeric "${xField}" and "${yField}" (fields: ${Object.keys(row).join(', ')})`,
 			);
 		}
 		return {
@@ -221,7 +222,8 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 	const xWords = lowerFirst(xLabel);
 	const scaleWords = ratio || yScale === 'log' ? 'log scale on both axes' : 'log scale on x';
 	const label =
-		`Line chart of ${lowerFirst(yLabel)} against ${xWords} (${scaleWords}) for ${series.length} approach${series.length === 1 ? '' : 'es'}` +
+		`Line chart of ${lowerFirst(yLabel)} against ${xWords} (${scaleWords}) ` +
+		`for ${series.length} approach${series.length === 1 ? '' : 'es'}` +
 		(ratio ? `; a line at 1× marks the ${baselineLabel.toLowerCase()}` : '') +
 		': ' +
 		series
@@ -229,16 +231,21 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 				const own = points.filter((p) => p.series === id).sort((a, b) => a.x - b.x);
 				const first = own[0]!;
 				const last = own[own.length - 1]!;
-				return `${seriesLabel.get(id)} from ${fmtY(first.y)} at ${formatX(first.x)} to ${fmtY(last.y)} at ${formatX(last.x)}`;
+				return (
+					`${seriesLabel.get(id)} from ${fmtY(first.y)} at ` +
+					`${formatX(first.x)} to ${fmtY(last.y)} at ${formatX(last.x)}`
+				);
 			})
 			.join('; ') +
 		(crossover
-			? `. ${marked!.label} beat the ${baselineLabel.toLowerCase()} from ${formatX(crossover.x)} on (${formatSpeedup(crossover.speedup)} there)`
+			? `. ${marked!.label} beat the ${baselineLabel.toLowerCase()} from ` +
+				`${formatX(crossover.x)} on (${formatSpeedup(crossover.speedup)} there)`
 			: '') +
 		'.';
 	const what =
 		options.caption ??
-		`${yLabel} against ${xWords} for each approach of ${v.script} (${repeatsLabel(measurement)} per point; ${scaleWords})` +
+		`${yLabel} against ${xWords} for each approach of ${v.script} ` +
+			`(${repeatsLabel(measurement)} per point; ${scaleWords})` +
 			(ratio ? `. Above the 1× line an approach beats the ${baselineLabel.toLowerCase()}, below it loses` : '');
 	return {
 		svg: finishSvg(plot, label, 'sl-chart-sweep'),

@@ -96,7 +96,8 @@ export function timelineChart(
 		throw new MeasurementError(
 			v.task_count === 0
 				? `variant "${variant}" of example ${measurement.example} recorded no tasks, so it has no timeline`
-				: `variant "${variant}" of example ${measurement.example} recorded ${v.task_count} tasks: too many to draw, so the measurement keeps no timeline`,
+				: `variant "${variant}" of example ${measurement.example} recorded ` +
+						`${v.task_count} tasks: too many to draw, so the measurement keeps no timeline`,
 		);
 	}
 	const { tasks, elapsed_s: elapsed } = v.timeline;
@@ -170,12 +171,15 @@ export function timelineChart(
 	const workerWord = workers.length === 1 ? 'worker' : 'workers';
 	const shared = domainMax > Math.max(elapsed, ...tasks.map((t) => t.end_s)) * 1.01;
 	const label =
-		`Timeline of ${v.label}: ${tasks.length} ${tasksWord(String(tasks.length))} on ${workers.length} ${workerWord} over ${formatSeconds(elapsed)}; ` +
+		`Timeline of ${v.label}: ${tasks.length} ${tasksWord(String(tasks.length))} ` +
+		`on ${workers.length} ${workerWord} over ${formatSeconds(elapsed)}; ` +
 		`on average ${inFlight} ${tasksWord(inFlight)} ran at once.`;
 	const what =
 		options.caption ??
-		`When each task of ${v.script} ran: one row per worker${every > 1 ? ` (${workers.length} rows)` : ''}, one bar per task, ` +
-			`in the run closest to the median (${formatSeconds(elapsed)}); on average ${inFlight} ${tasksWord(inFlight)} were in flight` +
+		`When each task of ${v.script} ran: one row per ` +
+			`worker${every > 1 ? ` (${workers.length} rows)` : ''}, one bar per task, ` +
+			`in the run closest to the median (${formatSeconds(elapsed)}); ` +
+			`on average ${inFlight} ${tasksWord(inFlight)} were in flight` +
 			(shared
 				? `. The time axis runs to ${formatSeconds(domainMax)}, as in the other timelines of this page, so lengths compare`
 				: '');

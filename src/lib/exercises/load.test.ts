@@ -25,7 +25,8 @@ describe('the text of an exercise', () => {
 
 	it('splits paragraphs, lists with continuation lines, and fenced code', () => {
 		const text =
-			'One line\nand its continuation.\n\n- first item\n  continues\n- second\n\n1. step\n2. next\nafter\n\n```python\nx = 1\n\ny = 2\n```\n';
+			'One line\nand its continuation.\n\n- first item\n  continues\n- ' +
+			'second\n\n1. step\n2. next\nafter\n\n```python\nx = 1\n\ny = 2\n```\n';
 		expect(parseBlocks(text)).toEqual([
 			{ kind: 'paragraph', text: 'One line and its continuation.' },
 			{ kind: 'list', ordered: false, items: ['first item continues', 'second'] },
@@ -56,7 +57,8 @@ describe('the text of an exercise', () => {
 	it('names the modules Pyodide cannot provide', () => {
 		expect(
 			nativeImports(
-				'import asyncio\nimport sys, threading\nfrom concurrent.futures import ThreadPoolExecutor\nimport socket, urllib.request\n',
+				'import asyncio\nimport sys, threading\nfrom concurrent.futures ' +
+					'import ThreadPoolExecutor\nimport socket, urllib.request\n',
 			),
 		).toEqual(['threads', 'a pool of threads or processes', 'sockets']);
 		expect(nativeImports('import asyncio\nimport sys\n')).toEqual([]);
@@ -134,7 +136,8 @@ describe('the lessons', () => {
 			expect([...before.matchAll(/^## (.+)$/gm)].at(-1)![1]).toMatch(/^Exercise: /); // its section
 			const after = use.text.slice(use.at);
 			expect(after.indexOf('<SelfCheck')).toBeGreaterThan(0);
-			expect(after.slice(0, after.indexOf('<SelfCheck')).match(/^## (?!Check yourself$).*/gm)).toBeNull(); // no other section in between
+			// no other section in between
+			expect(after.slice(0, after.indexOf('<SelfCheck')).match(/^## (?!Check yourself$).*/gm)).toBeNull();
 		},
 	);
 });

@@ -74,7 +74,8 @@ export function loadExercise(example: Example, name: string): Exercise {
 	if (!available.includes(name)) {
 		throw new ExampleError(
 			`Example "${example.slug}" has no exercise "${name}" (it has: ${available.join(', ') || 'none'}). ` +
-				`An exercise is a folder examples/${example.slug}/${EXERCISES_DIR_NAME}/<name>/ with ${Object.values(EXERCISE_FILES).join(', ')}.`,
+				`An exercise is a folder examples/${example.slug}/${EXERCISES_DIR_NAME}/<name>/ ` +
+				`with ${Object.values(EXERCISE_FILES).join(', ')}.`,
 		);
 	}
 	const dir = `${EXERCISES_DIR_NAME}/${name}`;

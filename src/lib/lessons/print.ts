@@ -130,7 +130,9 @@ export function moveHintsToAppendix(
 				.replace(/\s+/g, ' ')
 				.trim() || 'Exercise';
 		entries.push({ exercise, title, html: html.slice(span.start, span.end) });
-		body += `${html.slice(from, span.start)}<p class="print-appendix-ref">Hints and the solution: <a href="${appendixHref(exercise)}">in the appendix</a>.</p>`;
+		body +=
+			`${html.slice(from, span.start)}<p class="print-appendix-ref">Hints and ` +
+			`the solution: <a href="${appendixHref(exercise)}">in the appendix</a>.</p>`;
 		from = span.end;
 	}
 	return { body: body + html.slice(from), entries };

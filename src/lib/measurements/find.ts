@@ -20,7 +20,8 @@ export function findVariant(measurement: Measurement, variant: string): Measured
 	if (!found) {
 		throw new MeasurementError(
 			`the measurement of example ${measurement.example} has no variant "${variant}" ` +
-				`(it has ${measurement.variants.map((v) => v.variant).join(', ')}); if the example has it now, run ${measureCommand(measurement.example)}`,
+				`(it has ${measurement.variants.map((v) => v.variant).join(', ')}); ` +
+				`if the example has it now, run ${measureCommand(measurement.example)}`,
 		);
 	}
 	return found;
@@ -31,7 +32,8 @@ export function findOkVariant(measurement: Measurement, variant: string): OkVari
 	const found = findVariant(measurement, variant);
 	if (found.status !== 'ok') {
 		throw new MeasurementError(
-			`variant "${variant}" of example ${measurement.example} was skipped when measured (${found.skip_reason}), so it has no numbers to show`,
+			`variant "${variant}" of example ${measurement.example} was skipped ` +
+				`when measured (${found.skip_reason}), so it has no numbers to show`,
 		);
 	}
 	return found;

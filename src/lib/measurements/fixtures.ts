@@ -36,7 +36,12 @@ export function script(variant: string, extra: Partial<ExampleScript> = {}): Exa
 }
 
 /** Tasks of `count` items spread over `workers` workers, each `each` seconds long. */
-export function tasks(count: number, workers: number, each: number, worker = (i: number) => `worker_${i % workers}`): Task[] {
+export function tasks(
+	count: number,
+	workers: number,
+	each: number,
+	worker = (i: number) => `worker_${i % workers}`,
+): Task[] {
 	return Array.from({ length: count }, (_, i) => {
 		const start = Math.floor(i / workers) * each;
 		return { id: i, worker: worker(i), start_s: start, end_s: start + each * 0.98 };
@@ -59,7 +64,11 @@ export interface IoTimes {
 
 /** The I/O example's times, defaults filled in: sequential ~0.8 s, threads and asyncio ~0.1 s. */
 export function ioTimes(times: IoTimes = {}): Required<IoTimes> {
-	return { sequential: times.sequential ?? [0.82, 0.8, 0.81], threads: times.threads ?? [0.105, 0.1, 0.2], asyncio: times.asyncio ?? [0.11, 0.101, 0.103] };
+	return {
+		sequential: times.sequential ?? [0.82, 0.8, 0.81],
+		threads: times.threads ?? [0.105, 0.1, 0.2],
+		asyncio: times.asyncio ?? [0.11, 0.101, 0.103],
+	};
 }
 
 /** The tasks each I/O variant reports for a run of `t` seconds (8 tasks; threads and asyncio on 4 workers). */
@@ -75,7 +84,12 @@ const stats = (values: readonly number[]) => {
 };
 
 /** A variant that ran 3 times: the timeline is the run closest to the median, as `npm run measure` stores it. */
-function ran(s: ExampleScript, args: string[], times: readonly number[], extra: { tasks?: (t: number) => Task[]; metrics?: Record<string, number>; rows?: Row[] } = {}) {
+function ran(
+	s: ExampleScript,
+	args: string[],
+	times: readonly number[],
+	extra: { tasks?: (t: number) => Task[]; metrics?: Record<string, number>; rows?: Row[] } = {},
+) {
 	const mid = median(times);
 	const pick = times.reduce((best, t, i) => (Math.abs(t - mid) < Math.abs(times[best]! - mid) ? i : best), 0);
 	const picked = extra.tasks?.(times[pick]!) ?? [];
@@ -103,10 +117,14 @@ function ran(s: ExampleScript, args: string[], times: readonly number[], extra: 
 	};
 }
 
-function measurement(example: { slug: string; title: string; baseline: string }, variants: Measurement['variants']): Measurement {
+function measurement(
+	example: { slug: string; title: string; baseline: string },
+	variants: Measurement['variants'],
+): Measurement {
 	const base = variants.find((v) => v.variant === example.baseline);
 	for (const v of variants) {
-		if (v.status === 'ok' && v.role === 'variant' && base?.status === 'ok') v.speedup = speedupOf(base.elapsed_s.median, v.elapsed_s.median);
+		if (v.status === 'ok' && v.role === 'variant' && base?.status === 'ok')
+			v.speedup = speedupOf(base.elapsed_s.median, v.elapsed_s.median);
 	}
 	return parseMeasurement(
 		{
@@ -130,13 +148,27 @@ function measurement(example: { slug: string; title: string; baseline: string },
  */
 export function ioMeasurement(times?: IoTimes): Measurement {
 	const t = ioTimes(times);
-	const [sequential, threads, asyncio, skipped] = IO_SCRIPTS as [ExampleScript, ExampleScript, ExampleScript, ExampleScript];
+	const [sequential, threads, asyncio, skipped] = IO_SCRIPTS as [
+		ExampleScript,
+		ExampleScript,
+		ExampleScript,
+		ExampleScript,
+	];
 	const [args, bytes] = [['--items', '8'], { bytes: 800 }];
 	return measurement(IO_EXAMPLE, [
 		ran(sequential, args, t.sequential, { tasks: IO_TASKS.sequential, metrics: bytes }),
 		ran(threads, args, t.threads, { tasks: IO_TASKS.threads, metrics: bytes }),
 		ran(asyncio, args, t.asyncio, { tasks: IO_TASKS.asyncio, metrics: bytes }),
-		{ variant: skipped.variant, script: skipped.file, label: skipped.label, role: skipped.role, args, parameters: { items: 8 }, status: 'skipped', skip_reason: IO_SKIP_REASON },
+		{
+			variant: skipped.variant,
+			script: skipped.file,
+			label: skipped.label,
+			role: skipped.role,
+			args,
+			parameters: { items: 8 },
+			status: 'skipped',
+			skip_reason: IO_SKIP_REASON,
+		},
 	]);
 }
 
@@ -160,10 +192,24 @@ export const SWEEP_RUNS = [1, 1.1, 0.9];
 export function sweepMeasurement(): Measurement {
 	const [loop, sweep] = SWEEP_SCRIPTS as [ExampleScript, ExampleScript];
 	// Fields in name order, as stored (the tool sorts them).
-	const rows = sweepRows(1).map(({ elapsed_s, label, variant, x }) => ({ elapsed_s: roundSig(elapsed_s), label, variant, x }));
+	const rows = sweepRows(1).map(({ elapsed_s, label, variant, x }) => ({
+		elapsed_s: roundSig(elapsed_s),
+		label,
+		variant,
+		x,
+	}));
 	return measurement(SWEEP_EXAMPLE, [
-		ran(loop, [], SWEEP_RUNS.map((k) => 0.01 * k)),
-		ran(sweep, [], SWEEP_RUNS.map((k) => 2 * k), { rows, metrics: { crossover: 100000 } }),
+		ran(
+			loop,
+			[],
+			SWEEP_RUNS.map((k) => 0.01 * k),
+		),
+		ran(
+			sweep,
+			[],
+			SWEEP_RUNS.map((k) => 2 * k),
+			{ rows, metrics: { crossover: 100000 } },
+		),
 	]);
 }
 

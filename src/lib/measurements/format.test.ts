@@ -21,7 +21,14 @@ describe('formatting for readers', () => {
 	it('labels the environment', () => {
 		expect(environmentLabel(m)).toBe('Measured with CPython 3.11.7 on Linux x86_64, 2 CPUs, 2026-11-24');
 		const freeThreaded = clone(m);
-		freeThreaded.environment = { ...freeThreaded.environment, free_threaded_build: true, gil_enabled: false, cpu_count: 1 };
-		expect(environmentLabel(freeThreaded)).toBe('Measured with CPython 3.11.7 (free-threaded build, GIL disabled) on Linux x86_64, 1 CPU, 2026-11-24');
+		freeThreaded.environment = {
+			...freeThreaded.environment,
+			free_threaded_build: true,
+			gil_enabled: false,
+			cpu_count: 1,
+		};
+		expect(environmentLabel(freeThreaded)).toBe(
+			'Measured with CPython 3.11.7 (free-threaded build, GIL disabled) on Linux x86_64, 1 CPU, 2026-11-24',
+		);
 	});
 });

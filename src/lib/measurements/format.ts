@@ -31,7 +31,11 @@ export function formatCount(value: number): string {
 export function environmentSummary(env: Environment, pythonArgs: readonly string[] = []): string {
 	const cpus = env.cpu_count === null ? 'unknown CPU count' : `${env.cpu_count} CPU${env.cpu_count === 1 ? '' : 's'}`;
 	const options = pythonArgs.length ? `, ${pythonArgs.join(' ')}` : '';
-	const build = env.free_threaded_build ? ` (free-threaded build${options}, GIL ${env.gil_enabled ? 'enabled' : 'disabled'})` : options ? ` (${pythonArgs.join(' ')})` : '';
+	const build = env.free_threaded_build
+		? ` (free-threaded build${options}, GIL ${env.gil_enabled ? 'enabled' : 'disabled'})`
+		: options
+			? ` (${pythonArgs.join(' ')})`
+			: '';
 	const machine = env.machine ? ` ${env.machine}` : '';
 	return `${env.implementation} ${env.python_version}${build} on ${env.os}${machine}, ${cpus}`;
 }

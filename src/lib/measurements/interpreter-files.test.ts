@@ -4,7 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clone, ioMeasurement } from './fixtures.ts';
 import { environmentLabel } from './format.ts';
-import { interpreterMeasureCommand, listInterpreters, listMeasurementSlugs, loadInterpreterMeasurement, parseMeasurement } from './load.ts';
+import {
+	interpreterMeasureCommand,
+	listInterpreters,
+	listMeasurementSlugs,
+	loadInterpreterMeasurement,
+	parseMeasurement,
+} from './load.ts';
 import { type Measurement } from './schema.ts';
 
 function onFreeThreaded(args?: string[]): Measurement {
@@ -23,7 +29,9 @@ describe('the interpreter a measurement comes from', () => {
 	it('rejects an id the environment contradicts', () => {
 		const m = onFreeThreaded();
 		m.interpreter = 'cpython-3.13';
-		expect(() => parseMeasurement(m, 'x')).toThrow(/interpreter is "cpython-3.13" but the environment .* says "cpython-3.13t"/);
+		expect(() => parseMeasurement(m, 'x')).toThrow(
+			/interpreter is "cpython-3.13" but the environment .* says "cpython-3.13t"/,
+		);
 		const wrongGil = onFreeThreaded();
 		wrongGil.environment.gil_enabled = true;
 		expect(() => parseMeasurement(wrongGil, 'x')).toThrow(/gil_enabled is true on cpython-3.13t/);
@@ -55,7 +63,9 @@ describe('measurements/<interpreter>/', () => {
 		expect(loadInterpreterMeasurement('io-demo', 'cpython-3.13t', dir).environment.gil_enabled).toBe(false);
 		fs.mkdirSync(path.join(dir, 'cpython-3.13'), { recursive: true });
 		fs.copyFileSync(path.join(dir, 'cpython-3.13t', 'io-demo.json'), path.join(dir, 'cpython-3.13', 'io-demo.json'));
-		expect(() => loadInterpreterMeasurement('io-demo', 'cpython-3.13', dir)).toThrow(/comes from cpython-3.13t, not cpython-3.13/);
+		expect(() => loadInterpreterMeasurement('io-demo', 'cpython-3.13', dir)).toThrow(
+			/comes from cpython-3.13t, not cpython-3.13/,
+		);
 	});
 	it('say how to make a missing one', () => {
 		expect(() => loadInterpreterMeasurement('cpu-demo', 'cpython-3.13t-gil1', dir)).toThrow(

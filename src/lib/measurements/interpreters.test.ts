@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonMeasureArgs, gilEnabledFor, gilOption, INTERPRETER_ID_PATTERN, interpreterId, interpreterLabel, interpreterShortLabel, minorOf } from './interpreters.ts';
+import {
+	comparisonMeasureArgs,
+	gilEnabledFor,
+	gilOption,
+	INTERPRETER_ID_PATTERN,
+	interpreterId,
+	interpreterLabel,
+	interpreterShortLabel,
+	minorOf,
+} from './interpreters.ts';
 
 describe('gilOption', () => {
 	it('reads -X gil=N in both spellings, the last one winning', () => {
@@ -25,7 +34,8 @@ describe('interpreterId', () => {
 		expect(interpreterId('3.11.7', false, ['-X', 'gil=1'])).toBe('cpython-3.11');
 	});
 	it('gives ids the pattern accepts', () => {
-		for (const id of ['cpython-3.11', 'cpython-3.13t', 'cpython-3.13t-gil1']) expect(id).toMatch(INTERPRETER_ID_PATTERN);
+		for (const id of ['cpython-3.11', 'cpython-3.13t', 'cpython-3.13t-gil1'])
+			expect(id).toMatch(INTERPRETER_ID_PATTERN);
 		expect('cpython-3.13-gil1').not.toMatch(INTERPRETER_ID_PATTERN);
 	});
 	it('rejects what is not a version', () => {
@@ -43,15 +53,24 @@ describe('gilEnabledFor and interpreterLabel', () => {
 		expect(interpreterLabel('cpython-3.13')).toBe('CPython 3.13 (GIL)');
 		expect(interpreterLabel('cpython-3.13t')).toBe('CPython 3.13t (no GIL)');
 		expect(interpreterLabel('cpython-3.13t-gil1')).toBe('CPython 3.13t, -X gil=1');
-		expect(['cpython-3.13', 'cpython-3.13t', 'cpython-3.13t-gil1'].map(interpreterShortLabel)).toEqual(['3.13, GIL', '3.13t, no GIL', '3.13t, -X gil=1']);
+		expect(['cpython-3.13', 'cpython-3.13t', 'cpython-3.13t-gil1'].map(interpreterShortLabel)).toEqual([
+			'3.13, GIL',
+			'3.13t, no GIL',
+			'3.13t, -X gil=1',
+		]);
 	});
 });
 
 describe('comparisonMeasureArgs', () => {
 	it('passes -X gil=1 in one argument, which parseArgs accepts although it starts with a dash', () => {
-		expect(comparisonMeasureArgs({ interpreter: 'cpython-3.13t-gil1', examples: ['cpu-bound', 'race-conditions'] })).toEqual([
-			'--python', 'cpython-3.13t', '--python-args=-X gil=1', '--example', 'cpu-bound,race-conditions',
+		expect(
+			comparisonMeasureArgs({ interpreter: 'cpython-3.13t-gil1', examples: ['cpu-bound', 'race-conditions'] }),
+		).toEqual(['--python', 'cpython-3.13t', '--python-args=-X gil=1', '--example', 'cpu-bound,race-conditions']);
+		expect(comparisonMeasureArgs({ interpreter: 'cpython-3.13', examples: ['io-bound'] })).toEqual([
+			'--python',
+			'cpython-3.13',
+			'--example',
+			'io-bound',
 		]);
-		expect(comparisonMeasureArgs({ interpreter: 'cpython-3.13', examples: ['io-bound'] })).toEqual(['--python', 'cpython-3.13', '--example', 'io-bound']);
 	});
 });

@@ -62,7 +62,13 @@ export const INTERPRETER_COMPARISON: ReadonlyArray<{ interpreter: string; exampl
 /** The `npm run measure` arguments that measure one entry of {@link INTERPRETER_COMPARISON}. */
 export function comparisonMeasureArgs(entry: { interpreter: string; examples: readonly string[] }): string[] {
 	const gil1 = entry.interpreter.endsWith('-gil1');
-	return ['--python', entry.interpreter.replace(/-gil1$/, ''), ...(gil1 ? ['--python-args=-X gil=1'] : []), '--example', entry.examples.join(',')];
+	return [
+		'--python',
+		entry.interpreter.replace(/-gil1$/, ''),
+		...(gil1 ? ['--python-args=-X gil=1'] : []),
+		'--example',
+		entry.examples.join(','),
+	];
 }
 
 /** Short form for chart rows: "3.13, GIL", "3.13t, no GIL", "3.13t, -X gil=1". */

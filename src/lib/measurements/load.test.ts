@@ -29,7 +29,9 @@ describe('loadMeasurement', () => {
 		const m = clone(ioMeasurement()) as unknown as Record<string, unknown>;
 		delete m.environment;
 		fs.writeFileSync(path.join(dir, 'io-demo.json'), JSON.stringify(m));
-		expect(() => loadMeasurement('io-demo', dir)).toThrow(/io-demo\.json is not a valid measurement:\n {2}- environment: /);
+		expect(() => loadMeasurement('io-demo', dir)).toThrow(
+			/io-demo\.json is not a valid measurement:\n {2}- environment: /,
+		);
 	});
 
 	it('refuses a file that holds another example', () => {
@@ -43,7 +45,9 @@ describe('finding variants', () => {
 
 	it('finds variants, or names the ones there are', () => {
 		expect(findVariant(m, 'threads').label).toBe('Threads label');
-		expect(() => findVariant(m, 'thread')).toThrow(/has no variant "thread" \(it has sequential, threads, asyncio, free-threads\)/);
+		expect(() => findVariant(m, 'thread')).toThrow(
+			/has no variant "thread" \(it has sequential, threads, asyncio, free-threads\)/,
+		);
 		expect(() => findOkVariant(m, 'free-threads')).toThrow(/was skipped when measured \(needs a free-threaded build\)/);
 	});
 

@@ -60,7 +60,9 @@ export function loadMeasurement(slug: string, dir: string = MEASUREMENTS_DIR): M
 	}
 	const measurement = parseMeasurement(raw, file);
 	if (measurement.example !== slug) {
-		throw new MeasurementError(`${file} holds the measurement of "${measurement.example}", not "${slug}": run ${measureCommand(slug)}`);
+		throw new MeasurementError(
+			`${file} holds the measurement of "${measurement.example}", not "${slug}": run ${measureCommand(slug)}`,
+		);
 	}
 	cache.set(file, { mtimeMs, measurement });
 	return measurement;
@@ -68,7 +70,8 @@ export function loadMeasurement(slug: string, dir: string = MEASUREMENTS_DIR): M
 
 /** Folder of one interpreter's measurements: `measurements/<interpreter>/`. */
 export function interpreterDir(interpreter: string, dir: string = MEASUREMENTS_DIR): string {
-	if (!INTERPRETER_ID_PATTERN.test(interpreter)) throw new MeasurementError(`"${interpreter}" is not an interpreter id (like cpython-3.13t)`);
+	if (!INTERPRETER_ID_PATTERN.test(interpreter))
+		throw new MeasurementError(`"${interpreter}" is not an interpreter id (like cpython-3.13t)`);
 	return path.join(dir, interpreter);
 }
 
@@ -85,26 +88,37 @@ export function listInterpreters(dir: string = MEASUREMENTS_DIR): string[] {
 /** The command that (re)makes one example's measurement on one interpreter. */
 export function interpreterMeasureCommand(slug: string, interpreter: string): string {
 	const base = interpreter.replace(/-gil1$/, '');
-	return `npm run measure -- --python ${base} ${interpreter.endsWith('-gil1') ? '--python-args="-X gil=1" ' : ''}--example ${slug}`;
+	return (
+		`npm run measure -- --python ${base} ` +
+		`${interpreter.endsWith('-gil1') ? '--python-args="-X gil=1" ' : ''}--example ${slug}`
+	);
 }
 
 /**
  * Loads `measurements/<interpreter>/<slug>.json`: validated like the default files, and it must say it
  * comes from that interpreter.
  */
-export function loadInterpreterMeasurement(slug: string, interpreter: string, dir: string = MEASUREMENTS_DIR): Measurement {
+export function loadInterpreterMeasurement(
+	slug: string,
+	interpreter: string,
+	dir: string = MEASUREMENTS_DIR,
+): Measurement {
 	const folder = interpreterDir(interpreter, dir);
 	if (!fs.existsSync(measurementPath(slug, folder))) {
-		throw new MeasurementError(`no measurement of example ${slug} on ${interpreter} (expected ${measurementPath(slug, folder)}): run ${interpreterMeasureCommand(slug, interpreter)}`);
+		throw new MeasurementError(
+			`no measurement of example ${slug} on ${interpreter} (expected ` +
+				`${measurementPath(slug, folder)}): run ${interpreterMeasureCommand(slug, interpreter)}`,
+		);
 	}
 	const measurement = loadMeasurement(slug, folder);
 	if (measurement.interpreter !== interpreter) {
-		throw new MeasurementError(`${measurementPath(slug, folder)} says it comes from ${measurement.interpreter ?? 'no named interpreter'}, not ${interpreter}: run ${interpreterMeasureCommand(slug, interpreter)}`);
+		throw new MeasurementError(
+			`${measurementPath(slug, folder)} says it comes from ${measurement.interpreter ?? 'no named interpreter'}, ` +
+				`not ${interpreter}: run ${interpreterMeasureCommand(slug, interpreter)}`,
+		);
 	}
 	return measurement;
 }
-
-
 
 /**
  * The measurement of an existing example: fails with a clear message when the example does not exist

@@ -13,18 +13,31 @@ export type ValueFormat = 'auto' | 'seconds' | 'speedup' | 'percent' | 'number';
  * time), `speedup` (vs the baseline), `metric:NAME` (median of a metric), `parameter:NAME` (an input of the run).
  * Throws a {@link MeasurementError} for a skipped variant, an unknown metric or parameter, or a missing speedup.
  */
-export function measuredValue(measurement: Measurement, variant: string, spec: ValueSpec, format: ValueFormat = 'auto'): { text: string; value: number | string | boolean } {
+export function measuredValue(
+	measurement: Measurement,
+	variant: string,
+	spec: ValueSpec,
+	format: ValueFormat = 'auto',
+): { text: string; value: number | string | boolean } {
 	const where = `<MeasuredValue example="${measurement.example}" variant="${variant}" value="${spec}">`;
 	const v = findVariant(measurement, variant);
 	if (spec.startsWith('parameter:')) {
 		const name = spec.slice('parameter:'.length);
 		if (!(name in v.parameters)) {
-			throw new MeasurementError(`${where}: no parameter "${name}" (it has ${Object.keys(v.parameters).join(', ') || 'none'})`);
+			throw new MeasurementError(
+				`${where}: no parameter "${name}" (it has ${Object.keys(v.parameters).join(', ') || 'none'})`,
+			);
 		}
 		const value = v.parameters[name]!;
-		return { value, text: typeof value === 'number' ? applyFormat(value, format === 'auto' ? 'number' : format) : String(value) };
+		return {
+			value,
+			text: typeof value === 'number' ? applyFormat(value, format === 'auto' ? 'number' : format) : String(value),
+		};
 	}
-	if (v.status !== 'ok') throw new MeasurementError(`${where}: the variant was skipped when measured (${v.skip_reason}), so it has no numbers`);
+	if (v.status !== 'ok')
+		throw new MeasurementError(
+			`${where}: the variant was skipped when measured (${v.skip_reason}), so it has no numbers`,
+		);
 	let value: number;
 	let auto: Exclude<ValueFormat, 'auto'>;
 	if (spec === 'elapsed' || spec === 'min' || spec === 'max') {
@@ -35,16 +48,22 @@ export function measuredValue(measurement: Measurement, variant: string, spec: V
 		value = v.cpu_s.median;
 		auto = 'seconds';
 	} else if (spec === 'speedup') {
-		if (v.speedup === null) throw new MeasurementError(`${where}: no speedup (the example has no baseline, or this is not a timed variant)`);
+		if (v.speedup === null)
+			throw new MeasurementError(`${where}: no speedup (the example has no baseline, or this is not a timed variant)`);
 		value = v.speedup;
 		auto = 'speedup';
 	} else if (spec.startsWith('metric:')) {
 		const name = spec.slice('metric:'.length);
-		if (!(name in v.metrics)) throw new MeasurementError(`${where}: no metric "${name}" (it has ${Object.keys(v.metrics).join(', ') || 'none'})`);
+		if (!(name in v.metrics))
+			throw new MeasurementError(
+				`${where}: no metric "${name}" (it has ${Object.keys(v.metrics).join(', ') || 'none'})`,
+			);
 		value = v.metrics[name]!;
 		auto = name.endsWith('_fraction') ? 'percent' : name.endsWith('_s') ? 'seconds' : 'number';
 	} else {
-		throw new MeasurementError(`${where}: value must be elapsed, min, max, cpu, speedup, metric:NAME or parameter:NAME`);
+		throw new MeasurementError(
+			`${where}: value must be elapsed, min, max, cpu, speedup, metric:NAME or parameter:NAME`,
+		);
 	}
 	return { value, text: applyFormat(value, format === 'auto' ? auto : format) };
 }

@@ -1,5 +1,13 @@
 /** The model of `<ResultsTable>`: one row per timed variant (time, range, speedup, CPU, metrics) and its caption. */
-import { environmentLabel, formatCount, formatRange, formatSeconds, formatSpeedup, metricTitle, repeatsLabel } from './format.ts';
+import {
+	environmentLabel,
+	formatCount,
+	formatRange,
+	formatSeconds,
+	formatSpeedup,
+	metricTitle,
+	repeatsLabel,
+} from './format.ts';
 import { findVariant, MeasurementError } from './find.ts';
 import type { MeasuredVariant, Measurement } from './schema.ts';
 
@@ -103,9 +111,13 @@ export function resultsTable(
 	const rows = resultRows(measurement, options).map((row) =>
 		simulated.has(row.variant) && row.status === 'ok' ? { ...row, speedup: 'not compared' } : row,
 	);
-	const baselineLabel = measurement.baseline ? (measurement.variants.find((v) => v.variant === measurement.baseline)?.label ?? measurement.baseline) : null;
+	const baselineLabel = measurement.baseline
+		? (measurement.variants.find((v) => v.variant === measurement.baseline)?.label ?? measurement.baseline)
+		: null;
 	const columns: ResultsTableModel['columns'] = [{ key: 'time', title: 'Wall time' }];
-	const notes = [measurement.repeats === 1 ? 'wall time is from a single run' : `wall time is the ${repeatsLabel(measurement)}`];
+	const notes = [
+		measurement.repeats === 1 ? 'wall time is from a single run' : `wall time is the ${repeatsLabel(measurement)}`,
+	];
 	if (options.range && rows.some((r) => r.range !== null)) {
 		columns.push({ key: 'range', title: 'Range' });
 		notes.push('range goes from the fastest to the slowest run');
@@ -115,17 +127,25 @@ export function resultsTable(
 		notes.push(`speedup says how many times faster than ${baselineLabel}`);
 		if (simulated.size > 0) {
 			const names = rows.filter((r) => simulated.has(r.variant)).map((r) => r.label);
-			notes.push(`${names.join(' and ')} simulate${names.length === 1 ? 's' : ''} the network, so ${names.length === 1 ? 'it is' : 'they are'} not compared with a baseline that waits for a real one`);
+			notes.push(
+				`${names.join(' and ')} simulate${names.length === 1 ? 's' : ''} the network, so ` +
+					`${names.length === 1 ? 'it is' : 'they are'} not compared with a baseline that waits for a real one`,
+			);
 		}
 	}
 	if (options.cpu) {
 		columns.push({ key: 'cpu', title: 'CPU time' });
 		notes.push('CPU time is that of the main process (time.process_time)');
 	}
-	for (const name of options.metrics ?? []) columns.push({ key: `metric:${name}`, title: options.metricTitles?.[name] ?? metricTitle(name) });
+	for (const name of options.metrics ?? [])
+		columns.push({ key: `metric:${name}`, title: options.metricTitles?.[name] ?? metricTitle(name) });
 	const what = (options.caption ?? `Results of examples/${measurement.example}`).trim().replace(/[.]?$/, '.');
 	const explained = notes.join('; ');
-	return { caption: `${what} ${explained.charAt(0).toUpperCase()}${explained.slice(1)}. ${environmentLabel(measurement)}.`, columns, rows };
+	return {
+		caption: `${what} ${explained.charAt(0).toUpperCase()}${explained.slice(1)}. ${environmentLabel(measurement)}.`,
+		columns,
+		rows,
+	};
 }
 
 /** The text of one cell of a {@link ResultsTableModel} row. */

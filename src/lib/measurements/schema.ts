@@ -29,13 +29,19 @@ export const statsSchema = z
 		runs: z.array(seconds).min(1),
 	})
 	.superRefine((stats, ctx) => {
-		const expected = { median: roundSig(median(stats.runs)), min: Math.min(...stats.runs), max: Math.max(...stats.runs) };
+		const expected = {
+			median: roundSig(median(stats.runs)),
+			min: Math.min(...stats.runs),
+			max: Math.max(...stats.runs),
+		};
 		for (const key of ['median', 'min', 'max'] as const) {
 			if (stats[key] !== expected[key]) {
 				ctx.addIssue({
 					code: 'custom',
 					path: [key],
-					message: `${key} is ${stats[key]} but the runs ${JSON.stringify(stats.runs)} give ${expected[key]}: numbers in measurement files are written by npm run measure, never by hand`,
+					message:
+						`${key} is ${stats[key]} but the runs ${JSON.stringify(stats.runs)} give ${expected[key]}: ` +
+						`numbers in measurement files are written by npm run measure, never by hand`,
 				});
 			}
 		}
@@ -91,7 +97,8 @@ export const timelineSchema = z
 	})
 	.superRefine((timeline, ctx) => {
 		timeline.tasks.forEach((task, i) => {
-			if (task.end_s < task.start_s) ctx.addIssue({ code: 'custom', path: ['tasks', i], message: 'task ends before it starts' });
+			if (task.end_s < task.start_s)
+				ctx.addIssue({ code: 'custom', path: ['tasks', i], message: 'task ends before it starts' });
 		});
 	});
 export type Timeline = z.infer<typeof timelineSchema>;
@@ -192,8 +199,8 @@ export const measurementSchema = z
 		/** Where it was measured. */
 		environment: environmentSchema,
 		/**
-		 * Which interpreter, for files in `measurements/<interpreter>/` (src/lib/measurements/interpreters.ts): `cpython-3.13t`...
-		 * Absent in the default interpreter's files, `measurements/<slug>.json`.
+		 * Which interpreter, for files in `measurements/<interpreter>/` (src/lib/measurements/interpreters.ts):
+		 * `cpython-3.13t`... Absent in the default interpreter's files, `measurements/<slug>.json`.
 		 */
 		interpreter: z.string().regex(INTERPRETER_ID_PATTERN).optional(),
 		/** Options Python ran with before the script (e.g. `["-X", "gil=1"]`); absent when none. */
@@ -207,9 +214,19 @@ export const measurementSchema = z
 		if (m.interpreter !== undefined) {
 			const expected = interpreterId(m.environment.python_version, m.environment.free_threaded_build, args);
 			if (m.interpreter !== expected) {
-				ctx.addIssue({ code: 'custom', path: ['interpreter'], message: `interpreter is "${m.interpreter}" but the environment (${m.environment.python_version}, free-threaded build ${m.environment.free_threaded_build}, args ${JSON.stringify(args)}) says "${expected}"` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['interpreter'],
+					message:
+						`interpreter is "${m.interpreter}" but the environment (${m.environment.python_version}, free-threaded ` +
+						`build ${m.environment.free_threaded_build}, args ${JSON.stringify(args)}) says "${expected}"`,
+				});
 			} else if (gilEnabledFor(expected) !== m.environment.gil_enabled) {
-				ctx.addIssue({ code: 'custom', path: ['environment', 'gil_enabled'], message: `gil_enabled is ${m.environment.gil_enabled} on ${expected}` });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['environment', 'gil_enabled'],
+					message: `gil_enabled is ${m.environment.gil_enabled} on ${expected}`,
+				});
 			}
 		}
 		if (gilOption(args) === 0 && m.environment.gil_enabled) {
@@ -217,11 +234,16 @@ export const measurementSchema = z
 		}
 		const ids = m.variants.map((v) => v.variant);
 		ids.forEach((id, i) => {
-			if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['variants', i, 'variant'], message: `variant "${id}" appears twice` });
+			if (ids.indexOf(id) !== i)
+				ctx.addIssue({ code: 'custom', path: ['variants', i, 'variant'], message: `variant "${id}" appears twice` });
 		});
 		const baseline = m.baseline === null ? undefined : m.variants.find((v) => v.variant === m.baseline);
 		if (m.baseline !== null && !baseline) {
-			ctx.addIssue({ code: 'custom', path: ['baseline'], message: `baseline "${m.baseline}" is not one of the variants (${ids.join(', ')})` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['baseline'],
+				message: `baseline "${m.baseline}" is not one of the variants (${ids.join(', ')})`,
+			});
 		}
 		m.variants.forEach((v, i) => {
 			if (v.status !== 'ok') return;
@@ -233,7 +255,9 @@ export const measurementSchema = z
 				ctx.addIssue({
 					code: 'custom',
 					path: ['variants', i, 'speedup'],
-					message: `speedup is ${v.speedup} but the medians give ${expected}: numbers in measurement files are written by npm run measure, never by hand`,
+					message:
+						`speedup is ${v.speedup} but the medians give ${expected}: numbers ` +
+						`in measurement files are written by npm run measure, never by hand`,
 				});
 			}
 		});

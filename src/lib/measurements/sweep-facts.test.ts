@@ -4,13 +4,30 @@ import { clone, sweepMeasurement } from './fixtures.ts';
 
 describe('crossoverOf', () => {
 	it('is the smallest x from which every larger x beats the baseline', () => {
-		expect(crossoverOf([{ x: 10, speedup: 0.1 }, { x: 100, speedup: 1.2 }, { x: 1000, speedup: 1.9 }])).toEqual({ x: 100, speedup: 1.2 });
+		expect(
+			crossoverOf([
+				{ x: 10, speedup: 0.1 },
+				{ x: 100, speedup: 1.2 },
+				{ x: 1000, speedup: 1.9 },
+			]),
+		).toEqual({ x: 100, speedup: 1.2 });
 	});
 	it('ignores an early win that a larger size loses again', () => {
-		expect(crossoverOf([{ x: 10, speedup: 1.1 }, { x: 100, speedup: 0.9 }, { x: 1000, speedup: 1.5 }])).toEqual({ x: 1000, speedup: 1.5 });
+		expect(
+			crossoverOf([
+				{ x: 10, speedup: 1.1 },
+				{ x: 100, speedup: 0.9 },
+				{ x: 1000, speedup: 1.5 },
+			]),
+		).toEqual({ x: 1000, speedup: 1.5 });
 	});
 	it('is null when the largest size does not beat the baseline (a tie is no win)', () => {
-		expect(crossoverOf([{ x: 10, speedup: 0.5 }, { x: 100, speedup: 1 }])).toBeNull();
+		expect(
+			crossoverOf([
+				{ x: 10, speedup: 0.5 },
+				{ x: 100, speedup: 1 },
+			]),
+		).toBeNull();
 	});
 });
 
@@ -32,7 +49,9 @@ describe('sweepFacts', () => {
 	});
 
 	it('fails clearly for an unknown approach or rows without speedups', () => {
-		expect(() => sweepFacts(m, 'sweep', 'nope')).toThrow(/no rows for "nope" \(it has loop, thread-pool, process-pool\)/);
+		expect(() => sweepFacts(m, 'sweep', 'nope')).toThrow(
+			/no rows for "nope" \(it has loop, thread-pool, process-pool\)/,
+		);
 		expect(() => sweepFacts(sweepMeasurement(), 'sweep', 'loop')).toThrow(/no numeric "x" and "speedup"/);
 	});
 });

@@ -42,14 +42,20 @@ export function sweepFacts(measurement: Measurement, variant: string, series: st
 	const rows = (v.rows ?? []).filter((row: Row) => row.variant === series);
 	if (rows.length === 0) {
 		const known = [...new Set((v.rows ?? []).map((row) => String(row.variant)))];
-		throw new MeasurementError(`sweep "${variant}" of example ${measurement.example} has no rows for "${series}" (it has ${known.join(', ') || 'none'})`);
+		throw new MeasurementError(
+			`sweep "${variant}" of example ${measurement.example} has no ` +
+				`rows for "${series}" (it has ${known.join(', ') || 'none'})`,
+		);
 	}
 	const points = rows
 		.map((row, i) => {
 			const x = row[xField];
 			const speedup = row.speedup;
 			if (typeof x !== 'number' || typeof speedup !== 'number') {
-				throw new MeasurementError(`row ${i} of "${series}" in sweep "${variant}" (example ${measurement.example}) has no numeric "${xField}" and "speedup"`);
+				throw new MeasurementError(
+					`row ${i} of "${series}" in sweep "${variant}" (example ` +
+						`${measurement.example}) has no numeric "${xField}" and "speedup"`,
+				);
 			}
 			return { x, speedup };
 		})

@@ -67,7 +67,8 @@ export function narrowExcerpt(excerpt: Excerpt, where: string, from?: string, to
 		const index = lines.findIndex((line, i) => i >= after && line.includes(text));
 		if (index < 0) {
 			throw new ExcerptError(
-				`${where}: ${what}=${JSON.stringify(text)} is not in ${excerpt.names.join(', ')}${after > 0 ? ` after from=` : ''}.`,
+				`${where}: ${what}=${JSON.stringify(text)} is not in ` +
+					`${excerpt.names.join(', ')}${after > 0 ? ` after from=` : ''}.`,
 			);
 		}
 		return index;

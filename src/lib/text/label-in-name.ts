@@ -5,7 +5,8 @@
  * The button shows "Search" and the keys as adjacent elements, `<span>Search</span><kbd><kbd>Ctrl</kbd><kbd>K</kbd>`,
  * spaced by CSS (flex gaps), so its text is "SearchCtrlK": words that are in no name (axe-core 4.14 compares whole
  * words). A space between those elements makes the text say what the screen shows, "Search Ctrl K", and changes
- * nothing on screen (white space between flex items is not rendered). The shortcut is not put in parentheses: the rule drops parenthesised words from the name.
+ * nothing on screen (white space between flex items is not rendered). The shortcut is not put in parentheses: the
+ * rule drops parenthesised words from the name.
  */
 export function labelSearchButton(html: string, label: string, shortcut: string): string {
 	const button = /<button\b[^>]*\bdata-open-modal\b[^>]*>/;

@@ -77,11 +77,15 @@ describe('findTopLevelBlocks', () => {
 		expect(text('fetch')).toContain('def inside_a_string():');
 	});
 
-	it('keeps an indented trailing comment but leaves out blank lines and an unindented comment before the next block', () => {
-		expect(text('fetch').split('\n').at(-1)).toBe('    # an indented comment at the end belongs to the body');
-		expect(text('Counter').split('\n')[0]).toBe('class Counter(object):');
-		expect(text('Counter').split('\n').at(-1)).toBe('        self.value += 1');
-	});
+	it(
+		'keeps an indented trailing comment but leaves out blank ' +
+			'lines and an unindented comment before the next block',
+		() => {
+			expect(text('fetch').split('\n').at(-1)).toBe('    # an indented comment at the end belongs to the body');
+			expect(text('Counter').split('\n')[0]).toBe('class Counter(object):');
+			expect(text('Counter').split('\n').at(-1)).toBe('        self.value += 1');
+		},
+	);
 
 	it('handles a one-line def followed directly by code', () => {
 		expect(text('one_liner')).toBe('def one_liner(): return 1');

@@ -24,11 +24,13 @@ describe('formatBytes', () => {
 });
 
 describe('the PDF size on the links', () => {
-	const page = `<p><a href="/x.pdf">PDF${PDF_SIZE_PLACEHOLDER}</a></p><footer><a>PDF${PDF_SIZE_PLACEHOLDER}</a></footer>`;
+	const page =
+		`<p><a href="/x.pdf">PDF${PDF_SIZE_PLACEHOLDER}</a></p>` + `<footer><a>PDF${PDF_SIZE_PLACEHOLDER}</a></footer>`;
 	it('is filled into every placeholder, with the exact byte count kept for checking', () => {
 		const filled = fillPdfSize(page, 1_234_567);
 		expect(filled).toBe(
-			'<p><a href="/x.pdf">PDF<span data-pdf-size="1234567"> (1.2 MB)</span></a></p><footer><a>PDF<span data-pdf-size="1234567"> (1.2 MB)</span></a></footer>',
+			'<p><a href="/x.pdf">PDF<span data-pdf-size="1234567"> (1.2 ' +
+				'MB)</span></a></p><footer><a>PDF<span data-pdf-size="1234567"> (1.2 MB)</span></a></footer>',
 		);
 		expect(countPdfSizePlaceholders(filled)).toBe(2);
 	});

@@ -4,7 +4,8 @@
  * folder and its metadata, so it is never maintained by hand.
  *
  * The project: package.json (pyodide pinned to the version installed here, which the tests run), the runner
- * run-python.mjs and its harness pyodide-harness.mjs, a README, .stackblitzrc, example.json and every .py file of the example, unchanged.
+ * run-python.mjs and its harness pyodide-harness.mjs, a README, .stackblitzrc, example.json and every .py file of the
+ * example, unchanged.
  */
 import fs from 'node:fs';
 import path from 'node:path';

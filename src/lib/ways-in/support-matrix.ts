@@ -163,7 +163,8 @@ export function checkObservation(script: ExampleScript, observation: PyodideObse
 		return [`${where}: the skip reason names no limitation (threads, processes, sockets): "${support.reason}"`];
 	if (![...seen].some((limitation) => claimed.has(limitation))) {
 		return [
-			`${where}: the reason says [${[...claimed].join(', ')}] but Pyodide stopped it for [${[...seen].join(', ') || 'another reason'}]: ${text}`,
+			`${where}: the reason says [${[...claimed].join(', ')}] but Pyodide ` +
+				`stopped it for [${[...seen].join(', ') || 'another reason'}]: ${text}`,
 		];
 	}
 	return [];

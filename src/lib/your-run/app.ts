@@ -160,7 +160,9 @@ export async function fromText(root: HTMLElement, text: string, source: string, 
 	try {
 		our = await ourMeasurement(measurement);
 	} catch (error) {
-		alert.textContent = `The course's own figures could not be loaded to compare with (${(error as Error).message}). Reload the page and try again.`;
+		alert.textContent =
+			`The course's own figures could not be loaded to compare with ` +
+			`(${(error as Error).message}). Reload the page and try again.`;
 		return false;
 	}
 	const yours = learnerMeasurement(read.report, our, context.command);
@@ -184,7 +186,8 @@ export async function fromText(root: HTMLElement, text: string, source: string, 
 	root.dataset.loaded = source;
 	const kept = keep ? saveRun(storage(), example, text, source) : true;
 	status.textContent =
-		`${keep ? 'Your run' : 'Your saved run'} (${source}) is drawn beside ours in the figures of examples/${example} on this page. ` +
+		`${keep ? 'Your run' : 'Your saved run'} (${source}) is drawn ` +
+		`beside ours in the figures of examples/${example} on this page. ` +
 		(kept
 			? 'It stays in this browser, on every lesson with this example, until you press Forget my run.'
 			: 'This browser would not keep it, so it shows on this page only.');

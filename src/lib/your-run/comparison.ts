@@ -31,7 +31,10 @@ function cpus(env: Environment, short = false): string {
 export function machineLine(env: Environment): string {
 	const build = env.free_threaded_build ? 'free-threaded build' : 'standard build (with the GIL)';
 	const machine = [env.os, env.machine].filter(Boolean).join(' ');
-	return `${env.implementation} ${env.python_version}, ${build}, GIL ${env.gil_enabled ? 'on' : 'off'}, ${machine}, ${cpus(env)}`;
+	return (
+		`${env.implementation} ${env.python_version}, ${build}, GIL ` +
+		`${env.gil_enabled ? 'on' : 'off'}, ${machine}, ${cpus(env)}`
+	);
 }
 
 function ok(m: Measurement, id: string): OkVariant | undefined {
@@ -60,20 +63,25 @@ export function compareRuns(ours: Measurement, yours: Measurement, variants?: re
 	let sentence: string;
 	if (pick === undefined) {
 		const theirs = yours.variants.map((v) => v.variant).join(', ');
-		sentence = `Your report has ${theirs || 'no runs'}, none of which this page's figures show (${ids.join(', ')}): run the whole example to compare.`;
+		sentence =
+			`Your report has ${theirs || 'no runs'}, none of which this page's ` +
+			`figures show (${ids.join(', ')}): run the whole example to compare.`;
 	} else {
 		const a = ok(yours, pick)!;
 		const b = ok(ours, pick)!;
 		const speedups = withSpeedup.includes(pick);
 		const yourValue = speedups ? formatSpeedup(a.speedup!) : formatSeconds(a.elapsed_s.median);
 		const ourValue = speedups ? formatSpeedup(b.speedup!) : formatSeconds(b.elapsed_s.median);
-		sentence = `Your ${pick}: ${yourValue} on ${cpus(yours.environment)}; ours: ${ourValue} on ${cpus(ours.environment, true)}.`;
+		sentence =
+			`Your ${pick}: ${yourValue} on ${cpus(yours.environment)}; ` +
+			`ours: ${ourValue} on ${cpus(ours.environment, true)}.`;
 	}
 	const a = pick === undefined ? undefined : ok(yours, pick);
 	const b = pick === undefined ? undefined : ok(ours, pick);
 	const parameterNote =
 		a && b && inputs(a.parameters) !== inputs(b.parameters)
-			? `Your run had other inputs (${inputs(a.parameters)}; ours: ${inputs(b.parameters)}), so its times differ for that reason too.`
+			? `Your run had other inputs (${inputs(a.parameters)}; ours: ` +
+				`${inputs(b.parameters)}), so its times differ for that reason too.`
 			: null;
 	const speedupColumns = ours.baseline !== null;
 	const baselineLabel = ours.variants.find((v) => v.variant === ours.baseline)?.label ?? ours.baseline;
@@ -91,7 +99,8 @@ export function compareRuns(ours: Measurement, yours: Measurement, variants?: re
 		parameterNote,
 		table: {
 			caption:
-				`Your run next to ours: wall time of each approach (yours from one run, ours the ${ours.repeats === 1 ? 'one run' : `median of ${ours.repeats} runs`})` +
+				`Your run next to ours: wall time of each approach (yours from one run, ours ` +
+				`the ${ours.repeats === 1 ? 'one run' : `median of ${ours.repeats} runs`})` +
 				(speedupColumns ? `, and how many times faster than ${baselineLabel}` : '') +
 				`. Ours: ${machineLine(ours.environment)}, ${ours.date}.`,
 			head: ['Approach', 'Ours', 'Yours', ...(speedupColumns ? ['Our speedup', 'Your speedup'] : [])],

@@ -177,7 +177,9 @@ export function checkFileSize(name: string, bytes: number, context: ReportContex
 	if (bytes > REPORT_SIZE_LIMIT) {
 		return {
 			kind: 'too-big',
-			message: `${name} is ${megabytes(bytes)}: this page reads reports up to ${megabytes(REPORT_SIZE_LIMIT)}, so it was not read. A report of this example is far smaller: ${howTo(context)}`,
+			message:
+				`${name} is ${megabytes(bytes)}: this page reads reports up to ${megabytes(REPORT_SIZE_LIMIT)}, ` +
+				`so it was not read. A report of this example is far smaller: ${howTo(context)}`,
 		};
 	}
 	if (bytes === 0) return { kind: 'empty', message: `${name} is empty. ${howTo(context)}` };
@@ -220,11 +222,13 @@ export function readReport(text: string, context: ReportContext): ReadResult {
 		return looksTruncated(text)
 			? fail(
 					'truncated',
-					`This report stops before its end (it was cut off, ${text.length.toLocaleString('en-US')} characters in), so nothing was read from it. ${howTo(context)}`,
+					`This report stops before its end (it was cut off, ${text.length.toLocaleString('en-US')} ` +
+						`characters in), so nothing was read from it. ${howTo(context)}`,
 				)
 			: fail(
 					'not-json',
-					`This is not JSON (${(error as Error).message}). The page reads the JSON report an example prints: ${howTo(context)}`,
+					`This is not JSON (${(error as Error).message}). The page ` +
+						`reads the JSON report an example prints: ${howTo(context)}`,
 				);
 	}
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('schema_version' in raw)) {
@@ -234,20 +238,25 @@ export function readReport(text: string, context: ReportContext): ReadResult {
 	if (typeof version === 'number' && version < context.schemaVersion) {
 		return fail(
 			'older-version',
-			`This report has format version ${version}, older than the version ${context.schemaVersion} this page reads: it comes from an older copy of the examples. Download the example again from this page and rerun it: ${howTo(context)}`,
+			`This report has format version ${version}, older than the version ` +
+				`${context.schemaVersion} this page reads: it comes from an older copy of the examples. ` +
+				`Download the example again from this page and rerun it: ${howTo(context)}`,
 		);
 	}
 	if (typeof version === 'number' && version > context.schemaVersion) {
 		return fail(
 			'newer-version',
-			`This report has format version ${version}, newer than the version ${context.schemaVersion} this page reads: your examples are newer than this copy of the course. Use the course pages that came with them, or download this example again from this page and rerun it.`,
+			`This report has format version ${version}, newer than the version ${context.schemaVersion} ` +
+				`this page reads: your examples are newer than this copy of the course. Use the course ` +
+				`pages that came with them, or download this example again from this page and rerun it.`,
 		);
 	}
 	const other = (raw as { example?: unknown }).example;
 	if (typeof other === 'string' && other !== context.example) {
 		return fail(
 			'other-example',
-			`This is a report of examples/${other}; this page compares examples/${context.example}. Load it on a lesson about ${other}, or: ${howTo(context)}`,
+			`This is a report of examples/${other}; this page compares ` +
+				`examples/${context.example}. Load it on a lesson about ${other}, or: ${howTo(context)}`,
 		);
 	}
 	const parsed = timingReportSchema.safeParse(raw);
@@ -261,9 +270,11 @@ export function readReport(text: string, context: ReportContext): ReadResult {
 	// A sweep's report draws from its rows; every other report needs a run that recorded its tasks.
 	const runs = runsOf(report).filter((run) => run.status === 'ok');
 	if (!runs.some((run) => run.tasks.length > 0 || (run.rows?.length ?? 0) > 0)) {
+		const skipped = report.status === 'skipped' ? ` (it was skipped: ${report.skip_reason})` : '';
 		return fail(
 			'no-timelines',
-			`This report has no timelines: none of its runs recorded a task${report.status === 'skipped' ? ` (it was skipped: ${report.skip_reason})` : ''}, so there is nothing to draw. ${howTo(context)}`,
+			`This report has no timelines: none of its runs recorded a task${skipped}, so there is nothing to draw. ` +
+				howTo(context),
 		);
 	}
 	return { ok: true, report };

@@ -118,12 +118,12 @@ describe('the zip of every example', () => {
 });
 
 describe('the all-examples zip: small, and it runs', () => {
-	// Issue 19 asks for 80 KB. The shared code is in it once now (218 KB before, 138 KB with the pipelines example);
-	// what is left above 80 KB is mostly harness.py (14 KB compressed), checker.py (11 KB), the latency server copied
-	// beside each example that serves (4 KB each) and the exercises: lower this bound as they shrink.
-	it('holds the shared code once: at most 144 KB', () => {
+	// Issue 19 asks for 80 KB; not reached. The shared code is in it once (218 KB before); 155 KB with the pipelines
+	// example and the observing checker: checker.py (81 KB, 1,756 lines) and harness.py (48 KB) are most of what is
+	// left. This bound only stops growth: lower it as they shrink.
+	it('holds the shared code once: at most 160 KB', () => {
 		const bytes = buildAllExamplesZip(examples);
-		expect(bytes.length).toBeLessThanOrEqual(144 * 1024);
+		expect(bytes.length).toBeLessThanOrEqual(160 * 1024);
 		const names = Object.keys(unzipSync(bytes));
 		expect(names.filter((name) => name.endsWith('/harness.py'))).toEqual([`${ALL_EXAMPLES_FOLDER}/_shared/harness.py`]);
 		expect(names).toContain(`${ALL_EXAMPLES_FOLDER}/README.md`);

@@ -67,7 +67,7 @@ for (const [index, { path, examples }] of PAGES.entries()) {
 			const c = control(page, slug);
 			await load(page, slug, text);
 			await expect(c.alert).toBeEmpty();
-			await expect(c.status).toContainText('is drawn beside ours');
+			await expect(c.status).toContainText('is drawn beside ours', { timeout: 30_000 });
 			await expect(c.root).toContainText(`Your machine: ${report.environment.implementation} ${report.environment.python_version}`);
 			await expect(c.root).toContainText(`${report.environment.cpu_count} CPU`);
 			// Each figure of the example gets the learner's chart (or says which run their report lacks).
@@ -115,7 +115,7 @@ test('every kind of bad report gets its alert, and nothing else changes', async 
 	await page.goto(path);
 	const c = control(page, slug);
 	await load(page, slug, good);
-	await expect(c.status).toContainText('is drawn beside ours');
+	await expect(c.status).toContainText('is drawn beside ours', { timeout: 30_000 });
 	const before = { table: await c.table.innerHTML(), stored: await page.evaluate((k) => localStorage.getItem(k), KEY(slug)), slots: await c.slots.evaluateAll((s) => s.map((e) => e.innerHTML)) };
 	const noTasks = (r: any): any => ({ ...r, tasks: [], rows: undefined, runs: r.runs?.map(noTasks) });
 	const bad: Array<[string, string, RegExp]> = [
@@ -203,6 +203,10 @@ test('a run in the page shows its download, then draws its timeline while tasks 
 		const note = () => log.push([status.textContent ?? '', r.querySelectorAll('.rip-live svg[role=img] rect').length]);
 		new MutationObserver(note).observe(status, { childList: true, characterData: true, subtree: true });
 		new MutationObserver(note).observe(r.querySelector('.rip-live')!, { childList: true });
+	});
+	// The run controls sit in the page's "Run it yourself" disclosures: open them as a learner would.
+	await root.evaluate((r) => {
+		for (let d = r.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
 	});
 	await root.getByRole('button', { name: 'Run here (sequential.py)', exact: true }).click();
 	await expect(root.getByRole('status')).toHaveText(/^Finished in/, { timeout: 150_000 });

@@ -44,9 +44,7 @@ export default defineConfig({
 				Hero: './src/components/overrides/Hero.astro',
 			},
 			customCss: ['./src/styles/course.css', './src/styles/print.css'],
-			sidebar: [
-				{ label: 'Course', items: [{ autogenerate: { directory: 'lessons' } }] },
-			],
+			sidebar: [{ label: 'Course', items: [{ autogenerate: { directory: 'lessons' } }] }],
 			lastUpdated: false,
 			pagination: true,
 		}),

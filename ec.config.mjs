@@ -26,7 +26,10 @@ function pluginBreakBetweenNames() {
 			const parts = child.value.split(BREAK_AFTER);
 			if (parts.length === 1 && !END_BREAK.test(child.value)) return [child];
 			const wbr = { type: 'element', tagName: 'wbr', properties: {}, children: [] };
-			const nodes = parts.flatMap((/** @type {string} */ value, /** @type {number} */ i) => [...(i > 0 ? [wbr] : []), { type: 'text', value }]);
+			const nodes = parts.flatMap((/** @type {string} */ value, /** @type {number} */ i) => [
+				...(i > 0 ? [wbr] : []),
+				{ type: 'text', value },
+			]);
 			// A bracket or a dot is often a token of its own: then the break goes after its text.
 			return END_BREAK.test(child.value) ? [...nodes, wbr] : nodes;
 		});

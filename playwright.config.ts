@@ -24,7 +24,11 @@ export default defineConfig({
 	retries: 0,
 	forbidOnly: !!process.env.CI,
 	timeout: 60_000,
-	reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }], ['html', { open: 'never', outputFolder: 'reports/playwright' }]],
+	reporter: [
+		['list'],
+		['json', { outputFile: 'reports/e2e.json' }],
+		['html', { open: 'never', outputFolder: 'reports/playwright' }],
+	],
 	use: {
 		browserName: 'chromium',
 		launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS },

@@ -14,7 +14,12 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/support/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					include: [
+						'src/**/*.test.ts',
+						'scripts/**/*.test.ts',
+						'tests/support/**/*.test.ts',
+						'tests/unit/**/*.test.ts',
+					],
 					setupFiles: ['tests/support/no-processes.ts'],
 					testTimeout: 20_000,
 				},

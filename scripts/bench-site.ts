@@ -31,12 +31,15 @@ const TARGETS = { performance: 98, accessibility: 100 };
  */
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4399' }, 'skip-lighthouse': { type: 'boolean' } } });
+const { values } = parseArgs({
+	options: { port: { type: 'string', default: '4399' }, 'skip-lighthouse': { type: 'boolean' } },
+});
 const port = Number(values.port);
 const origin = `http://127.0.0.1:${port}`;
 
 const browser = findChromium();
-if (!browser) throw new Error('No Chromium found: see README (npx playwright install chromium, or apt-get install chromium).');
+if (!browser)
+	throw new Error('No Chromium found: see README (npx playwright install chromium, or apt-get install chromium).');
 const chromePath = browser.executablePath ?? chromium.executablePath();
 
 console.log('Building the site…');
@@ -108,9 +111,12 @@ stopPreview();
 
 const misses = results.flatMap((r) => {
 	const out: string[] = [];
-	if (r.performance !== null && r.performance < TARGETS.performance) out.push(`${r.page}: performance ${r.performance}`);
-	if (r.accessibility !== null && r.accessibility < TARGETS.accessibility) out.push(`${r.page}: accessibility ${r.accessibility}`);
-	if (r.jsBytesBeforeClick > JS_BUDGET_BYTES) out.push(`${r.page}: ${r.jsBytesBeforeClick} B of JavaScript before a click`);
+	if (r.performance !== null && r.performance < TARGETS.performance)
+		out.push(`${r.page}: performance ${r.performance}`);
+	if (r.accessibility !== null && r.accessibility < TARGETS.accessibility)
+		out.push(`${r.page}: accessibility ${r.accessibility}`);
+	if (r.jsBytesBeforeClick > JS_BUDGET_BYTES)
+		out.push(`${r.page}: ${r.jsBytesBeforeClick} B of JavaScript before a click`);
 	return out;
 });
 
@@ -121,14 +127,18 @@ const table = [
 	'| page | HTML KiB | JS before click KiB | total KiB | Lighthouse perf | Lighthouse a11y |',
 	'| --- | ---: | ---: | ---: | ---: | ---: |',
 	...results.map(
-		(r) => `| ${r.page} | ${kb(r.htmlBytes)} | ${kb(r.jsBytesBeforeClick)} | ${kb(r.totalBytes)} | ${r.performance ?? '–'} | ${r.accessibility ?? '–'} |`,
+		(r) =>
+			`| ${r.page} | ${kb(r.htmlBytes)} | ${kb(r.jsBytesBeforeClick)} | ${kb(r.totalBytes)} | ${r.performance ?? '–'} | ${r.accessibility ?? '–'} |`,
 	),
 	'',
 	`Targets on every page: performance >= ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, JavaScript before a click <= ${kb(JS_BUDGET_BYTES)} KiB.`,
 	misses.length ? `MISSED:\n${misses.map((m) => `- ${m}`).join('\n')}` : 'All targets met.',
 ].join('\n');
 fs.writeFileSync(path.join(reports, 'bench-site.md'), `${table}\n`);
-fs.writeFileSync(path.join(reports, 'bench-site.json'), `${JSON.stringify({ buildSeconds, targets: TARGETS, jsBudgetBytes: JS_BUDGET_BYTES, results, misses }, null, 2)}\n`);
+fs.writeFileSync(
+	path.join(reports, 'bench-site.json'),
+	`${JSON.stringify({ buildSeconds, targets: TARGETS, jsBudgetBytes: JS_BUDGET_BYTES, results, misses }, null, 2)}\n`,
+);
 console.log(`\n${table}`);
 process.exit(misses.length ? 1 : 0);
 
@@ -137,10 +147,20 @@ async function lighthouse(url: string): Promise<{ performance: number; accessibi
 	const flags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
 	const result = await run(
 		'npx',
-		['--yes', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance,accessibility', `--chrome-flags=${flags}`],
+		[
+			'--yes',
+			LIGHTHOUSE,
+			url,
+			'--quiet',
+			'--output=json',
+			`--output-path=${out}`,
+			'--only-categories=performance,accessibility',
+			`--chrome-flags=${flags}`,
+		],
 		{ env: { CHROME_PATH: chromePath }, timeoutMs: 180_000 },
 	);
-	if (result.code !== 0) throw new Error(`${LIGHTHOUSE} failed on ${url} (npx fetches it from the npm registry on first use)`);
+	if (result.code !== 0)
+		throw new Error(`${LIGHTHOUSE} failed on ${url} (npx fetches it from the npm registry on first use)`);
 	const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }> };
 	return {
 		performance: Math.round(report.categories.performance!.score * 100),

@@ -17,7 +17,7 @@ export async function ensureBrowser(): Promise<void> {
 	const isRoot = process.getuid?.() === 0;
 	const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
 	if (isRoot && hasApt) {
-		console.log('No Chromium found: installing Debian\'s chromium with apt-get (one time).');
+		console.log("No Chromium found: installing Debian's chromium with apt-get (one time).");
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
 			const result = spawnSync('apt-get', args, { stdio: 'inherit', env, timeout: 10 * 60_000 });

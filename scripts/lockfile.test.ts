@@ -9,7 +9,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/lib/paths.ts';
 
-type Manifest = Record<'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies', Record<string, string> | undefined>;
+type Manifest = Record<
+	'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies',
+	Record<string, string> | undefined
+>;
 const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
 	lockfileVersion: number;
 	packages: Record<string, Partial<Manifest>>;

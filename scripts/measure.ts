@@ -40,7 +40,9 @@ const DEFAULT_ROLES: ReadonlyArray<ExampleScript['role']> = ['variant', 'sweep']
 const DEFAULT_REPEATS = 5;
 
 function usage(message: string): never {
-	console.error(`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run] [--allow-busy] [--timeout-s S] [--python ID|PATH [--python-args="-X gil=1"]]`);
+	console.error(
+		`${message}\nUsage: npm run measure -- [--example SLUG]... [--repeats N] [--roles variant,sweep,compare] [--dry-run] [--allow-busy] [--timeout-s S] [--python ID|PATH [--python-args="-X gil=1"]]`,
+	);
 	process.exit(2);
 }
 
@@ -63,14 +65,21 @@ try {
 }
 
 const repeats = values.repeats === undefined ? DEFAULT_REPEATS : Number(values.repeats);
-if (!Number.isInteger(repeats) || repeats < 1 || repeats > 50) usage(`--repeats must be a whole number from 1 to 50, got ${values.repeats}`);
+if (!Number.isInteger(repeats) || repeats < 1 || repeats > 50)
+	usage(`--repeats must be a whole number from 1 to 50, got ${values.repeats}`);
 const timeoutS = values['timeout-s'] === undefined ? 300 : Number(values['timeout-s']);
 if (!(timeoutS > 0)) usage(`--timeout-s must be a positive number, got ${values['timeout-s']}`);
 const roles = values.roles ? values.roles.split(',').map((r) => r.trim()) : [...DEFAULT_ROLES];
-for (const role of roles) if (!ROLES.includes(role as ExampleScript['role'])) usage(`unknown role "${role}"; choose from ${ROLES.join(', ')}`);
+for (const role of roles)
+	if (!ROLES.includes(role as ExampleScript['role'])) usage(`unknown role "${role}"; choose from ${ROLES.join(', ')}`);
 
 const available = listExampleSlugs();
-const slugs = values.example ? values.example.flatMap((e) => e.split(',')).map((e) => e.trim()).filter(Boolean) : available;
+const slugs = values.example
+	? values.example
+			.flatMap((e) => e.split(','))
+			.map((e) => e.trim())
+			.filter(Boolean)
+	: available;
 for (const slug of slugs) {
 	if (!available.includes(slug)) usage(`no example "${slug}" (available: ${available.join(', ') || 'none'})`);
 }
@@ -83,18 +92,26 @@ if (pythonArgs.length && !values.python) usage('--python-args needs --python');
 try {
 	if (values.python) {
 		// An id from `npm run pythons` (portable: the recorded command works on another machine) or a path.
-		const matches = /^cpython-/.test(values.python) ? (await discover()).pythons.filter((p) => p.id === values.python) : [];
+		const matches = /^cpython-/.test(values.python)
+			? (await discover()).pythons.filter((p) => p.id === values.python)
+			: [];
 		const byId = matches[0];
 		if (matches.length > 1) {
-			console.log(`Several interpreters are ${values.python}: using ${byId!.path} (${byId!.version}, found via ${byId!.origin}); pass a path to choose another.`);
+			console.log(
+				`Several interpreters are ${values.python}: using ${byId!.path} (${byId!.version}, found via ${byId!.origin}); pass a path to choose another.`,
+			);
 		}
 		if (/^cpython-/.test(values.python) && !byId) {
-			throw new Error(`no interpreter "${values.python}" here (npm run pythons lists them; npm run pythons -- --provide free-threaded builds 3.13t)`);
+			throw new Error(
+				`no interpreter "${values.python}" here (npm run pythons lists them; npm run pythons -- --provide free-threaded builds 3.13t)`,
+			);
 		}
 		python = byId?.path ?? values.python;
 		const probed = await probePython(python);
 		interpreter = interpreterId(probed.version, probed.free_threaded_build, pythonArgs);
-		console.log(`Interpreter ${interpreter}: ${python}${pythonArgs.length ? ` ${pythonArgs.join(' ')}` : ''} (Python ${probed.version})`);
+		console.log(
+			`Interpreter ${interpreter}: ${python}${pythonArgs.length ? ` ${pythonArgs.join(' ')}` : ''} (Python ${probed.version})`,
+		);
 	} else {
 		python = findPython();
 	}
@@ -114,7 +131,9 @@ const capacityCpus = Math.min(os.availableParallelism(), 4);
 async function busyMessage(): Promise<string | null> {
 	const others = await othersRunningNow(2000);
 	if (others !== null) {
-		return others <= MAX_OTHERS_RUNNING ? null : `the machine is busy: other programs kept ${others.toFixed(1)} CPUs busy on average`;
+		return others <= MAX_OTHERS_RUNNING
+			? null
+			: `the machine is busy: other programs kept ${others.toFixed(1)} CPUs busy on average`;
 	}
 	const capacity = Math.max(await parallelCapacity(python, capacityCpus), await parallelCapacity(python, capacityCpus));
 	if (capacity >= capacityCpus - 0.5) return null;
@@ -128,7 +147,9 @@ async function waitUntilQuiet(): Promise<void> {
 	console.warn(`  ${busy}; waiting for it to calm down...`);
 	while (busy) {
 		if (Date.now() > deadline) {
-			console.error(`  Still busy after 15 minutes (${busy}). Close other programs and try again, or pass --allow-busy.`);
+			console.error(
+				`  Still busy after 15 minutes (${busy}). Close other programs and try again, or pass --allow-busy.`,
+			);
 			process.exit(1);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 10_000));
@@ -179,11 +200,15 @@ for (const slug of slugs) {
 			command,
 			timeoutMs: timeoutS * 1000,
 			onRun: ({ script, repeat, args }) =>
-				process.stdout.write(`  run ${repeat + 1}/${repeats}  ${script.file} --json ${args.join(' ')}`.trimEnd() + ' ... '),
+				process.stdout.write(
+					`  run ${repeat + 1}/${repeats}  ${script.file} --json ${args.join(' ')}`.trimEnd() + ' ... ',
+				),
 			onWarning: (message) => console.warn(`  note: ${message}`),
 			acceptRun: async ({ contention }) => {
 				if (values['allow-busy'] || contention === null || contention.othersRunning <= MAX_OTHERS_RUNNING) return true;
-				console.warn(`  other programs kept ${contention.othersRunning.toFixed(1)} CPUs busy during that run: running it again when the machine is quiet.`);
+				console.warn(
+					`  other programs kept ${contention.othersRunning.toFixed(1)} CPUs busy during that run: running it again when the machine is quiet.`,
+				);
 				await waitUntilQuiet();
 				return false;
 			},
@@ -198,7 +223,11 @@ for (const slug of slugs) {
 					? `skipped: ${v.skip_reason}`
 					: `median ${formatSeconds(v.elapsed_s.median)} (${formatSeconds(v.elapsed_s.min)}–${formatSeconds(v.elapsed_s.max)})` +
 						(v.speedup !== null ? `, ${formatSpeedup(v.speedup)} vs ${measurement.baseline}` : '') +
-						(Object.keys(v.metrics).length ? `, ${Object.entries(v.metrics).map(([k, x]) => `${k}=${x}`).join(', ')}` : '');
+						(Object.keys(v.metrics).length
+							? `, ${Object.entries(v.metrics)
+									.map(([k, x]) => `${k}=${x}`)
+									.join(', ')}`
+							: '');
 			console.log(`  ${v.variant.padEnd(18)} ${numbers}`);
 		}
 		const file = measurementPath(slug, outDir);
@@ -206,7 +235,9 @@ for (const slug of slugs) {
 			console.log(`  (dry run: ${path.relative(REPO_ROOT, file)} not written)`);
 		} else {
 			fs.writeFileSync(file, formatMeasurement(measurement));
-			console.log(`  wrote ${path.relative(REPO_ROOT, file)} in ${((performance.now() - exampleStarted) / 1000).toFixed(1)} s`);
+			console.log(
+				`  wrote ${path.relative(REPO_ROOT, file)} in ${((performance.now() - exampleStarted) / 1000).toFixed(1)} s`,
+			);
 		}
 	} catch (error) {
 		if (interrupted) break;
@@ -220,7 +251,9 @@ if (interrupted) {
 	console.error('\nInterrupted: files of examples not finished were left as they were.');
 	process.exit(130);
 }
-console.log(`\nMeasured ${slugs.length - failures.length} of ${slugs.length} examples in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(
+	`\nMeasured ${slugs.length - failures.length} of ${slugs.length} examples in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+);
 if (failures.length > 0) {
 	console.error(`Failed: ${failures.join(', ')} (their previous measurement files were kept).`);
 	process.exit(1);

@@ -14,7 +14,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { COURSE_PDF, PRINT_PAGE_PATH, countPdfSizePlaceholders, formatBytes, publishPdfLinks } from '../src/lib/ways-in/downloads.ts';
+import {
+	COURSE_PDF,
+	PRINT_PAGE_PATH,
+	countPdfSizePlaceholders,
+	formatBytes,
+	publishPdfLinks,
+} from '../src/lib/ways-in/downloads.ts';
 import { REPO_ROOT } from '../src/lib/paths.ts';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/browser.ts';
 import { appendixStartPage, lessonStartPages, pdfPageTexts } from './lib/pdf-text.ts';
@@ -23,12 +29,16 @@ const base = process.env.BASE ?? '/';
 const outDir = path.resolve(REPO_ROOT, process.env.OUT_DIR ?? 'dist');
 const printPage = path.join(outDir, PRINT_PAGE_PATH, 'index.html');
 if (!fs.existsSync(printPage)) {
-	console.error(`No built print page at ${path.relative(REPO_ROOT, printPage)}: build the site first (npm run build, with the same BASE and OUT_DIR).`);
+	console.error(
+		`No built print page at ${path.relative(REPO_ROOT, printPage)}: build the site first (npm run build, with the same BASE and OUT_DIR).`,
+	);
 	process.exit(2);
 }
 const browser = findChromium();
 if (!browser) {
-	console.error('No Chromium found: `npx playwright install chromium`, or `apt-get install chromium`, or set CHROMIUM_PATH.');
+	console.error(
+		'No Chromium found: `npx playwright install chromium`, or `apt-get install chromium`, or set CHROMIUM_PATH.',
+	);
 	process.exit(2);
 }
 
@@ -98,7 +108,8 @@ async function printCourse(url: string): Promise<Buffer> {
 		}, starts as number[]);
 		const final = await page.pdf(PDF_OPTIONS);
 		const check = await startsOf(final);
-		if (check.join() !== starts.join()) throw new Error(`page numbers moved between prints: ${starts.join()} then ${check.join()}`);
+		if (check.join() !== starts.join())
+			throw new Error(`page numbers moved between prints: ${starts.join()} then ${check.join()}`);
 		return final;
 	} finally {
 		await instance.close();
@@ -139,7 +150,8 @@ function startPreview(port: number) {
 
 function stop(child: ReturnType<typeof spawn>) {
 	try {
-		if (child.pid && child.exitCode === null) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
+		if (child.pid && child.exitCode === null)
+			process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGTERM');
 	} catch {
 		// already gone
 	}

@@ -65,7 +65,12 @@ describe('countProseHtml (built page)', () => {
 
 describe('overBudget', () => {
 	it('keeps room in the source for the run control and each exercise, and none on a built page', () => {
-		const lesson = { lesson: 'x', words: LIMITS.lesson - LIMITS.widgetReserve - LIMITS.exerciseReserve, machinery: [], exercises: 1 };
+		const lesson = {
+			lesson: 'x',
+			words: LIMITS.lesson - LIMITS.widgetReserve - LIMITS.exerciseReserve,
+			machinery: [],
+			exercises: 1,
+		};
 		expect(overBudget([lesson])).toEqual([]);
 		expect(overBudget([{ ...lesson, words: lesson.words + 1 }])[0]).toMatch(/^x: /);
 		expect(overBudget([{ ...lesson, words: LIMITS.lesson, exercises: 0 }], false)).toEqual([]);

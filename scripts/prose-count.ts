@@ -52,7 +52,9 @@ export function overBudget(counts: LessonCount[], source = true): string[] {
 	const hasPipelines = counts.some((c) => c.lesson === 'pipelines');
 	const total = counts.reduce((s, c) => s + c.words + reserve(c), 0) + (hasPipelines ? 0 : LIMITS.pipelines);
 	if (total > LIMITS.course)
-		problems.push(`course: ${total} prose words${hasPipelines ? '' : ` (with ${LIMITS.pipelines} kept for pipelines)`} > ${LIMITS.course}`);
+		problems.push(
+			`course: ${total} prose words${hasPipelines ? '' : ` (with ${LIMITS.pipelines} kept for pipelines)`} > ${LIMITS.course}`,
+		);
 	const machinery = counts.reduce((s, c) => s + c.machinery.length, 0);
 	if (machinery > LIMITS.machinery) problems.push(`machinery words: ${machinery} > ${LIMITS.machinery}`);
 	return problems;
@@ -63,9 +65,12 @@ if (import.meta.main) {
 	const counts = distAt > 0 ? countBuiltLessons(path.resolve(process.argv[distAt + 1] ?? 'dist')) : countLessons();
 	if (process.argv.includes('--json')) console.log(JSON.stringify(counts, null, 2));
 	else {
-		for (const c of counts) console.log(`${c.lesson.padEnd(22)} ${String(c.words).padStart(5)}  ${c.machinery.join(' ')}`);
+		for (const c of counts)
+			console.log(`${c.lesson.padEnd(22)} ${String(c.words).padStart(5)}  ${c.machinery.join(' ')}`);
 		const total = counts.reduce((s, c) => s + c.words, 0);
-		console.log(`${'total'.padEnd(22)} ${String(total).padStart(5)}  machinery: ${counts.reduce((s, c) => s + c.machinery.length, 0)}`);
+		console.log(
+			`${'total'.padEnd(22)} ${String(total).padStart(5)}  machinery: ${counts.reduce((s, c) => s + c.machinery.length, 0)}`,
+		);
 	}
 	const problems = overBudget(counts, distAt < 0);
 	for (const p of problems) console.error(p);

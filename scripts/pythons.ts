@@ -14,7 +14,9 @@ const USAGE = 'Usage: npm run pythons [-- --json] [-- --provide free-threaded]';
 
 let values: { json?: boolean; provide?: string; help?: boolean };
 try {
-	({ values } = parseArgs({ options: { json: { type: 'boolean' }, provide: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+	({ values } = parseArgs({
+		options: { json: { type: 'boolean' }, provide: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+	}));
 } catch (error) {
 	console.error(`${(error as Error).message}\n${USAGE}`);
 	process.exit(2);

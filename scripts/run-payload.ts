@@ -40,7 +40,12 @@ delete env.NO_COLOR;
 let code = 1;
 try {
 	console.log('\n$ npm install');
-	const install = await runCommand('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, env, timeoutMs: 5 * 60_000, echo: true });
+	const install = await runCommand('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], {
+		cwd: dir,
+		env,
+		timeoutMs: 5 * 60_000,
+		echo: true,
+	});
 	if (install.code !== 0) throw new Error(`npm install failed (exit ${install.code})`);
 	const args = values.all ? ['start', '--', '--all'] : ['start'];
 	console.log(`\n$ npm ${args.join(' ')}`);

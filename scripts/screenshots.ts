@@ -16,20 +16,27 @@ const WIDTHS = [1280, 390] as const;
 const THEMES = ['light', 'dark'] as const;
 const OUT_DIR = path.join(REPO_ROOT, 'reports', 'screenshots');
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.SITE_PORT ?? '4430' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+	options: { port: { type: 'string', default: process.env.SITE_PORT ?? '4430' }, only: { type: 'string' } },
+});
 const origin = `http://127.0.0.1:${values.port}`;
 const only = values.only?.split(',').map((name) => name.trim());
 const pages = sitePages().filter((p) => !only || only.some((name) => p.name === name || p.name.endsWith(`-${name}`)));
 if (pages.length === 0) throw new Error(`no page matches --only ${values.only}`);
 
 const found = findChromium();
-if (!found) throw new Error('No Chromium found: see README (npx playwright install chromium, or apt-get install chromium).');
+if (!found)
+	throw new Error('No Chromium found: see README (npx playwright install chromium, or apt-get install chromium).');
 
-const preview = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(values.port), '--host', '127.0.0.1'], {
-	stdio: 'ignore',
-	detached: true,
-	env: { ...process.env, BASE: '/', OUT_DIR: './dist' },
-});
+const preview = spawn(
+	'npx',
+	['astro', 'preview', '--ignore-lock', '--port', String(values.port), '--host', '127.0.0.1'],
+	{
+		stdio: 'ignore',
+		detached: true,
+		env: { ...process.env, BASE: '/', OUT_DIR: './dist' },
+	},
+);
 const stop = () => {
 	try {
 		process.kill(-preview.pid!, 'SIGTERM');
@@ -47,7 +54,8 @@ for (;;) {
 	} catch {
 		// not up yet
 	}
-	if (Date.now() > deadline) throw new Error(`astro preview did not answer on ${origin} within 30 s (port taken? use --port)`);
+	if (Date.now() > deadline)
+		throw new Error(`astro preview did not answer on ${origin} within 30 s (port taken? use --port)`);
 	await new Promise((resolve) => setTimeout(resolve, 250));
 }
 

@@ -36,16 +36,23 @@ import {
 	ZERO,
 	type Counts,
 } from './lib/counts.ts';
-import { describePython, discover, listTestModules, planSuiteRuns, suiteArgs, suiteShards, type SuiteRun, type SuiteShard } from './lib/pythons.ts';
+import {
+	describePython,
+	discover,
+	listTestModules,
+	planSuiteRuns,
+	suiteArgs,
+	suiteShards,
+	type SuiteRun,
+	type SuiteShard,
+} from './lib/pythons.ts';
 import { findPython, run } from './lib/run.ts';
 
 const SUITES = ['unit', 'integration', 'python', 'types', 'format', 'pyright', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
-const selected = new Set<Suite>(
-	values.only ? (values.only.split(',').map((s) => s.trim()) as Suite[]) : [...SUITES],
-);
+const selected = new Set<Suite>(values.only ? (values.only.split(',').map((s) => s.trim()) as Suite[]) : [...SUITES]);
 for (const suite of selected) {
 	if (!SUITES.includes(suite)) {
 		console.error(`Unknown suite "${suite}". Choose from: ${SUITES.join(', ')}.`);
@@ -65,16 +72,45 @@ function heading(text: string) {
  * A suite that could not report counts (crashed, not found) counts as one failure, never as silence. The failed
  * tests' names go in the summary, which is the part of a CI log people read first.
  */
-function record(suite: string, counts: Counts | null, code: number, note?: string, failures: string[] = [], skips: string[] = []) {
-	if (!counts) results.push({ suite, counts: { ...ZERO, failed: 1 }, note: `${note ? `${note}, ` : ''}exited ${code} without a report`, failures });
-	else if (code !== 0 && counts.failed === 0) results.push({ suite, counts: { ...counts, failed: 1 }, note: `${note ? `${note}, ` : ''}exited ${code}`, failures });
+function record(
+	suite: string,
+	counts: Counts | null,
+	code: number,
+	note?: string,
+	failures: string[] = [],
+	skips: string[] = [],
+) {
+	if (!counts)
+		results.push({
+			suite,
+			counts: { ...ZERO, failed: 1 },
+			note: `${note ? `${note}, ` : ''}exited ${code} without a report`,
+			failures,
+		});
+	else if (code !== 0 && counts.failed === 0)
+		results.push({
+			suite,
+			counts: { ...counts, failed: 1 },
+			note: `${note ? `${note}, ` : ''}exited ${code}`,
+			failures,
+		});
 	else results.push({ suite, counts, note, failures, skips });
 }
 
 /** Runs a command; `buffered`, its output is printed whole when it ends (for work running side by side). */
-async function step(title: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs: number; buffered: boolean; capture?: boolean }) {
+async function step(
+	title: string,
+	command: string,
+	args: string[],
+	options: { env?: NodeJS.ProcessEnv; timeoutMs: number; buffered: boolean; capture?: boolean },
+) {
 	if (!options.buffered) heading(title);
-	const result = await run(command, args, { env: options.env, timeoutMs: options.timeoutMs, capture: options.buffered || options.capture, quiet: options.buffered });
+	const result = await run(command, args, {
+		env: options.env,
+		timeoutMs: options.timeoutMs,
+		capture: options.buffered || options.capture,
+		quiet: options.buffered,
+	});
 	if (options.buffered) {
 		heading(title);
 		process.stdout.write(result.output);
@@ -83,7 +119,10 @@ async function step(title: string, command: string, args: string[], options: { e
 }
 
 async function types(buffered: boolean) {
-	const { code } = await step('Type check (astro check)', 'npx', ['astro', 'check'], { timeoutMs: 5 * 60_000, buffered });
+	const { code } = await step('Type check (astro check)', 'npx', ['astro', 'check'], {
+		timeoutMs: 5 * 60_000,
+		buffered,
+	});
 	// One check over the whole project: it passes or fails as a unit.
 	record('types', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
 }
@@ -100,24 +139,51 @@ async function vitest(suite: string, title: string, args: string[], buffered: bo
 	const file = path.join(REPORTS, `${suite.replaceAll(' ', '-')}.json`);
 	fs.rmSync(file, { force: true });
 	const started = performance.now();
-	const { code } = await step(title, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], {
-		timeoutMs: 10 * 60_000,
-		buffered,
-	});
-	record(suite, parseVitestJson(file), code, `${((performance.now() - started) / 1000).toFixed(0)} s`, vitestFailures(file), vitestSkips(file));
+	const { code } = await step(
+		title,
+		'npx',
+		['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+		{
+			timeoutMs: 10 * 60_000,
+			buffered,
+		},
+	);
+	record(
+		suite,
+		parseVitestJson(file),
+		code,
+		`${((performance.now() - started) / 1000).toFixed(0)} s`,
+		vitestFailures(file),
+		vitestSkips(file),
+	);
 }
 
 const unit = () => vitest('unit', 'Unit tests (Vitest, pure)', ['--project', 'unit'], false);
 
 /** The integration tests that re-measure the examples: timings, so they run alone. */
 const FRESH = 'tests/integration/fresh-measurements.test.ts';
-const integrationTimed = () => vitest('integration timed', 'Integration: fresh re-measurements (Vitest), alone', ['--project', 'integration', FRESH], false);
+const integrationTimed = () =>
+	vitest(
+		'integration timed',
+		'Integration: fresh re-measurements (Vitest), alone',
+		['--project', 'integration', FRESH],
+		false,
+	);
 const integrationRest = (buffered: boolean) =>
-	vitest('integration', 'Integration: zips, a clone and StackBlitz projects run as a learner would (Vitest)', ['--project', 'integration', '--exclude', FRESH], buffered);
+	vitest(
+		'integration',
+		'Integration: zips, a clone and StackBlitz projects run as a learner would (Vitest)',
+		['--project', 'integration', '--exclude', FRESH],
+		buffered,
+	);
 
 async function pyright(buffered: boolean) {
 	// JSON on stdout is for counting; the errors are printed in the usual "file:line:col - message" form.
-	const { code, output } = await run('npx', ['pyright', '--outputjson'], { capture: true, quiet: true, timeoutMs: 5 * 60_000 });
+	const { code, output } = await run('npx', ['pyright', '--outputjson'], {
+		capture: true,
+		quiet: true,
+		timeoutMs: 5 * 60_000,
+	});
 	heading('Python types (pyright)');
 	const counts = parsePyrightJson(output);
 	if (counts) {
@@ -154,7 +220,15 @@ async function builds(buffered: boolean): Promise<BuildOutcome> {
 	}
 	const build = async ({ name, base, outDir }: SiteBuild) => {
 		const env = { BASE: base, OUT_DIR: outDir };
-		if ((await step(`Static build ${name}: base ${base} -> ${outDir}`, 'npx', ['astro', 'build'], { env, timeoutMs: 10 * 60_000, buffered })).code !== 0) {
+		if (
+			(
+				await step(`Static build ${name}: base ${base} -> ${outDir}`, 'npx', ['astro', 'build'], {
+					env,
+					timeoutMs: 10 * 60_000,
+					buffered,
+				})
+			).code !== 0
+		) {
 			return `the ${name} build failed`;
 		}
 		return null;
@@ -163,7 +237,10 @@ async function builds(buffered: boolean): Promise<BuildOutcome> {
 	const pdf = async ({ name, base, outDir }: SiteBuild) => {
 		if (noBrowser) return null;
 		const env = { BASE: base, OUT_DIR: outDir };
-		return (await step(`Course PDF of ${name}`, 'npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000, buffered })).code !== 0 ? `the ${name} PDF failed` : null;
+		return (await step(`Course PDF of ${name}`, 'npm', ['run', 'pdf'], { env, timeoutMs: 5 * 60_000, buffered }))
+			.code !== 0
+			? `the ${name} PDF failed`
+			: null;
 	};
 	const [root, subpath] = SITE_BUILDS as [SiteBuild, SiteBuild];
 	const rootBuilt = await build(root);
@@ -192,16 +269,22 @@ async function e2e({ problem, noBrowser }: BuildOutcome, buffered: boolean) {
 	fs.rmSync(file, { force: true });
 	const started = performance.now();
 	const { code } = await step(title, 'npx', ['playwright', 'test'], { timeoutMs: 20 * 60_000, buffered });
-	record('e2e', parsePlaywrightJson(file), code, `${((performance.now() - started) / 60_000).toFixed(1)} min`, playwrightFailures(file));
+	record(
+		'e2e',
+		parsePlaywrightJson(file),
+		code,
+		`${((performance.now() - started) / 60_000).toFixed(1)} min`,
+		playwrightFailures(file),
+	);
 }
 
 /**
  * The Python suite; `afterTimed` runs alone after its timed modules (more timed work), `alongside` next to its
- * waiting modules (work whose result no timing can change).
+ * waiting modules (work whose result no timing can change), and `afterWaiting` is called once those are done.
  * Every CPython 3.11+ that `npm run pythons` finds: the whole suite on the default one and on free-threaded
  * builds, the quick modules on the others (scripts/lib/pythons.ts planSuiteRuns). One result line each.
  */
-async function python(afterTimed: () => Promise<void>, alongside: () => Promise<void>) {
+async function python(afterTimed: () => Promise<void>, alongside: () => Promise<void>, afterWaiting: () => void) {
 	heading('Python examples (unittest), on every CPython found');
 	let plan: SuiteRun[];
 	try {
@@ -210,41 +293,54 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 		plan = planSuiteRuns(pythons, defaultPython);
 		for (const { path: p, reason } of skipped) console.log(`  not used: ${p}: ${reason}`);
 		for (const p of pythons) {
-			if (!plan.some((entry) => entry.python.executable === p.executable)) console.log(`  not used: ${p.path} (${p.version}): another ${p.id} runs already`);
+			if (!plan.some((entry) => entry.python.executable === p.executable))
+				console.log(`  not used: ${p.path} (${p.version}): another ${p.id} runs already`);
 		}
-		for (const entry of plan) console.log(`  ${entry.python.id.padEnd(20)} ${entry.scope.padEnd(5)} ${entry.python.path} (${entry.why})`);
+		for (const entry of plan)
+			console.log(`  ${entry.python.id.padEnd(20)} ${entry.scope.padEnd(5)} ${entry.python.path} (${entry.why})`);
 	} catch (error) {
 		console.error((error as Error).message);
 		record('python', null, 1, (error as Error).message);
 		await afterTimed();
+		afterWaiting();
 		await alongside();
 		return;
 	}
-	const name = (entry: SuiteRun) => `python ${entry.python.id} ${entry.python.version}${entry.scope === 'quick' ? ' quick' : ''}`;
+	const name = (entry: SuiteRun) =>
+		`python ${entry.python.id} ${entry.python.version}${entry.scope === 'quick' ? ' quick' : ''}`;
 	const shards = plan.flatMap((entry) => suiteShards(entry, listTestModules()));
 	const done: { shard: SuiteShard; code: number; output: string; seconds: number }[] = [];
 	for (const shard of shards.filter((s) => s.kind === 'timed')) {
 		const gil = shard.run.python.gilEnabled ? 'enabled' : 'disabled';
 		const started = performance.now();
 		const title = `${name(shard.run)}: Python ${shard.run.python.version}, GIL ${gil}: timed modules, alone`;
-		const { code, output } = await step(title, shard.run.python.path, suiteArgs(shard), { capture: true, timeoutMs: 10 * 60_000, buffered: false });
+		const { code, output } = await step(title, shard.run.python.path, suiteArgs(shard), {
+			capture: true,
+			timeoutMs: 10 * 60_000,
+			buffered: false,
+		});
 		done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
 	}
 	await afterTimed();
 	const waiting = shards.filter((s) => s.kind === 'waiting');
-	heading(`Side by side: ${waiting.length} unittest processes, and the integration tests, type checks and builds`);
+	heading(`Side by side: ${waiting.length} unittest processes, and the work no timing depends on`);
 	const startedWaiting = performance.now();
-	await Promise.all([
-		...waiting.map(async (shard) => {
+	const shardsDone = Promise.all(
+		waiting.map(async (shard) => {
 			const started = performance.now();
-			const { code, output } = await step(`${name(shard.run)}: ${shard.tests.join(', ')}`, shard.run.python.path, suiteArgs(shard), {
-				timeoutMs: 10 * 60_000,
-				buffered: true,
-			});
+			const { code, output } = await step(
+				`${name(shard.run)}: ${shard.tests.join(', ')}`,
+				shard.run.python.path,
+				suiteArgs(shard),
+				{
+					timeoutMs: 10 * 60_000,
+					buffered: true,
+				},
+			);
 			done.push({ shard, code, output, seconds: (performance.now() - started) / 1000 });
 		}),
-		alongside(),
-	]);
+	).then(afterWaiting);
+	await Promise.all([shardsDone, alongside()]);
 	console.log(`\nSide by side: ${((performance.now() - startedWaiting) / 1000).toFixed(0)} s in all.`);
 	for (const entry of plan) {
 		const mine = done.filter((d) => d.shard.run === entry);
@@ -253,10 +349,17 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 		const code = mine.find((d) => d.code !== 0)?.code ?? 0;
 		const timed = mine.filter((d) => d.shard.kind === 'timed').reduce((sum, d) => sum + d.seconds, 0);
 		const rest = Math.max(0, ...mine.filter((d) => d.shard.kind === 'waiting').map((d) => d.seconds));
-		record(name(entry), total, code, `${timed.toFixed(0)} s alone + ${rest.toFixed(0)} s side by side`, mine.flatMap((d) => unittestFailures(d.output)));
+		record(
+			name(entry),
+			total,
+			code,
+			`${timed.toFixed(0)} s alone + ${rest.toFixed(0)} s side by side`,
+			mine.flatMap((d) => unittestFailures(d.output)),
+		);
 	}
 	if (!plan.some((entry) => entry.python.freeThreadedBuild)) {
-		const why = 'no free-threaded CPython found, so nothing ran with the GIL disabled: npm run pythons -- --provide free-threaded builds one (README "Interpreters")';
+		const why =
+			'no free-threaded CPython found, so nothing ran with the GIL disabled: npm run pythons -- --provide free-threaded builds one (README "Interpreters")';
 		console.log(`  skipped: ${why}`);
 		record('python free-threaded', { ...ZERO, skipped: 1 }, 0, why);
 	}
@@ -264,6 +367,10 @@ async function python(afterTimed: () => Promise<void>, alongside: () => Promise<
 
 if (selected.has('unit')) await unit();
 let browserTests: Promise<void> | null = null;
+/** The browser tests start once the builds are done and the Python suite no longer waits on timeouts next to them. */
+let pythonWaiting = Promise.resolve();
+let pythonWaitingDone = () => {};
+if (selected.has('python')) pythonWaiting = new Promise<void>((resolve) => (pythonWaitingDone = resolve));
 const timed = async () => {
 	if (selected.has('integration')) await integrationTimed();
 };
@@ -274,17 +381,17 @@ const independent = async (buffered: boolean) => {
 		selected.has('format') ? () => format(buffered) : null,
 		selected.has('pyright') ? () => pyright(buffered) : null,
 	].filter((w) => w !== null);
-	const browser = () => builds(buffered).then((built) => e2e(built, buffered));
+	const browser = () => builds(buffered).then(async (built) => (await pythonWaiting, e2e(built, buffered)));
 	if (!buffered) {
 		for (const w of others) await w();
 		if (selected.has('e2e')) await browser();
 		return;
 	}
-	// The builds start first, and the browser tests as soon as they are done, next to whatever else still runs.
+	// The builds start first; the browser tests as soon as they can, next to whatever else still runs.
 	if (selected.has('e2e')) browserTests = browser();
 	await Promise.all(others.map((w) => w()));
 };
-if (selected.has('python')) await python(timed, () => independent(true));
+if (selected.has('python')) await python(timed, () => independent(true), pythonWaitingDone);
 else {
 	await timed();
 	await independent(false);

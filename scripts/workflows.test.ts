@@ -24,17 +24,23 @@ interface Workflow {
 }
 
 const read = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
-const workflow = (name: string) => parse(read(`.github/workflows/${name}`), { strict: true, uniqueKeys: true }) as Workflow;
+const workflow = (name: string) =>
+	parse(read(`.github/workflows/${name}`), { strict: true, uniqueKeys: true }) as Workflow;
 const README = read('README.md');
 /** Every line of every shell block in the README, comments stripped. */
 const readmeCommands = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) =>
-	block[1]!.split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean),
+	block[1]!
+		.split('\n')
+		.map((line) => line.replace(/\s+#.*$/, '').trim())
+		.filter(Boolean),
 );
 const steps = (wf: Workflow) => Object.values(wf.jobs).flatMap((job) => job.steps);
 
 describe('.github/workflows/test.yml', () => {
 	const wf = workflow('test.yml');
-	const runs = steps(wf).filter((step) => step.run && !step.run.includes('GITHUB_ENV')).map((step) => step.run!.trim());
+	const runs = steps(wf)
+		.filter((step) => step.run && !step.run.includes('GITHUB_ENV'))
+		.map((step) => step.run!.trim());
 
 	it('runs on pull requests', () => {
 		expect(Object.keys(wf.on)).toContain('pull_request');
@@ -50,7 +56,11 @@ describe('.github/workflows/test.yml', () => {
 
 	it('provides a free-threaded CPython, as .ci/run does, so the tests without the GIL run in CI', () => {
 		const python = steps(wf).find((step) => step.uses?.startsWith('actions/setup-python@'));
-		expect(String(python?.with?.['python-version']).split('\n').map((v) => v.trim())).toContain('3.13t');
+		expect(
+			String(python?.with?.['python-version'])
+				.split('\n')
+				.map((v) => v.trim()),
+		).toContain('3.13t');
 		expect(read('.ci/run')).toMatch(/^\s*npm run --silent pythons -- --provide free-threaded$/m);
 	});
 });
@@ -75,13 +85,20 @@ describe('.github/workflows/deploy.yml', () => {
 		expect(command).toBe('npm run build && npm run pdf');
 		expect(readmeCommands).toContain(command);
 		const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-		for (const script of command.split('&&').map((part) => part.trim().replace(/^npm run /, ''))) expect(scripts[script], script).toBeDefined();
+		for (const script of command.split('&&').map((part) => part.trim().replace(/^npm run /, '')))
+			expect(scripts[script], script).toBeDefined();
 	});
 
 	it('sets SITE and BASE from the address step', () => {
-		expect(astro!.env).toEqual({ SITE: '${{ steps.address.outputs.site }}', BASE: '${{ steps.address.outputs.base }}' });
+		expect(astro!.env).toEqual({
+			SITE: '${{ steps.address.outputs.site }}',
+			BASE: '${{ steps.address.outputs.base }}',
+		});
 		const address = build.steps.find((step) => step.id === 'address')!;
-		expect(address.env).toEqual({ OWNER: '${{ github.repository_owner }}', REPO: '${{ github.event.repository.name }}' });
+		expect(address.env).toEqual({
+			OWNER: '${{ github.repository_owner }}',
+			REPO: '${{ github.event.repository.name }}',
+		});
 		// What its shell gives for a user site and a project site: tests/integration/deploy-address.run.test.ts.
 	});
 

@@ -2,11 +2,23 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closingLine, parsePyrightJson, parseUnittest, playwrightFailures, unittestFailures, vitestFailures, vitestSkips } from './counts.ts';
+import {
+	closingLine,
+	parsePyrightJson,
+	parseUnittest,
+	playwrightFailures,
+	unittestFailures,
+	vitestFailures,
+	vitestSkips,
+} from './counts.ts';
 
 describe('parseUnittest', () => {
 	it('reads a passing run with skips', () => {
-		expect(parseUnittest('...\nRan 12 tests in 3.2s\n\nOK (skipped=2)\n')).toEqual({ passed: 10, failed: 0, skipped: 2 });
+		expect(parseUnittest('...\nRan 12 tests in 3.2s\n\nOK (skipped=2)\n')).toEqual({
+			passed: 10,
+			failed: 0,
+			skipped: 2,
+		});
 	});
 	it('reads failures and errors', () => {
 		expect(parseUnittest('Ran 5 tests in 1.0s\n\nFAILED (failures=1, errors=2, skipped=1)\n')).toEqual({
@@ -75,20 +87,55 @@ describe('failure names, for the summary', () => {
 	it('names Vitest and Playwright failures from their JSON reports', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counts-'));
 		const vitest = path.join(dir, 'unit.json');
-		fs.writeFileSync(vitest, JSON.stringify({
-			testResults: [{ name: '/repo/src/lib/a.test.ts', assertionResults: [
-				{ fullName: 'a works', status: 'passed' },
-				{ fullName: 'a fails', status: 'failed', failureMessages: ['\u001b[31mAssertionError: no\u001b[39m\n  at x'] },
-			] }],
-		}));
+		fs.writeFileSync(
+			vitest,
+			JSON.stringify({
+				testResults: [
+					{
+						name: '/repo/src/lib/a.test.ts',
+						assertionResults: [
+							{ fullName: 'a works', status: 'passed' },
+							{
+								fullName: 'a fails',
+								status: 'failed',
+								failureMessages: ['\u001b[31mAssertionError: no\u001b[39m\n  at x'],
+							},
+						],
+					},
+				],
+			}),
+		);
 		expect(vitestFailures(vitest)).toEqual(['src/lib/a.test.ts > a fails: AssertionError: no']);
 		const playwright = path.join(dir, 'e2e.json');
-		fs.writeFileSync(playwright, JSON.stringify({
-			suites: [{ title: 'pages.spec.ts', specs: [], suites: [{ title: 'page home', specs: [
-				{ title: 'loads', tests: [{ projectName: 'site-root', status: 'expected', results: [{}] }] },
-				{ title: 'has links', tests: [{ projectName: 'site-root', status: 'unexpected', results: [{ error: { message: 'Error: 404\nmore' } }] }] },
-			] }] }],
-		}));
+		fs.writeFileSync(
+			playwright,
+			JSON.stringify({
+				suites: [
+					{
+						title: 'pages.spec.ts',
+						specs: [],
+						suites: [
+							{
+								title: 'page home',
+								specs: [
+									{ title: 'loads', tests: [{ projectName: 'site-root', status: 'expected', results: [{}] }] },
+									{
+										title: 'has links',
+										tests: [
+											{
+												projectName: 'site-root',
+												status: 'unexpected',
+												results: [{ error: { message: 'Error: 404\nmore' } }],
+											},
+										],
+									},
+								],
+							},
+						],
+					},
+				],
+			}),
+		);
 		expect(playwrightFailures(playwright)).toEqual(['[site-root] pages.spec.ts › page home › has links: Error: 404']);
 		expect(vitestFailures(path.join(dir, 'missing.json'))).toEqual([]);
 		fs.rmSync(dir, { recursive: true });
@@ -97,14 +144,22 @@ describe('failure names, for the summary', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counts-'));
 		const file = path.join(dir, 'integration.json');
 		const reason = 'fresh quick runs on cpython-3.13t (skipped: no cpython-3.13t here)';
-		fs.writeFileSync(file, JSON.stringify({
-			testResults: [{ name: '/repo/tests/integration/a.test.ts', assertionResults: [
-				{ fullName: reason, status: 'skipped' },
-				{ fullName: `${reason} > again`, status: 'pending' },
-				{ fullName: 'b (skipped: never shown when it passed)', status: 'passed' },
-				{ fullName: 'c skipped for a reason only its output says', status: 'skipped' },
-			] }],
-		}));
+		fs.writeFileSync(
+			file,
+			JSON.stringify({
+				testResults: [
+					{
+						name: '/repo/tests/integration/a.test.ts',
+						assertionResults: [
+							{ fullName: reason, status: 'skipped' },
+							{ fullName: `${reason} > again`, status: 'pending' },
+							{ fullName: 'b (skipped: never shown when it passed)', status: 'passed' },
+							{ fullName: 'c skipped for a reason only its output says', status: 'skipped' },
+						],
+					},
+				],
+			}),
+		);
 		expect(vitestSkips(file)).toEqual(['skipped: no cpython-3.13t here']);
 		fs.rmSync(dir, { recursive: true });
 	});

@@ -35,7 +35,11 @@ export function parseVitestJson(file: string): Counts | null {
 		numPendingTests: number;
 		numTodoTests: number;
 	};
-	return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+	return {
+		passed: report.numPassedTests,
+		failed: report.numFailedTests,
+		skipped: report.numPendingTests + report.numTodoTests,
+	};
 }
 
 /** Counts from Playwright's JSON reporter file. */
@@ -52,7 +56,12 @@ export function parsePlaywrightJson(file: string): Counts | null {
 
 /** Pyright's `--outputjson` report: one check per analysed file, failed when the file has an error. */
 export interface PyrightReport {
-	generalDiagnostics: { file: string; severity: string; message: string; range?: { start: { line: number; character: number } } }[];
+	generalDiagnostics: {
+		file: string;
+		severity: string;
+		message: string;
+		range?: { start: { line: number; character: number } };
+	}[];
 	summary: { filesAnalyzed: number; errorCount: number };
 }
 
@@ -84,7 +93,8 @@ export function unittestFailures(output: string): string[] {
 	for (const match of output.matchAll(block)) {
 		const lines = match[3]!.split('\n').filter((line) => line.trim() !== '');
 		// The exception line ("AssertionError: ..."), not what a long message prints after it.
-		const reason = lines.find((line) => /^[A-Za-z_][\w.]*(: |$)/.test(line) && !line.startsWith('Traceback')) ?? lines.at(-1) ?? '';
+		const reason =
+			lines.find((line) => /^[A-Za-z_][\w.]*(: |$)/.test(line) && !line.startsWith('Traceback')) ?? lines.at(-1) ?? '';
 		// A check's own verdict line, when the output has one, says more than the assertion.
 		const verdict = lines.find((line) => /^\s*\[FAIL\]/.test(line))?.trim();
 		names.push(`${match[2]}: ${reason.trim()}${verdict ? ` ${verdict}` : ''}`.slice(0, 300));
@@ -96,16 +106,22 @@ export function unittestFailures(output: string): string[] {
 export function vitestFailures(file: string): string[] {
 	if (!fs.existsSync(file)) return [];
 	const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-		testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+		testResults: {
+			name: string;
+			message?: string;
+			assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
+		}[];
 	};
 	const names: string[] = [];
 	for (const result of report.testResults) {
 		const file = result.name.split(/[\\/]/).slice(-3).join('/');
 		for (const a of result.assertionResults) {
-			if (a.status === 'failed') names.push(`${file} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`.slice(0, 300));
+			if (a.status === 'failed')
+				names.push(`${file} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`.slice(0, 300));
 		}
 		// A file that failed to load has no assertion results, only a message.
-		if (result.assertionResults.length === 0 && result.message) names.push(`${file}: ${firstLine(result.message)}`.slice(0, 300));
+		if (result.assertionResults.length === 0 && result.message)
+			names.push(`${file}: ${firstLine(result.message)}`.slice(0, 300));
 	}
 	return names;
 }
@@ -116,7 +132,9 @@ export function vitestFailures(file: string): string[] {
  */
 export function vitestSkips(file: string): string[] {
 	if (!fs.existsSync(file)) return [];
-	const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { testResults: { assertionResults: { fullName: string; status: string }[] }[] };
+	const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+		testResults: { assertionResults: { fullName: string; status: string }[] }[];
+	};
 	const reasons = report.testResults
 		.flatMap((result) => result.assertionResults)
 		.filter((a) => a.status !== 'passed' && a.status !== 'failed')
@@ -128,7 +146,10 @@ export function vitestSkips(file: string): string[] {
 
 interface PlaywrightSuite {
 	title: string;
-	specs?: { title: string; tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[] }[];
+	specs?: {
+		title: string;
+		tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[];
+	}[];
 	suites?: PlaywrightSuite[];
 }
 
@@ -154,5 +175,10 @@ export function playwrightFailures(file: string): string[] {
 
 function firstLine(text: string | undefined): string {
 	// eslint-disable-next-line no-control-regex
-	return (text ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n')[0] ?? '';
+	return (
+		(text ?? '')
+			.replace(/\u001b\[[0-9;]*m/g, '')
+			.trim()
+			.split('\n')[0] ?? ''
+	);
 }

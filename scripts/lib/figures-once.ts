@@ -3,7 +3,14 @@
  * recall it in a sentence. A figure is identified by its component and the props that choose its data (example,
  * variant(s), interpreters, metrics); captions and layout props do not make a second copy a different figure.
  */
-export const FIGURE_COMPONENTS = ['TimelineChart', 'TimelineReplay', 'SpeedupChart', 'ResultsTable', 'SweepChart', 'InterpreterChart'];
+export const FIGURE_COMPONENTS = [
+	'TimelineChart',
+	'TimelineReplay',
+	'SpeedupChart',
+	'ResultsTable',
+	'SweepChart',
+	'InterpreterChart',
+];
 
 const DATA_PROPS = ['example', 'variant', 'variants', 'interpreters', 'metrics', 'series', 'y'];
 

@@ -1,6 +1,15 @@
 /** The pure part of the measuring tool: folding reports, checking them, writing the file. (Running scripts: tests/integration/measure.run.test.ts.) */
 import { describe, expect, it } from 'vitest';
-import { IO_EXAMPLE, IO_SCRIPTS, SWEEP_EXAMPLE, clone, ioMeasurement, script, sweepMeasurement, type IoTimes } from '../../src/lib/measurements/fixtures.ts';
+import {
+	IO_EXAMPLE,
+	IO_SCRIPTS,
+	SWEEP_EXAMPLE,
+	clone,
+	ioMeasurement,
+	script,
+	sweepMeasurement,
+	type IoTimes,
+} from '../../src/lib/measurements/fixtures.ts';
 import { parseMeasurement } from '../../src/lib/measurements/load.ts';
 import { ENV, ioRuns, meta as metaOf, report, skippedReport, sweepRuns } from './fixtures/timing-reports.ts';
 import { formatMeasurement, medianRunIndex, statsOf, summarize, validateReport } from './measure.ts';
@@ -8,9 +17,13 @@ import { formatMeasurement, medianRunIndex, statsOf, summarize, validateReport }
 const meta = metaOf(IO_EXAMPLE.slug);
 const summarized = (times?: IoTimes) => summarize(IO_EXAMPLE, ioRuns(times), meta);
 
-describe('the made-up measurements the site\'s tests use', () => {
+describe("the made-up measurements the site's tests use", () => {
 	it('are what summarize makes of the matching made-up reports', () => {
-		for (const times of [undefined, { threads: [0.3, 0.1, 0.2] }, { sequential: [2.4, 2.5, 2.6], threads: [0.3, 0.31, 0.32] }]) {
+		for (const times of [
+			undefined,
+			{ threads: [0.3, 0.1, 0.2] },
+			{ sequential: [2.4, 2.5, 2.6], threads: [0.3, 0.31, 0.32] },
+		]) {
 			expect(ioMeasurement(times), JSON.stringify(times)).toEqual(summarized(times));
 		}
 		expect(sweepMeasurement()).toEqual(summarize(SWEEP_EXAMPLE, sweepRuns(), metaOf(SWEEP_EXAMPLE.slug)));
@@ -21,7 +34,11 @@ describe('summarize', () => {
 	it('keeps median, fastest, slowest and every run, and computes speedups from the medians', () => {
 		const m = summarized();
 		const [sequential, threads] = m.variants;
-		expect(sequential).toMatchObject({ status: 'ok', speedup: 1, elapsed_s: { median: 0.81, min: 0.8, max: 0.82, runs: [0.82, 0.8, 0.81] } });
+		expect(sequential).toMatchObject({
+			status: 'ok',
+			speedup: 1,
+			elapsed_s: { median: 0.81, min: 0.8, max: 0.82, runs: [0.82, 0.8, 0.81] },
+		});
 		expect(threads).toMatchObject({ status: 'ok', elapsed_s: { median: 0.105, min: 0.1, max: 0.2 } });
 		expect(threads?.status === 'ok' && threads.speedup).toBe(7.71); // 0.81 / 0.105, 3 significant digits
 		const { start_method: _perScript, ...environment } = ENV;
@@ -77,8 +94,21 @@ describe('summarize', () => {
 
 	it('summarises the nested runs of a compare script', () => {
 		const compare = script('compare', { role: 'compare' });
-		const nested = (t: number) => [report('io-demo', IO_SCRIPTS[0]!, { elapsed_s: t }), skippedReport('io-demo', IO_SCRIPTS[3]!, 'no free threading')];
-		const m = summarize({ ...IO_EXAMPLE, baseline: null }, [{ script: compare, args: [], reports: [1, 2, 3].map((t) => report('io-demo', compare, { elapsed_s: t, runs: nested(t) })) }], meta);
+		const nested = (t: number) => [
+			report('io-demo', IO_SCRIPTS[0]!, { elapsed_s: t }),
+			skippedReport('io-demo', IO_SCRIPTS[3]!, 'no free threading'),
+		];
+		const m = summarize(
+			{ ...IO_EXAMPLE, baseline: null },
+			[
+				{
+					script: compare,
+					args: [],
+					reports: [1, 2, 3].map((t) => report('io-demo', compare, { elapsed_s: t, runs: nested(t) })),
+				},
+			],
+			meta,
+		);
 		expect(m.variants[0]).toMatchObject({
 			runs: [
 				{ variant: 'sequential', status: 'ok', elapsed_s: { median: 2, min: 1, max: 3 } },
@@ -93,11 +123,18 @@ describe('summarize', () => {
 		const warnings: string[] = [];
 		const m = summarize(IO_EXAMPLE, runs, { ...meta, warn: (message) => warnings.push(message) });
 		expect(m.variants[1]!.status === 'ok' && m.variants[1]!.metrics).toEqual({ bytes: 800 });
-		expect(warnings).toEqual(['examples/io-demo/threads.py: metric "crossover" was reported by 1 of 3 runs, so it is left out']);
+		expect(warnings).toEqual([
+			'examples/io-demo/threads.py: metric "crossover" was reported by 1 of 3 runs, so it is left out',
+		]);
 	});
 
 	it('rounds to 4 significant digits', () => {
-		expect(statsOf([1.234567, 0.000123456, 12345.678])).toEqual({ median: 1.235, min: 0.0001235, max: 12350, runs: [1.235, 0.0001235, 12350] });
+		expect(statsOf([1.234567, 0.000123456, 12345.678])).toEqual({
+			median: 1.235,
+			min: 0.0001235,
+			max: 12350,
+			runs: [1.235, 0.0001235, 12350],
+		});
 	});
 });
 
@@ -108,10 +145,14 @@ describe('validateReport', () => {
 	});
 	it('rejects a skipped report with a made-up time', () => {
 		const made = { ...skippedReport('io-demo', s, 'no threads'), elapsed_s: 1.5 };
-		expect(() => validateReport(made, { example: 'io-demo', script: s })).toThrow(/does not match examples\/timing-report.schema.json/);
+		expect(() => validateReport(made, { example: 'io-demo', script: s })).toThrow(
+			/does not match examples\/timing-report.schema.json/,
+		);
 	});
 	it('rejects a report for another variant', () => {
-		expect(() => validateReport(report('io-demo', IO_SCRIPTS[0]!), { example: 'io-demo', script: s })).toThrow(/variant is "sequential", expected "threads"/);
+		expect(() => validateReport(report('io-demo', IO_SCRIPTS[0]!), { example: 'io-demo', script: s })).toThrow(
+			/variant is "sequential", expected "threads"/,
+		);
 	});
 });
 

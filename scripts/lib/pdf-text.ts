@@ -34,14 +34,18 @@ export function lessonStartPages(pages: string[], titles: string[], after = 0): 
 	const squash = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
 	return titles.map((title, i) => {
 		const marker = new RegExp(`lesson ${i + 1}(?!\\d)`);
-		const index = pages.findIndex((text, p) => p >= after && marker.test(squash(text)) && squash(text).includes(squash(title)));
+		const index = pages.findIndex(
+			(text, p) => p >= after && marker.test(squash(text)) && squash(text).includes(squash(title)),
+		);
 		return index < 0 ? null : index + 1;
 	});
 }
 
 /** The page (from 1) on which the appendix of hints and solutions starts: the first page after `after` that opens it. */
 export function appendixStartPage(pages: string[], after = 0): number | null {
-	const index = pages.findIndex((text, p) => p >= after && /appendix hints and solutions/.test(text.replace(/\s+/g, ' ').toLowerCase()));
+	const index = pages.findIndex(
+		(text, p) => p >= after && /appendix hints and solutions/.test(text.replace(/\s+/g, ' ').toLowerCase()),
+	);
 	return index < 0 ? null : index + 1;
 }
 
@@ -67,7 +71,10 @@ export const WIDGET_TEXTS = [
 
 /** Each widget text found in the pages, with the pages (from 1) it is on. */
 export function widgetTextsIn(pages: string[]): Array<{ text: string; pages: number[] }> {
-	return WIDGET_TEXTS.map((text) => ({ text, pages: pages.flatMap((page, i) => (page.includes(text) ? [i + 1] : [])) })).filter((found) => found.pages.length > 0);
+	return WIDGET_TEXTS.map((text) => ({
+		text,
+		pages: pages.flatMap((page, i) => (page.includes(text) ? [i + 1] : [])),
+	})).filter((found) => found.pages.length > 0);
 }
 
 /** The PDF's title metadata (what a PDF reader shows as the document's name). */

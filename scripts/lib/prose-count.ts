@@ -7,7 +7,8 @@
  */
 
 /** Words the lesson prose must not use: the site's machinery (runners, package managers, in-browser Python). */
-export const MACHINERY = /\b(pyodide|stackblitz|webcontainers?|npm|npx|runner\.py|runners?|pip|pipx|uv|conda|brew|apt(?:-get)?)\b/gi;
+export const MACHINERY =
+	/\b(pyodide|stackblitz|webcontainers?|npm|npx|runner\.py|runners?|pip|pipx|uv|conda|brew|apt(?:-get)?)\b/gi;
 
 export const LIMITS = {
 	/** Prose words a lesson may hold. */
@@ -86,7 +87,8 @@ export function countProseHtml(doc: Document): ProseCount {
 		// A block nested in another counted block (p inside li) is counted once, by its outermost block.
 		if (el.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6') && main.contains(el.parentElement)) continue;
 		const clone = el.cloneNode(true) as Element;
-		for (const inner of clone.querySelectorAll('pre, table, figure, details, svg, script, style, button')) inner.remove();
+		for (const inner of clone.querySelectorAll('pre, table, figure, details, svg, script, style, button'))
+			inner.remove();
 		parts.push(clone.textContent ?? '');
 	}
 	const text = parts.join('\n');

@@ -25,7 +25,12 @@ describe('where we can build', () => {
 describe('the source package', () => {
 	it('finds the upstream tarball among what apt-get source downloads', () => {
 		expect(
-			findOrigTarball(['python3.13_3.13.5-2+deb13u5.dsc', 'python3.13_3.13.5-2+deb13u5.debian.tar.xz', 'python3.13_3.13.5.orig.tar.xz', 'python3.13_3.13.5.orig.tar.xz.asc']),
+			findOrigTarball([
+				'python3.13_3.13.5-2+deb13u5.dsc',
+				'python3.13_3.13.5-2+deb13u5.debian.tar.xz',
+				'python3.13_3.13.5.orig.tar.xz',
+				'python3.13_3.13.5.orig.tar.xz.asc',
+			]),
 		).toBe('python3.13_3.13.5.orig.tar.xz');
 		expect(findOrigTarball(['python3.13_3.13.5-2.dsc'])).toBeUndefined();
 	});
@@ -41,7 +46,10 @@ describe('the cache', () => {
 		expect(cpythonCacheDir({ HOME: '/home/me' })).toBe('/home/me/.cache/speed-up-python/cpython');
 	});
 	it('holds a free-threaded and a GIL build of the same version', () => {
-		expect(PROVIDED_BUILDS.map((b) => [b.name, b.freeThreaded])).toEqual([['3.13t', true], ['3.13', false]]);
+		expect(PROVIDED_BUILDS.map((b) => [b.name, b.freeThreaded])).toEqual([
+			['3.13t', true],
+			['3.13', false],
+		]);
 		expect(providedPython('/c', PROVIDED_BUILDS[0])).toBe('/c/3.13t/bin/python3.13t');
 	});
 });

@@ -25,7 +25,14 @@ export const SOURCE_PACKAGE = 'python3.13';
 /** Build dependencies from the machine's own release; the build works without the optional ones (fewer modules). */
 export const BUILD_DEPENDENCIES = ['build-essential', 'libssl-dev', 'zlib1g-dev', 'libffi-dev'];
 export const OPTIONAL_BUILD_DEPENDENCIES = [
-	'libbz2-dev', 'libsqlite3-dev', 'liblzma-dev', 'uuid-dev', 'libncurses-dev', 'libreadline-dev', 'libgdbm-dev', 'tk-dev',
+	'libbz2-dev',
+	'libsqlite3-dev',
+	'liblzma-dev',
+	'uuid-dev',
+	'libncurses-dev',
+	'libreadline-dev',
+	'libgdbm-dev',
+	'tk-dev',
 ];
 
 /** What to do instead where we cannot build (not Debian/Ubuntu, or not root). */
@@ -49,7 +56,8 @@ export interface ProvideOptions {
 /** Why we cannot build here, or undefined when we can (Debian/Ubuntu with apt, as root). */
 export function cannotBuildReason(osRelease: string, uid: number | undefined, hasApt: boolean): string | undefined {
 	const ids = parseOsReleaseIds(osRelease);
-	if (!ids.some((id) => id === 'debian' || id === 'ubuntu')) return `this is not Debian or Ubuntu (${ids.join(', ') || 'unknown system'})`;
+	if (!ids.some((id) => id === 'debian' || id === 'ubuntu'))
+		return `this is not Debian or Ubuntu (${ids.join(', ') || 'unknown system'})`;
 	if (!hasApt) return 'apt-get is not available';
 	if (uid !== 0) return 'it needs root to add an apt source line and build dependencies (run it with sudo)';
 	return undefined;
@@ -67,7 +75,10 @@ export function parseOsReleaseIds(osRelease: string): string[] {
 
 /** The upstream tarball in a folder where `apt-get source --download-only` put its files. */
 export function findOrigTarball(files: string[]): string | undefined {
-	return files.filter((f) => /^python3\.13_[\w.~+-]+\.orig\.tar\.(xz|gz|bz2)$/.test(f)).sort().at(-1);
+	return files
+		.filter((f) => /^python3\.13_[\w.~+-]+\.orig\.tar\.(xz|gz|bz2)$/.test(f))
+		.sort()
+		.at(-1);
 }
 
 interface StepOptions {
@@ -151,7 +162,9 @@ export function verifyBuild(python: string, build: ProvidedBuild): BuildFacts {
 function probe(python: string, args: string[]): BuildFacts {
 	const result = spawnSync(python, [...args, '-c', VERIFY_SCRIPT], { encoding: 'utf8', timeout: 60_000 });
 	if (result.status !== 0) {
-		throw new ProvideError(`${python} ${args.join(' ')} failed its smoke test:\n${(result.stderr || String(result.error ?? '')).trim()}`);
+		throw new ProvideError(
+			`${python} ${args.join(' ')} failed its smoke test:\n${(result.stderr || String(result.error ?? '')).trim()}`,
+		);
 	}
 	return JSON.parse(result.stdout) as BuildFacts;
 }
@@ -176,7 +189,12 @@ async function installBuildDependencies(options: ProvideOptions): Promise<void> 
 	options.log(`Installing build dependencies: ${[...missing, ...optional].join(' ')}`);
 	const env = { DEBIAN_FRONTEND: 'noninteractive' };
 	try {
-		await step('apt-get install (build dependencies)', 'apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing, ...optional], { logFile, env });
+		await step(
+			'apt-get install (build dependencies)',
+			'apt-get',
+			['install', '-y', '-q', '--no-install-recommends', ...missing, ...optional],
+			{ logFile, env },
+		);
 	} catch (error) {
 		if (missing.length > 0) throw error;
 		options.log(`Some optional build dependencies could not be installed (see ${logFile}); building without them.`);
@@ -203,21 +221,38 @@ async function downloadSource(options: ProvideOptions): Promise<string> {
 	fs.writeFileSync(TRIXIE_SOURCES_FILE, TRIXIE_SOURCES);
 	try {
 		// Refresh only our source list and keep the others' lists: nothing else on the machine changes.
-		await step('apt-get update (trixie sources)', 'apt-get', [
-			'update', '-q',
-			`-o`, `Dir::Etc::sourcelist=${TRIXIE_SOURCES_FILE}`,
-			'-o', 'Dir::Etc::sourceparts=-',
-			'-o', 'APT::Get::List-Cleanup=0',
-		], { logFile: path.join(logs, 'apt-update.log') });
-		await step(`apt-get source --download-only ${SOURCE_PACKAGE}`, 'apt-get', ['source', '--download-only', SOURCE_PACKAGE], {
-			cwd: srcDir,
-			logFile: path.join(logs, 'apt-source.log'),
-		});
+		await step(
+			'apt-get update (trixie sources)',
+			'apt-get',
+			[
+				'update',
+				'-q',
+				`-o`,
+				`Dir::Etc::sourcelist=${TRIXIE_SOURCES_FILE}`,
+				'-o',
+				'Dir::Etc::sourceparts=-',
+				'-o',
+				'APT::Get::List-Cleanup=0',
+			],
+			{ logFile: path.join(logs, 'apt-update.log') },
+		);
+		await step(
+			`apt-get source --download-only ${SOURCE_PACKAGE}`,
+			'apt-get',
+			['source', '--download-only', SOURCE_PACKAGE],
+			{
+				cwd: srcDir,
+				logFile: path.join(logs, 'apt-source.log'),
+			},
+		);
 	} finally {
 		fs.rmSync(TRIXIE_SOURCES_FILE, { force: true });
 	}
 	tarball = findOrigTarball(fs.readdirSync(srcDir));
-	if (!tarball) throw new ProvideError(`apt-get source left no python3.13_*.orig.tar.* in ${srcDir}; see ${path.join(logs, 'apt-source.log')}`);
+	if (!tarball)
+		throw new ProvideError(
+			`apt-get source left no python3.13_*.orig.tar.* in ${srcDir}; see ${path.join(logs, 'apt-source.log')}`,
+		);
 	options.log(`Source: ${path.join(srcDir, tarball)}`);
 	return path.join(srcDir, tarball);
 }
@@ -225,9 +260,14 @@ async function downloadSource(options: ProvideOptions): Promise<string> {
 /** Unpacks the upstream tarball once; returns the source tree (Python-3.13.x). */
 async function unpack(tarball: string, options: ProvideOptions): Promise<string> {
 	const srcDir = path.dirname(tarball);
-	const existing = () => fs.readdirSync(srcDir).filter((f) => /^Python-3\.13\.\d+$/.test(f) && fs.existsSync(path.join(srcDir, f, 'configure')));
+	const existing = () =>
+		fs
+			.readdirSync(srcDir)
+			.filter((f) => /^Python-3\.13\.\d+$/.test(f) && fs.existsSync(path.join(srcDir, f, 'configure')));
 	if (existing().length === 0) {
-		await step('unpacking the source', 'tar', ['-xf', tarball, '-C', srcDir], { logFile: path.join(options.cacheDir, 'logs', 'unpack.log') });
+		await step('unpacking the source', 'tar', ['-xf', tarball, '-C', srcDir], {
+			logFile: path.join(options.cacheDir, 'logs', 'unpack.log'),
+		});
 	}
 	const tree = existing().sort().at(-1);
 	if (!tree) throw new ProvideError(`${tarball} did not unpack into a Python-3.13.x folder with a configure script.`);
@@ -248,27 +288,55 @@ async function buildOne(sourceTree: string, build: ProvidedBuild, options: Provi
 	fs.mkdirSync(buildDir, { recursive: true });
 	const jobs = String(options.jobs ?? Math.max(1, os.availableParallelism()));
 	const started = Date.now();
-	options.log(`Building ${build.name} (${build.freeThreaded ? 'free-threaded, --disable-gil' : 'with the GIL'}) into ${prefix}; logs in ${logs}/${build.name}-*.log`);
-	await step(`configure ${build.name}`, path.join(sourceTree, 'configure'), [`--prefix=${prefix}`, ...build.configureArgs], {
+	options.log(
+		`Building ${build.name} (${build.freeThreaded ? 'free-threaded, --disable-gil' : 'with the GIL'}) into ${prefix}; logs in ${logs}/${build.name}-*.log`,
+	);
+	await step(
+		`configure ${build.name}`,
+		path.join(sourceTree, 'configure'),
+		[`--prefix=${prefix}`, ...build.configureArgs],
+		{
+			cwd: buildDir,
+			logFile: path.join(logs, `${build.name}-configure.log`),
+		},
+	);
+	await step(`make ${build.name}`, 'make', [`-j${jobs}`], {
 		cwd: buildDir,
-		logFile: path.join(logs, `${build.name}-configure.log`),
+		logFile: path.join(logs, `${build.name}-make.log`),
 	});
-	await step(`make ${build.name}`, 'make', [`-j${jobs}`], { cwd: buildDir, logFile: path.join(logs, `${build.name}-make.log`) });
-	await step(`make install ${build.name}`, 'make', ['install'], { cwd: buildDir, logFile: path.join(logs, `${build.name}-install.log`) });
+	await step(`make install ${build.name}`, 'make', ['install'], {
+		cwd: buildDir,
+		logFile: path.join(logs, `${build.name}-install.log`),
+	});
 	const facts = verifyBuild(providedPython(options.cacheDir, build), build);
 	fs.writeFileSync(
 		path.join(prefix, 'provided.json'),
-		JSON.stringify({ ...facts, build: build.name, source: path.basename(sourceTree), builtAt: new Date().toISOString(), buildMinutes: Number(((Date.now() - started) / 60_000).toFixed(1)) }, null, '\t') + '\n',
+		JSON.stringify(
+			{
+				...facts,
+				build: build.name,
+				source: path.basename(sourceTree),
+				builtAt: new Date().toISOString(),
+				buildMinutes: Number(((Date.now() - started) / 60_000).toFixed(1)),
+			},
+			null,
+			'\t',
+		) + '\n',
 	);
 	fs.rmSync(buildDir, { recursive: true, force: true });
-	options.log(`Built ${build.name} in ${minutes(Date.now() - started)}: Python ${facts.version}, GIL ${facts.gilEnabled ? 'enabled' : 'disabled'}.`);
+	options.log(
+		`Built ${build.name} in ${minutes(Date.now() - started)}: Python ${facts.version}, GIL ${facts.gilEnabled ? 'enabled' : 'disabled'}.`,
+	);
 	return facts;
 }
 
 /** Provides both builds, reusing any that is already in the cache and verifies. */
 export async function provideFreeThreaded(options: ProvideOptions): Promise<void> {
 	const osRelease = fs.existsSync('/etc/os-release') ? fs.readFileSync('/etc/os-release', 'utf8') : '';
-	const reason = process.platform === 'linux' ? cannotBuildReason(osRelease, process.getuid?.(), hasCommand('apt-get')) : `this is ${process.platform}, not Linux`;
+	const reason =
+		process.platform === 'linux'
+			? cannotBuildReason(osRelease, process.getuid?.(), hasCommand('apt-get'))
+			: `this is ${process.platform}, not Linux`;
 	const todo: ProvidedBuild[] = [];
 	for (const build of PROVIDED_BUILDS) {
 		const python = providedPython(options.cacheDir, build);

@@ -32,7 +32,11 @@ const probe = (over: Partial<ProbeResult> = {}): ProbeResult => ({
 describe('parseProbe', () => {
 	it('reads the last JSON line', () => {
 		const line = JSON.stringify(probe({ free_threaded_build: true, gil_enabled: false }));
-		expect(parseProbe(`some warning\n${line}\n`)).toMatchObject({ version: '3.13.5', free_threaded_build: true, gil_enabled: false });
+		expect(parseProbe(`some warning\n${line}\n`)).toMatchObject({
+			version: '3.13.5',
+			free_threaded_build: true,
+			gil_enabled: false,
+		});
 	});
 	it('rejects anything else', () => {
 		expect(() => parseProbe(JSON.stringify({ version: '3.13' }))).toThrow(/unexpected probe output/);
@@ -59,9 +63,13 @@ describe('candidates', () => {
 	it('looks at PYTHONS first, then the cache, PATH and pyenv, each path once', () => {
 		const cache = cpythonCacheDir({ HOME: home });
 		const found = candidates(
-			deps({ [path.join(home, '.pyenv', 'versions')]: ['3.12.1', '3.10.13'], [cache]: ['3.13t', '3.13', 'src', 'logs'] }, ['python3', 'python3.13t'], {
-				PYTHONS: '/usr/bin/python3:/opt/x/python3.14t',
-			}),
+			deps(
+				{ [path.join(home, '.pyenv', 'versions')]: ['3.12.1', '3.10.13'], [cache]: ['3.13t', '3.13', 'src', 'logs'] },
+				['python3', 'python3.13t'],
+				{
+					PYTHONS: '/usr/bin/python3:/opt/x/python3.14t',
+				},
+			),
 		);
 		expect(found).toEqual([
 			{ path: '/usr/bin/python3', origin: 'PYTHONS' },
@@ -75,8 +83,16 @@ describe('candidates', () => {
 	});
 
 	it('uses PYENV_ROOT and XDG_CACHE_HOME when set', () => {
-		const found = candidates(deps({ '/pyenv/versions': ['3.13.0'], '/xdg/speed-up-python/cpython': ['3.13t'] }, [], { PYENV_ROOT: '/pyenv', XDG_CACHE_HOME: '/xdg' }));
-		expect(found.map((c) => c.path)).toEqual(['/xdg/speed-up-python/cpython/3.13t/bin/python3.13t', '/pyenv/versions/3.13.0/bin/python3']);
+		const found = candidates(
+			deps({ '/pyenv/versions': ['3.13.0'], '/xdg/speed-up-python/cpython': ['3.13t'] }, [], {
+				PYENV_ROOT: '/pyenv',
+				XDG_CACHE_HOME: '/xdg',
+			}),
+		);
+		expect(found.map((c) => c.path)).toEqual([
+			'/xdg/speed-up-python/cpython/3.13t/bin/python3.13t',
+			'/pyenv/versions/3.13.0/bin/python3',
+		]);
 	});
 });
 
@@ -84,9 +100,18 @@ describe('classify', () => {
 	const candidate = (p: string) => ({ path: p, origin: 'PATH' as const });
 	it('keeps CPython 3.11+, once per executable, and says why it skipped the rest', () => {
 		const { pythons, skipped } = classify([
-			{ candidate: candidate('/usr/bin/python3'), result: probe({ version: '3.11.7', executable: '/usr/bin/python3.11' }) },
-			{ candidate: candidate('/usr/bin/python3.11'), result: probe({ version: '3.11.7', executable: '/usr/bin/python3.11' }) },
-			{ candidate: candidate('/c/3.13t'), result: probe({ executable: '/c/3.13t', free_threaded_build: true, gil_enabled: false }) },
+			{
+				candidate: candidate('/usr/bin/python3'),
+				result: probe({ version: '3.11.7', executable: '/usr/bin/python3.11' }),
+			},
+			{
+				candidate: candidate('/usr/bin/python3.11'),
+				result: probe({ version: '3.11.7', executable: '/usr/bin/python3.11' }),
+			},
+			{
+				candidate: candidate('/c/3.13t'),
+				result: probe({ executable: '/c/3.13t', free_threaded_build: true, gil_enabled: false }),
+			},
 			{ candidate: candidate('/old'), result: probe({ version: '3.10.13', executable: '/old' }) },
 			{ candidate: candidate('/pypy'), result: probe({ implementation: 'pypy', executable: '/pypy' }) },
 			{ candidate: candidate('/broken'), error: 'exit code 127' },
@@ -105,7 +130,14 @@ describe('classify', () => {
 
 describe('planSuiteRuns', () => {
 	const info = (id: string, executable: string, freeThreadedBuild = false): PythonInfo => ({
-		id, path: executable, origin: 'PATH', executable, version: '3.13.5', minor: '3.13', freeThreadedBuild, gilEnabled: !freeThreadedBuild,
+		id,
+		path: executable,
+		origin: 'PATH',
+		executable,
+		version: '3.13.5',
+		minor: '3.13',
+		freeThreadedBuild,
+		gilEnabled: !freeThreadedBuild,
 	});
 	const def = info('cpython-3.11', '/usr/bin/python3.11');
 	it('runs everything on the default and on free-threaded builds, the quick modules elsewhere', () => {
@@ -127,17 +159,31 @@ describe('planSuiteRuns', () => {
 
 describe('suiteShards', () => {
 	const info: PythonInfo = {
-		id: 'cpython-3.11', path: 'python3', origin: 'PATH', executable: '/usr/bin/python3.11', version: '3.11.7', minor: '3.11', freeThreadedBuild: false, gilEnabled: true,
+		id: 'cpython-3.11',
+		path: 'python3',
+		origin: 'PATH',
+		executable: '/usr/bin/python3.11',
+		version: '3.11.7',
+		minor: '3.11',
+		freeThreadedBuild: false,
+		gilEnabled: true,
 	};
 	const modules = listTestModules();
 	const shards = (scope: 'full' | 'quick', mods = modules) => suiteShards({ python: info, scope, why: '' }, mods);
 	/** Every test class a set of shards runs (a module stands for all its classes). */
 	const classesRun = (list: ReturnType<typeof shards>) =>
-		list.flatMap((s) => s.tests).flatMap((t) => (modules.includes(t) ? listTestClasses(t) : [t])).sort();
+		list
+			.flatMap((s) => s.tests)
+			.flatMap((t) => (modules.includes(t) ? listTestClasses(t) : [t]))
+			.sort();
 	it('runs every test class of tests/python once in a full run, and the quick modules in a quick run', () => {
 		expect(modules).toContain('tests.python.test_exercises');
 		expect(classesRun(shards('full'))).toEqual(modules.flatMap((m) => listTestClasses(m)).sort());
-		expect(shards('quick').flatMap((s) => s.tests).sort()).toEqual([...QUICK_TEST_MODULES].sort());
+		expect(
+			shards('quick')
+				.flatMap((s) => s.tests)
+				.sort(),
+		).toEqual([...QUICK_TEST_MODULES].sort());
 	});
 	it('names only modules and classes that exist', () => {
 		const classes = modules.flatMap((m) => listTestClasses(m));
@@ -154,7 +200,9 @@ describe('suiteShards', () => {
 		expect(list.slice(1).every((s) => s.kind === 'waiting')).toBe(true);
 		expect(suiteArgs(list[0]!)).toEqual(['-m', 'unittest', '-v', ...TIMED_TESTS]);
 		// A module with one timed class runs its other classes side by side.
-		const rest = list.flatMap((s) => (s.kind === 'waiting' ? s.tests : [])).filter((t) => t.startsWith('tests.python.test_exercises.'));
+		const rest = list
+			.flatMap((s) => (s.kind === 'waiting' ? s.tests : []))
+			.filter((t) => t.startsWith('tests.python.test_exercises.'));
 		expect(rest.length).toBeGreaterThan(0);
 		expect(rest).not.toContain('tests.python.test_exercises.SolutionTest');
 	});
@@ -162,10 +210,12 @@ describe('suiteShards', () => {
 
 describe('formatTable', () => {
 	it('says how to get a free-threaded build when there is none, and lists the skipped', () => {
-		const text = formatTable(classify([
-			{ candidate: { path: '/usr/bin/python3', origin: 'PATH' }, result: probe({ version: '3.11.7' }) },
-			{ candidate: { path: '/old', origin: 'pyenv' }, result: probe({ version: '3.10.1', executable: '/old' }) },
-		]));
+		const text = formatTable(
+			classify([
+				{ candidate: { path: '/usr/bin/python3', origin: 'PATH' }, result: probe({ version: '3.11.7' }) },
+				{ candidate: { path: '/old', origin: 'pyenv' }, result: probe({ version: '3.10.1', executable: '/old' }) },
+			]),
+		);
 		expect(text).toMatch(/cpython-3\.11\s+3\.11\.7\s+no\s+enabled/);
 		expect(text).toContain('--provide free-threaded');
 		expect(text).toContain('/old (pyenv): Python 3.10.1');

@@ -39,7 +39,9 @@ export function run(
 		};
 		const timer = options.timeoutMs
 			? setTimeout(() => {
-					process.stderr.write(`\n${command} ${args.join(' ')}: still running after ${options.timeoutMs} ms, stopping it.\n`);
+					process.stderr.write(
+						`\n${command} ${args.join(' ')}: still running after ${options.timeoutMs} ms, stopping it.\n`,
+					);
 					killGroup();
 				}, options.timeoutMs)
 			: undefined;
@@ -70,11 +72,15 @@ export const MIN_PYTHON: [number, number] = [3, 11];
 export function findPython(): string {
 	const candidates = process.env.PYTHON ? [process.env.PYTHON] : ['python3', 'python'];
 	for (const candidate of candidates) {
-		const probe = spawnSync(candidate, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
+		const probe = spawnSync(candidate, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], {
+			encoding: 'utf8',
+		});
 		if (probe.status !== 0) continue;
 		const [major, minor] = probe.stdout.trim().split('.').map(Number);
 		if (major === MIN_PYTHON[0] && (minor ?? 0) >= MIN_PYTHON[1]) return candidate;
-		throw new Error(`${candidate} is Python ${probe.stdout.trim()}; the examples need Python ${MIN_PYTHON.join('.')} or newer.`);
+		throw new Error(
+			`${candidate} is Python ${probe.stdout.trim()}; the examples need Python ${MIN_PYTHON.join('.')} or newer.`,
+		);
 	}
 	throw new Error(
 		`No Python found (tried ${candidates.join(', ')}). Install Python ${MIN_PYTHON.join('.')}+ or set PYTHON to its path.`,

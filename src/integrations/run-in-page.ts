@@ -43,7 +43,9 @@ export default function runInPage(): AstroIntegration {
 					fs.mkdirSync(path.dirname(to), { recursive: true });
 					fs.copyFileSync(asset.from, to);
 				}
-				logger.info(`copied ${assets.length} files (${formatMegabytes(downloadBytes(assets))}) to ${path.relative(process.cwd(), target)}/`);
+				logger.info(
+					`copied ${assets.length} files (${formatMegabytes(downloadBytes(assets))}) to ${path.relative(process.cwd(), target)}/`,
+				);
 			},
 		},
 	};

@@ -171,7 +171,11 @@ self.onmessage = async ({ data }) => {
 	try {
 		python = await harness;
 	} catch (error) {
-		self.postMessage({ id: data.id, type: 'failed', reason: `Python could not load (${error instanceof Error ? error.message : error}).` });
+		self.postMessage({
+			id: data.id,
+			type: 'failed',
+			reason: `Python could not load (${error instanceof Error ? error.message : error}).`,
+		});
 		return;
 	}
 	current = data.id;
@@ -193,6 +197,12 @@ self.onmessage = async ({ data }) => {
 	const { code, error } = python.runScript(data.file, data.args, { capture: false });
 	flush();
 	sendTasks(true);
-	post({ type: 'done', code, error, seconds: (performance.now() - started) / 1000, cpuCountsWaiting: python.cpuClockCountsWaiting });
+	post({
+		type: 'done',
+		code,
+		error,
+		seconds: (performance.now() - started) / 1000,
+		cpuCountsWaiting: python.cpuClockCountsWaiting,
+	});
 	current = 0;
 };

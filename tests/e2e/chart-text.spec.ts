@@ -38,11 +38,17 @@ async function chartTexts(page: Page, pageName: string): Promise<ChartText[]> {
 				const chart = `${pageName} chart ${index + 1} (${figure?.dataset.chart ?? 'chart'} ${figure?.dataset.example ?? ''}${figure?.dataset.variant ? ` ${figure.dataset.variant}` : ''})`;
 				const frame = svg.getBoundingClientRect();
 				const texts = [...svg.querySelectorAll('text')]
-					.filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).visibility !== 'hidden' && getComputedStyle(t).display !== 'none')
+					.filter(
+						(t) =>
+							(t.textContent ?? '').trim() !== '' &&
+							getComputedStyle(t).visibility !== 'hidden' &&
+							getComputedStyle(t).display !== 'none',
+					)
 					.map((t) => ({ text: (t.textContent ?? '').trim(), box: t.getBoundingClientRect() }))
 					.filter(({ box }) => box.width > 0 && box.height > 0);
 				const problems: string[] = [];
-				const shown = (b: DOMRect) => `${Math.round(b.left - frame.left)},${Math.round(b.top - frame.top)} ${Math.round(b.width)}×${Math.round(b.height)}`;
+				const shown = (b: DOMRect) =>
+					`${Math.round(b.left - frame.left)},${Math.round(b.top - frame.top)} ${Math.round(b.width)}×${Math.round(b.height)}`;
 				for (const { text, box } of texts) {
 					if (text.endsWith('…') || text.endsWith('...')) problems.push(`"${text}" is cut short`);
 					const out = [
@@ -51,7 +57,10 @@ async function chartTexts(page: Page, pageName: string): Promise<ChartText[]> {
 						frame.top - box.top > tolerance && 'top',
 						box.bottom - frame.bottom > tolerance && 'bottom',
 					].filter(Boolean);
-					if (out.length > 0) problems.push(`"${text}" sticks out of the chart (${out.join(', ')}; at ${shown(box)} in ${Math.round(frame.width)}×${Math.round(frame.height)})`);
+					if (out.length > 0)
+						problems.push(
+							`"${text}" sticks out of the chart (${out.join(', ')}; at ${shown(box)} in ${Math.round(frame.width)}×${Math.round(frame.height)})`,
+						);
 				}
 				for (let i = 0; i < texts.length; i++) {
 					for (let j = i + 1; j < texts.length; j++) {
@@ -60,7 +69,9 @@ async function chartTexts(page: Page, pageName: string): Promise<ChartText[]> {
 						const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
 						const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
 						if (dx > tolerance && dy > tolerance) {
-							problems.push(`"${texts[i]!.text}" overlaps "${texts[j]!.text}" (${Math.round(dx)}×${Math.round(dy)} px)`);
+							problems.push(
+								`"${texts[i]!.text}" overlaps "${texts[j]!.text}" (${Math.round(dx)}×${Math.round(dy)} px)`,
+							);
 						}
 					}
 				}
@@ -72,7 +83,9 @@ async function chartTexts(page: Page, pageName: string): Promise<ChartText[]> {
 }
 
 for (const width of WIDTHS) {
-	test(`every chart's text can be read at ${width} px: no label overlaps another, sticks out of its chart or is cut short`, async ({ page }, testInfo) => {
+	test(`every chart's text can be read at ${width} px: no label overlaps another, sticks out of its chart or is cut short`, async ({
+		page,
+	}, testInfo) => {
 		thoroughOnly(testInfo);
 		test.setTimeout(30_000 + PAGES.length * 10_000);
 		await page.setViewportSize({ width, height: 900 });
@@ -84,7 +97,10 @@ for (const width of WIDTHS) {
 			charts.push(...(await chartTexts(page, sitePage.name)));
 		}
 		expect(charts.length, 'the course has charts to check').toBeGreaterThan(0);
-		expect(charts.every((c) => c.texts > 0), 'every chart has text: axis ticks at least').toBe(true);
+		expect(
+			charts.every((c) => c.texts > 0),
+			'every chart has text: axis ticks at least',
+		).toBe(true);
 		const offenders = charts.flatMap((c) => c.problems.map((p) => `${c.chart}: ${p}`));
 		testInfo.annotations.push({ type: 'charts', description: `${charts.length} charts on ${PAGES.length} pages` });
 		expect(offenders, `${offenders.length} problems in ${charts.length} charts at ${width} px`).toEqual([]);

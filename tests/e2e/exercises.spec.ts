@@ -20,30 +20,38 @@ const USES = fs
 	.readdirSync(LESSONS)
 	.filter((file) => file.endsWith('.mdx'))
 	.flatMap((file) =>
-		[...fs.readFileSync(path.join(LESSONS, file), 'utf8').matchAll(/<Exercise example="([^"]+)" name="([^"]+)"/g)].map((m) => ({
-			page: `lessons/${file.replace(/\.mdx$/, '')}/`,
-			slug: m[1]!,
-			name: m[2]!,
-		})),
+		[...fs.readFileSync(path.join(LESSONS, file), 'utf8').matchAll(/<Exercise example="([^"]+)" name="([^"]+)"/g)].map(
+			(m) => ({
+				page: `lessons/${file.replace(/\.mdx$/, '')}/`,
+				slug: m[1]!,
+				name: m[2]!,
+			}),
+		),
 	);
 
 for (const [index, use] of USES.entries()) {
 	const exercise = loadExercise(loadExample(use.slug), use.name);
-	test(`${use.page}: learner can read the exercise ${use.name}, download it, and open the hints, then the solution`, async ({ page, request }, testInfo) => {
+	test(`${use.page}: learner can read the exercise ${use.name}, download it, and open the hints, then the solution`, async ({
+		page,
+		request,
+	}, testInfo) => {
 		firstOnlyUnlessThorough(testInfo, index);
 		await page.goto(use.page);
 		const section = page.locator(`[data-exercise="${use.slug}/${use.name}"]`);
 		await expect(section).toBeVisible();
 		await expect(section.locator('.exercise-task')).toContainText('Your task');
 		await expect(section.locator('[data-way="stackblitz"]')).toContainText('Not in the browser');
-		await expect(section.locator('[data-commands="exercise-zip"]')).toContainText(`cd ${use.slug}/exercises/${use.name}`);
+		await expect(section.locator('[data-commands="exercise-zip"]')).toContainText(
+			`cd ${use.slug}/exercises/${use.name}`,
+		);
 
 		const href = await section.locator('a.exercise-zip').getAttribute('href');
 		expect(href).toMatch(new RegExp(`${zipPath(use.slug).replace('.', '\\.')}$`));
 		const zip = await request.get(new URL(href!, page.url()).href);
 		expect(zip.status()).toBe(200);
 		const names = Object.keys(unzipSync(await zip.body()));
-		for (const file of Object.values(EXERCISE_FILES)) expect(names).toContain(`${use.slug}/exercises/${use.name}/${file}`);
+		for (const file of Object.values(EXERCISE_FILES))
+			expect(names).toContain(`${use.slug}/exercises/${use.name}/${file}`);
 
 		// Hidden until asked: the hints, then each hint, then the solution.
 		const first = { title: exercise.hints[0]!.title.replaceAll('`', '') }; // the page shows `code` as code
@@ -62,6 +70,8 @@ for (const [index, use] of USES.entries()) {
 
 		await section.evaluate((el) => el.querySelectorAll('details').forEach((d) => (d.open = true)));
 		const axe = await new AxeBuilder({ page }).include(`[data-exercise="${use.slug}/${use.name}"]`).analyze();
-		expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+		expect(
+			axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+		).toEqual([]);
 	});
 }

@@ -64,7 +64,8 @@ for (const sitePage of PAGES) {
 						.map((pre) => {
 							const ecLines = pre.querySelectorAll('.ec-line').length;
 							const lines = ecLines || (pre.textContent ?? '').replace(/\n$/, '').split('\n').length;
-							const title = pre.closest('figure')?.querySelector('.title')?.textContent ?? pre.textContent?.slice(0, 40);
+							const title =
+								pre.closest('figure')?.querySelector('.title')?.textContent ?? pre.textContent?.slice(0, 40);
 							return { title, lines };
 						})
 						.filter((block) => block.lines > max),
@@ -72,7 +73,8 @@ for (const sitePage of PAGES) {
 			);
 			expect(tooLong, 'code blocks a reader sees without a click').toEqual([]);
 			// Screenshots for review cost seconds per page: taken when asked for (SCREENSHOTS=1 npm test -- --only e2e).
-			if (process.env.SCREENSHOTS && (sitePage.isLesson || sitePage.name === 'home')) await screenshots(page, testInfo.project.name, sitePage.name);
+			if (process.env.SCREENSHOTS && (sitePage.isLesson || sitePage.name === 'home'))
+				await screenshots(page, testInfo.project.name, sitePage.name);
 
 			await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
 			// A whole file's listing enters the page when its panel opens.
@@ -80,7 +82,10 @@ for (const sitePage of PAGES) {
 			for (const width of WIDTHS) {
 				// The layout follows the window, as when a reader resizes it: one load serves every width.
 				await page.setViewportSize({ width, height: 900 });
-				expect(await pageOverflow(page), `the page scrolls sideways at ${width} px with every panel open`).toBeLessThanOrEqual(0);
+				expect(
+					await pageOverflow(page),
+					`the page scrolls sideways at ${width} px with every panel open`,
+				).toBeLessThanOrEqual(0);
 				expect(await sidewaysScrollers(page), `at ${width} px`).toEqual([]);
 			}
 		});

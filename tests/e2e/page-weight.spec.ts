@@ -11,8 +11,16 @@ const MAX_LESSON_HTML_BYTES = 200_000;
 test('a reader gets every lesson in at most 200 KB of HTML', async ({ request }) => {
 	const lessons = sitePages().filter((p) => p.isLesson);
 	expect(lessons.length).toBeGreaterThan(5);
-	const sizes = await Promise.all(lessons.map(async (lesson) => ({ lesson: lesson.path, bytes: (await (await request.get(lesson.path)).body()).length })));
-	expect(sizes.filter((s) => s.bytes > MAX_LESSON_HTML_BYTES), `budget ${MAX_LESSON_HTML_BYTES} bytes`).toEqual([]);
+	const sizes = await Promise.all(
+		lessons.map(async (lesson) => ({
+			lesson: lesson.path,
+			bytes: (await (await request.get(lesson.path)).body()).length,
+		})),
+	);
+	expect(
+		sizes.filter((s) => s.bytes > MAX_LESSON_HTML_BYTES),
+		`budget ${MAX_LESSON_HTML_BYTES} bytes`,
+	).toEqual([]);
 });
 
 test('a whole file opened under an excerpt is fetched on that click, not carried by the lesson', async ({ page }) => {

@@ -25,13 +25,16 @@ function watch(page: Page, siteOrigin: string) {
 		if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
 	});
 	page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-	page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`));
+	page.on('requestfailed', (request) =>
+		problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`),
+	);
 	page.on('response', (response) => {
 		if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
 	});
 	page.on('request', (request) => {
 		const url = new URL(request.url());
-		if (url.protocol.startsWith('http') && url.origin !== siteOrigin) problems.push(`request to another host: ${request.url()}`);
+		if (url.protocol.startsWith('http') && url.origin !== siteOrigin)
+			problems.push(`request to another host: ${request.url()}`);
 	});
 	return problems;
 }
@@ -50,7 +53,9 @@ for (const sitePage of PAGES) {
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			expect(problems).toEqual([]);
 
-			const links = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+			const links = await page
+				.locator('a[href]')
+				.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
 			const internal = [...new Set(links)].filter((href) => href.startsWith(origin));
 			const pagesChecked = new Map<string, string>();
 			for (const href of internal) {
@@ -68,7 +73,9 @@ for (const sitePage of PAGES) {
 			}
 		});
 
-		test(`has no serious or critical accessibility violation in the ${THEMES.join(' or the ')} theme`, async ({ page }, testInfo) => {
+		test(`has no serious or critical accessibility violation in the ${THEMES.join(' or the ')} theme`, async ({
+			page,
+		}, testInfo) => {
 			thoroughOnly(testInfo);
 			// Expressive Code makes scrollable code blocks focusable from a script: audit the page once it has run.
 			await page.emulateMedia({ colorScheme: THEMES[0] });
@@ -82,7 +89,9 @@ for (const sitePage of PAGES) {
 				const axe = new AxeBuilder({ page });
 				const results = await (theme === THEMES[0] ? axe.withTags(AXE_TAGS) : axe.withRules(COLOUR_RULES)).analyze();
 				for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-					serious.push(`${theme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+					serious.push(
+						`${theme}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+					);
 				}
 			}
 			expect(serious).toEqual([]);

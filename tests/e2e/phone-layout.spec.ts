@@ -50,7 +50,9 @@ test('the ThreadPoolExecutor heading breaks between words, not inside one', asyn
 	expect(new Set(pool.map((l) => l.top)).size).toBe(1);
 });
 
-test('self-check questions show inline code as code, and "Check yourself" is listed under "On this page"', async ({ page }) => {
+test('self-check questions show inline code as code, and "Check yourself" is listed under "On this page"', async ({
+	page,
+}) => {
 	await page.goto('lessons/threading/');
 	const question = page.locator('.question p').filter({ hasText: 'Two threads run' });
 	await expect(question.locator('code')).toHaveText('if key not in cache: cache[key] = compute(key)');
@@ -59,11 +61,15 @@ test('self-check questions show inline code as code, and "Check yourself" is lis
 	await expect(page.getByRole('heading', { level: 2, name: 'Check yourself' })).toHaveCount(1);
 });
 
-test('"Run it yourself" leads with the download where the lesson needs threads or processes, and says why in one line', async ({ page }) => {
+test('"Run it yourself" leads with the download where the lesson needs threads or processes, and says why in one line', async ({
+	page,
+}) => {
 	await page.goto('lessons/gil/');
 	const block = page.locator('[data-run-example]');
 	await expect(block).toHaveAttribute('data-lead', 'machine');
-	const order = await block.locator('.run-example-line [data-way]').evaluateAll((choices) => choices.map((c) => c.getAttribute('data-way')));
+	const order = await block
+		.locator('.run-example-line [data-way]')
+		.evaluateAll((choices) => choices.map((c) => c.getAttribute('data-way')));
 	expect(order).toEqual(['zip', 'stackblitz']);
 	await expect(block.locator('.run-example-lead')).toContainText('needs threads');
 	await page.goto('lessons/asyncio/');
@@ -84,7 +90,8 @@ async function splitNames(page: import('@playwright/test').Page): Promise<string
 						range.setStart(node, match.index);
 						range.setEnd(node, match.index + match[0].length);
 						const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-						if (tops.size > 1) split.push(`${match[0]} in "${node.parentElement!.closest('.ec-line')?.textContent?.trim()}"`);
+						if (tops.size > 1)
+							split.push(`${match[0]} in "${node.parentElement!.closest('.ec-line')?.textContent?.trim()}"`);
 					}
 				}
 				return split;

@@ -32,7 +32,8 @@ async function runningAnimations(page: Page): Promise<number> {
 			(svg) =>
 				document
 					.getAnimations()
-					.filter((a) => a.playState === 'running' && svg.contains((a.effect as KeyframeEffect | null)?.target ?? null)).length,
+					.filter((a) => a.playState === 'running' && svg.contains((a.effect as KeyframeEffect | null)?.target ?? null))
+					.length,
 		);
 }
 
@@ -47,7 +48,9 @@ test('the replay is a still picture of the finished runs, with no script of its 
 	await expect(figure.locator('.replay-done text').first()).toBeVisible();
 });
 
-test('learner plays the measured runs at their real speed with the mouse, and the replay says when it is done', async ({ page }) => {
+test('learner plays the measured runs at their real speed with the mouse, and the replay says when it is done', async ({
+	page,
+}) => {
 	await page.goto(PAGE);
 	const { figure, button } = replay(page);
 	const status = figure.getByRole('status');

@@ -29,7 +29,8 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-
 
 /** One lesson per example with a runnable script (several lessons may share an example: one run of each is enough). */
 const EXAMPLE_PAGES = runExamplePages().filter(
-	({ slug }, i, pages) => runnableScripts(loadExample(slug)).length > 0 && pages.findIndex((p) => p.slug === slug) === i,
+	({ slug }, i, pages) =>
+		runnableScripts(loadExample(slug)).length > 0 && pages.findIndex((p) => p.slug === slug) === i,
 );
 /** The lesson used for editing, stopping and keyboard tests: the first one with a runnable script. */
 const DEMO = EXAMPLE_PAGES[0]!;
@@ -58,7 +59,8 @@ async function offline(context: BrowserContext, baseURL: string): Promise<{ bloc
 test.beforeEach(async ({ page }) => {
 	await page.addInitScript(() =>
 		document.addEventListener('DOMContentLoaded', () => {
-			for (const panel of document.querySelectorAll<HTMLDetailsElement>('details[data-way-section="page"]')) panel.open = true;
+			for (const panel of document.querySelectorAll<HTMLDetailsElement>('details[data-way-section="page"]'))
+				panel.open = true;
 		}),
 	);
 });
@@ -116,10 +118,15 @@ test.describe('every page, before a click', () => {
 			const response = await page.goto(sitePage.path, { waitUntil: 'networkidle' });
 			expect(requests.filter((url) => url.includes(`/${RUN_IN_PAGE_DIR}/`))).toEqual([]);
 			const html = await response!.text();
-			const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((js) => js.includes(RUNNER_SIGNATURE));
+			const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)]
+				.map((m) => m[1]!)
+				.filter((js) => js.includes(RUNNER_SIGNATURE));
 			const controls = await page.locator('[data-run-in-page]').count();
-			expect(inline.length, 'copies of the runner script in the page (Astro should inline it once)').toBe(controls > 0 ? 1 : 0);
-			for (const js of inline) expect(gzipSync(js, { level: 9 }).byteLength).toBeLessThanOrEqual(INLINE_BUDGET_GZIP_BYTES);
+			expect(inline.length, 'copies of the runner script in the page (Astro should inline it once)').toBe(
+				controls > 0 ? 1 : 0,
+			);
+			for (const js of inline)
+				expect(gzipSync(js, { level: 9 }).byteLength).toBeLessThanOrEqual(INLINE_BUDGET_GZIP_BYTES);
 			// No runner code arrives as a file of its own either.
 			expect(requests.filter((url) => /RunInPage/.test(url))).toEqual([]);
 			if (controls > 0) await expect(page.locator('[data-run-in-page]').first()).toBeVisible();
@@ -132,13 +139,16 @@ test.describe('every page, before a click', () => {
 async function checkExcerpts(page: Page, base: string) {
 	const excerpts = await page
 		.locator('.example-code[data-example][data-file]')
-		.evaluateAll((blocks) => blocks.map((b) => ({ slug: (b as HTMLElement).dataset.example!, file: (b as HTMLElement).dataset.file! })));
+		.evaluateAll((blocks) =>
+			blocks.map((b) => ({ slug: (b as HTMLElement).dataset.example!, file: (b as HTMLElement).dataset.file! })),
+		);
 	let limitSaid = false;
-	for (const { slug, file } of excerpts) {
+	for (const [i, { slug, file }] of excerpts.entries()) {
 		const support = inPageSupport(loadExample(slug), file);
-		const excerpt = `.example-code[data-example="${slug}"][data-file="${file}"]`;
-		const runner = page.locator(`${excerpt} + [data-run-in-page="${slug}"][data-file="${file}"]`).first();
-		const limit = page.locator(`${excerpt} + [data-run-in-page-limit="${file}"]`).first();
+		// The i-th excerpt of the page (a file may be shown twice), and what follows it.
+		const excerpt = page.locator('.example-code[data-example][data-file]').nth(i);
+		const runner = excerpt.locator(`xpath=following-sibling::*[1][@data-run-in-page="${slug}"][@data-file="${file}"]`);
+		const limit = excerpt.locator(`xpath=following-sibling::*[1][@data-run-in-page-limit="${file}"]`);
 		if (support === null) {
 			await expect(runner).toHaveCount(0);
 			await expect(limit).toHaveCount(0);
@@ -149,11 +159,18 @@ async function checkExcerpts(page: Page, base: string) {
 			// Said once per page, in one line, under the first excerpt it applies to.
 			limitSaid = true;
 			await expect(limit).toContainText(`${file} can’t run in this page`);
-			await expect(limit.getByRole('link', { name: `download ${slug}.zip` })).toHaveAttribute('href', `${base}${zipPath(slug)}`);
+			await expect(limit.getByRole('link', { name: `download ${slug}.zip` })).toHaveAttribute(
+				'href',
+				`${base}${zipPath(slug)}`,
+			);
 		} else {
 			await expect(limit).toHaveCount(0);
 		}
 	}
+	expect(
+		await page.locator('[data-run-in-page-limit]').count(),
+		'"can\'t run here" lines on the page',
+	).toBeLessThanOrEqual(1);
 }
 
 for (const { path: pagePath, slug } of EXAMPLE_PAGES) {
@@ -183,15 +200,22 @@ for (const { path: pagePath, slug } of EXAMPLE_PAGES) {
 			await args.fill(['--json', ...script.quickArgs].join(' '));
 			await run.click();
 			const status = await ended(root);
-			expect(status, (await log.textContent()) ?? '').toMatch(/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/);
-			await expect(root.locator('.rip-cmd')).toHaveText(['python3', script.file, '--json', ...script.quickArgs].join(' '));
+			expect(status, (await log.textContent()) ?? '').toMatch(
+				/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/,
+			);
+			await expect(root.locator('.rip-cmd')).toHaveText(
+				['python3', script.file, '--json', ...script.quickArgs].join(' '),
+			);
 			const report = JSON.parse(await stdoutOf(root)) as unknown;
 			expect(reportProblems(report, example, script)).toEqual([]);
 			testInfo.annotations.push({ type: 'run', description: `${script.file}: ${status}` });
 		}
 		// Python came from this site, under its base, once for all the runs; nothing tried to leave.
 		for (const file of PYODIDE_FILES) {
-			expect(net.requests.filter((url) => url === `${origin}${base}${RUN_IN_PAGE_DIR}/pyodide/${file}`), file).toHaveLength(1);
+			expect(
+				net.requests.filter((url) => url === `${origin}${base}${RUN_IN_PAGE_DIR}/pyodide/${file}`),
+				file,
+			).toHaveLength(1);
 		}
 		expect(net.blocked).toEqual([]);
 		expect(net.requests.filter((url) => url.startsWith('http') && new URL(url).origin !== origin)).toEqual([]);
@@ -201,12 +225,19 @@ for (const { path: pagePath, slug } of EXAMPLE_PAGES) {
 test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 	// Editing, stopping, the keyboard and axe do not depend on the base path: the thorough build checks them.
 	test.beforeEach(({}, testInfo) => {
-		test.skip(!testInfo.project.metadata.thorough, 'checked on the thorough build; the runner does not depend on the base here');
+		test.skip(
+			!testInfo.project.metadata.thorough,
+			'checked on the thorough build; the runner does not depend on the base here',
+		);
 	});
 	const example = loadExample(DEMO.slug);
 	const original = readExampleFile(example, DEMO_FILE);
 
-	test('a learner can edit the script, run it, see the edited output, and reset it', async ({ page, context, baseURL }) => {
+	test('a learner can edit the script, run it, see the edited output, and reset it', async ({
+		page,
+		context,
+		baseURL,
+	}) => {
 		test.setTimeout(RUN_TIMEOUT_MS * 2);
 		const net = await offline(context, baseURL!);
 		await page.goto(DEMO.path);
@@ -238,27 +269,39 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		await openEditor(root, DEMO_FILE, original);
 		await code.fill('print("before")\n1 / 0\n');
 		await run.click();
-		expect(await ended(root)).toMatch(/^Failed with exit code 1 after \d+\.\d\d s: ZeroDivisionError: division by zero\.$/);
+		expect(await ended(root)).toMatch(
+			/^Failed with exit code 1 after \d+\.\d\d s: ZeroDivisionError: division by zero\.$/,
+		);
 		await expect(log.locator('.stdout')).toHaveText('before\n');
 		await expect(log.locator('.stderr').last()).toContainText('ZeroDivisionError');
 		expect(net.blocked).toEqual([]);
 	});
 
-	test('the in-page run says CPU time is not measurable here instead of printing a number, and what its time covers', async ({ page, context, baseURL }) => {
+	test('the in-page run says CPU time is not measurable here instead of printing a number, and what its time covers', async ({
+		page,
+		context,
+		baseURL,
+	}) => {
 		test.setTimeout(RUN_TIMEOUT_MS);
 		await offline(context, baseURL!);
 		await page.goto(DEMO.path);
 		const root = control(page, DEMO.slug, DEMO_FILE);
 		const { run, log } = parts(root, DEMO_FILE);
 		await run.click();
-		expect(await ended(root)).toMatch(/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/);
+		expect(await ended(root)).toMatch(
+			/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/,
+		);
 		// Pyodide's process_time() counts sleeping: timing.py prints why instead of a number (issue 23).
 		await expect(log).toContainText(/CPU time +not measurable here/);
 		await expect(log).not.toContainText(/CPU time +\d/);
 		await expect(log).not.toContainText('cpu_fraction');
 	});
 
-	test("a learner's error shows the learner's traceback only, as python3 prints it, not the runner's frames", async ({ page, context, baseURL }) => {
+	test("a learner's error shows the learner's traceback only, as python3 prints it, not the runner's frames", async ({
+		page,
+		context,
+		baseURL,
+	}) => {
 		test.setTimeout(RUN_TIMEOUT_MS * 2);
 		await offline(context, baseURL!);
 		await page.goto(DEMO.path);
@@ -283,7 +326,11 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		}
 	});
 
-	test('Stop ends a runaway loop (silent or printing), the page stays responsive, and the next run works', async ({ page, context, baseURL }) => {
+	test('Stop ends a runaway loop (silent or printing), the page stays responsive, and the next run works', async ({
+		page,
+		context,
+		baseURL,
+	}) => {
 		test.setTimeout(RUN_TIMEOUT_MS * 3);
 		const net = await offline(context, baseURL!);
 		await page.goto(DEMO.path);
@@ -296,10 +343,13 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		await expect(log).toContainText('looping', { timeout: RUN_TIMEOUT_MS });
 		await expect(status).toHaveText(`Running your edited ${DEMO_FILE}…`);
 		// The loop runs in the worker: the page still answers at once.
-		const answered = await page.evaluate(() => new Promise<number>((resolve) => {
-			const started = performance.now();
-			setTimeout(() => resolve(performance.now() - started), 0);
-		}));
+		const answered = await page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					const started = performance.now();
+					setTimeout(() => resolve(performance.now() - started), 0);
+				}),
+		);
 		expect(answered).toBeLessThan(1000);
 		await expect(stop).toBeEnabled();
 		await stop.click();
@@ -322,7 +372,11 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		expect(net.blocked).toEqual([]);
 	});
 
-	test('works from the keyboard, and names its parts and states for screen readers', async ({ page, context, baseURL }) => {
+	test('works from the keyboard, and names its parts and states for screen readers', async ({
+		page,
+		context,
+		baseURL,
+	}) => {
 		test.setTimeout(RUN_TIMEOUT_MS * 2);
 		const net = await offline(context, baseURL!);
 		await page.goto(DEMO.path);
@@ -358,7 +412,9 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 	});
 
 	test('says what went wrong when Python cannot be fetched', async ({ page }) => {
-		await page.route(`**/${RUN_IN_PAGE_DIR}/pyodide/pyodide.asm.wasm`, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+		await page.route(`**/${RUN_IN_PAGE_DIR}/pyodide/pyodide.asm.wasm`, (route) =>
+			route.fulfill({ status: 503, body: 'unavailable' }),
+		);
 		await page.goto(DEMO.path);
 		const root = control(page, DEMO.slug, DEMO_FILE);
 		await parts(root, DEMO_FILE).run.click();
@@ -385,11 +441,20 @@ test.describe(`the runner on ${DEMO.path} (${DEMO_FILE})`, () => {
 		for (const theme of ['light', 'dark'] as const) {
 			await page.setViewportSize({ width: 1280, height: 900 });
 			await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-			const results = await new AxeBuilder({ page }).include(`[data-run-example="${DEMO.slug}"]`).withTags(AXE_TAGS).analyze();
-			expect(results.violations.map((v) => `${theme}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+			const results = await new AxeBuilder({ page })
+				.include(`[data-run-example="${DEMO.slug}"]`)
+				.withTags(AXE_TAGS)
+				.analyze();
+			expect(
+				results.violations.map(
+					(v) => `${theme}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+				),
+			).toEqual([]);
 			await shoot(`run-in-page-${theme}.png`);
 			await page.setViewportSize({ width: 390, height: 844 });
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			);
 			expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
 			const box = await root.boundingBox();
 			expect(box!.x + box!.width).toBeLessThanOrEqual(390);

@@ -22,7 +22,10 @@ test('learner can read the latency lesson with the example code from examples/la
 	const whole = block.locator('details.example-code__whole-file');
 	await whole.locator('summary').click();
 	const shown = await whole.locator('pre').innerText();
-	const lines = code.split('\n').map((line) => line.trim()).filter(Boolean);
+	const lines = code
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean);
 	let from = 0;
 	for (const line of lines) {
 		const at = shown.indexOf(line, from);
@@ -48,9 +51,9 @@ test.describe('without JavaScript', () => {
 test('every sidebar link resolves', async ({ page, request }) => {
 	// The home page is a splash page without a sidebar: start from the first lesson.
 	await page.goto('lessons/welcome/');
-	const hrefs = await page.locator('nav[aria-label="Main"] a[href]').evaluateAll((links) =>
-		links.map((link) => (link as HTMLAnchorElement).href),
-	);
+	const hrefs = await page
+		.locator('nav[aria-label="Main"] a[href]')
+		.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
 	expect(hrefs.length).toBeGreaterThan(0);
 	for (const href of hrefs) {
 		const response = await request.get(href);

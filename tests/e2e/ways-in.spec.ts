@@ -18,7 +18,6 @@ import { firstOnlyUnlessThorough, thoroughOnly } from '../support/thorough.ts';
 import { buildExampleZip } from '../../src/lib/ways-in/zip.ts';
 import { runExamplePages } from '../support/run-example-pages.ts';
 
-
 const PAGES = runExamplePages();
 const STACKBLITZ = /^https:\/\/stackblitz\.com\//;
 /** A string only the StackBlitz SDK's code contains: proves whether the SDK was downloaded. */
@@ -30,7 +29,11 @@ async function interceptStackBlitz(context: BrowserContext): Promise<() => Promi
 	const posted = new Promise<Request>((r) => (resolve = r));
 	await context.route(STACKBLITZ, async (route) => {
 		resolve(route.request());
-		await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>StackBlitz (stub)</title>' });
+		await route.fulfill({
+			status: 200,
+			contentType: 'text/html',
+			body: '<!doctype html><title>StackBlitz (stub)</title>',
+		});
 	});
 	return () => posted;
 }
@@ -106,12 +109,18 @@ test.describe('pages with <RunExample>', () => {
 				await button.click();
 				const sent = await posted();
 				await popup;
-				await expect(block.locator('[data-stackblitz]').getByRole('status')).toContainText('StackBlitz opened in a new tab');
+				await expect(block.locator('[data-stackblitz]').getByRole('status')).toContainText(
+					'StackBlitz opened in a new tab',
+				);
 
 				// The payload came from this site (under its base), and the SDK only now.
 				expect(urls).toContain(`${origin}${base}${payloadPath(slug)}`);
 				expect(scripts.some((code) => code.includes(SDK_SIGNATURE))).toBe(true);
-				expect(urls.filter((url) => url.startsWith('http') && ![origin, 'https://stackblitz.com'].includes(new URL(url).origin))).toEqual([]);
+				expect(
+					urls.filter(
+						(url) => url.startsWith('http') && ![origin, 'https://stackblitz.com'].includes(new URL(url).origin),
+					),
+				).toEqual([]);
 
 				// What the SDK posts is exactly the built JSON, which is exactly what the library builds.
 				expect(sent.method()).toBe('POST');
@@ -125,7 +134,10 @@ test.describe('pages with <RunExample>', () => {
 				expect(target.searchParams.has('startScript')).toBe(false);
 			});
 
-			test('shows the zip link and the commands that the tests run, all under the site base', async ({ page, request }, testInfo) => {
+			test('shows the zip link and the commands that the tests run, all under the site base', async ({
+				page,
+				request,
+			}, testInfo) => {
 				const base = testInfo.project.metadata.base as string;
 				const example = loadExample(slug);
 				await page.goto(pagePath);
@@ -137,7 +149,8 @@ test.describe('pages with <RunExample>', () => {
 				expect(response.status()).toBe(200);
 				expect(response.headers()['content-type']).toContain('application/zip');
 				expect(Buffer.from(await response.body()).equals(Buffer.from(buildExampleZip(example)))).toBe(true);
-				const shown = async (way: string) => (await block.locator(`[data-commands="${way}"] pre`).innerText()).trim().split('\n');
+				const shown = async (way: string) =>
+					(await block.locator(`[data-commands="${way}"] pre`).innerText()).trim().split('\n');
 				expect(await shown('clone')).toEqual(cloneCommands(example));
 				expect(await shown('zip')).toEqual(zipCommands(example));
 			});
@@ -199,7 +212,9 @@ test.describe('the StackBlitz button', () => {
 				.include(`[data-run-example="${slug}"]`)
 				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
 				.analyze();
-			expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+			expect(
+				results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+			).toEqual([]);
 		});
 	}
 
@@ -209,7 +224,9 @@ test.describe('the StackBlitz button', () => {
 		await page.goto(pagePath);
 		const block = page.locator(`[data-run-example="${slug}"]`);
 		for (const summary of await block.locator('summary').all()) await summary.click();
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		);
 		expect(overflow).toBeLessThanOrEqual(0);
 	});
 });
@@ -223,7 +240,9 @@ test.describe('<SupportMatrix>', () => {
 		.map((file) => `lessons/${file.replace(/\.mdx?$/, '')}/`);
 
 	for (const pagePath of pages) {
-		test(`${pagePath} says in one line per example how many of its scripts run in the browser, as the metadata says`, async ({ page }) => {
+		test(`${pagePath} says in one line per example how many of its scripts run in the browser, as the metadata says`, async ({
+			page,
+		}) => {
 			await page.goto(pagePath);
 			const summary = page.locator('[data-support-matrix="all"]');
 			await expect(summary).toBeVisible();
@@ -234,7 +253,10 @@ test.describe('<SupportMatrix>', () => {
 				const mine = rows.filter((row) => row.example === slug);
 				const item = summary.locator(`li[data-example="${slug}"]`);
 				await expect(item).toHaveAttribute('data-total', String(mine.length));
-				await expect(item).toHaveAttribute('data-runs', String(mine.filter((row) => row.ways.stackblitz.status !== 'skipped').length));
+				await expect(item).toHaveAttribute(
+					'data-runs',
+					String(mine.filter((row) => row.ways.stackblitz.status !== 'skipped').length),
+				);
 			}
 			await expect(summary).toContainText(`All ${rows.length} scripts run on your machine`);
 		});

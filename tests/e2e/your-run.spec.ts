@@ -14,7 +14,10 @@ const KEY = (slug: string) => `speed-up-python:your-run:${slug}`;
 
 test.beforeEach(async ({ context, baseURL }) => {
 	const origin = new URL(baseURL!).origin;
-	await context.route((url) => url.protocol.startsWith('http') && url.origin !== origin, (route) => route.abort('blockedbyclient'));
+	await context.route(
+		(url) => url.protocol.startsWith('http') && url.origin !== origin,
+		(route) => route.abort('blockedbyclient'),
+	);
 });
 
 function control(page: Page, slug: string) {
@@ -41,7 +44,9 @@ function runOf(report: any, variant: string): any {
 	return all.find((r) => r.variant === variant && r.status === 'ok');
 }
 
-test('no page loads the comparison code or the chart code before a learner gives a report', async ({ page }, testInfo) => {
+test('no page loads the comparison code or the chart code before a learner gives a report', async ({
+	page,
+}, testInfo) => {
 	thoroughOnly(testInfo);
 	const scripts = new Set<string>();
 	page.on('request', (request) => request.resourceType() === 'script' && scripts.add(request.url()));
@@ -59,7 +64,9 @@ test('no page loads the comparison code or the chart code before a learner gives
 
 for (const [index, { path, examples }] of PAGES.entries()) {
 	for (const slug of examples) {
-		test(`${path || 'home page'}: learner loads their ${slug} report and sees it beside ours, with their Python and numbers`, async ({ page }, testInfo) => {
+		test(`${path || 'home page'}: learner loads their ${slug} report and sees it beside ours, with their Python and numbers`, async ({
+			page,
+		}, testInfo) => {
 			firstOnlyUnlessThorough(testInfo, index);
 			const text = learnerReport(slug);
 			const report = JSON.parse(text);
@@ -68,7 +75,9 @@ for (const [index, { path, examples }] of PAGES.entries()) {
 			await load(page, slug, text);
 			await expect(c.alert).toBeEmpty();
 			await expect(c.status).toContainText('is drawn beside ours', { timeout: 30_000 });
-			await expect(c.root).toContainText(`Your machine: ${report.environment.implementation} ${report.environment.python_version}`);
+			await expect(c.root).toContainText(
+				`Your machine: ${report.environment.implementation} ${report.environment.python_version}`,
+			);
 			await expect(c.root).toContainText(`${report.environment.cpu_count} CPU`);
 			// Each figure of the example gets the learner's chart (or says which run their report lacks).
 			const slots = await c.slots.count();
@@ -84,7 +93,13 @@ for (const [index, { path, examples }] of PAGES.entries()) {
 			for (const row of rows) {
 				const cells = await row.locator('th, td').allTextContents();
 				const label = cells[0]!;
-				const variant = (await page.evaluate(([s, l]) => fetch(document.querySelector<HTMLElement>(`[data-your-run="${s}"]`)!.dataset.measurement!).then((r) => r.json()).then((m) => m.variants.find((v: any) => v.label === l)?.variant), [slug, label]))!;
+				const variant = (await page.evaluate(
+					([s, l]) =>
+						fetch(document.querySelector<HTMLElement>(`[data-your-run="${s}"]`)!.dataset.measurement!)
+							.then((r) => r.json())
+							.then((m) => m.variants.find((v: any) => v.label === l)?.variant),
+					[slug, label],
+				))!;
 				const run = runOf(report, variant);
 				if (run) {
 					expect(cells[2]).toBe(formatSeconds(Number(run.elapsed_s.toPrecision(4))));
@@ -116,12 +131,20 @@ test('every kind of bad report gets its alert, and nothing else changes', async 
 	const c = control(page, slug);
 	await load(page, slug, good);
 	await expect(c.status).toContainText('is drawn beside ours', { timeout: 30_000 });
-	const before = { table: await c.table.innerHTML(), stored: await page.evaluate((k) => localStorage.getItem(k), KEY(slug)), slots: await c.slots.evaluateAll((s) => s.map((e) => e.innerHTML)) };
+	const before = {
+		table: await c.table.innerHTML(),
+		stored: await page.evaluate((k) => localStorage.getItem(k), KEY(slug)),
+		slots: await c.slots.evaluateAll((s) => s.map((e) => e.innerHTML)),
+	};
 	const noTasks = (r: any): any => ({ ...r, tasks: [], rows: undefined, runs: r.runs?.map(noTasks) });
 	const bad: Array<[string, string, RegExp]> = [
 		['not JSON', 'threads: 0.21 s\n', /This is not JSON/],
 		['truncated', good.slice(0, Math.floor(good.length / 2)), /stops before its end/],
-		['another example', JSON.stringify({ ...report, example: 'race-conditions' }), /report of examples\/race-conditions; this page compares examples\//],
+		[
+			'another example',
+			JSON.stringify({ ...report, example: 'race-conditions' }),
+			/report of examples\/race-conditions; this page compares examples\//,
+		],
 		['older version', JSON.stringify({ ...report, schema_version: 0 }), /older than the version 1/],
 		['newer version', JSON.stringify({ ...report, schema_version: 2 }), /newer than the version 1/],
 		['no timelines', JSON.stringify(noTasks(report)), /no timelines/],
@@ -143,7 +166,9 @@ test('every kind of bad report gets its alert, and nothing else changes', async 
 	await expect(c.alert).toBeEmpty();
 });
 
-test('the run reappears on another lesson of the same example, and Forget my run clears it everywhere', async ({ page }, testInfo) => {
+test('the run reappears on another lesson of the same example, and Forget my run clears it everywhere', async ({
+	page,
+}, testInfo) => {
 	const withIo = PAGES.filter((p) => p.examples.includes('io-bound'));
 	test.skip(withIo.length < 2, 'needs two lessons with io-bound figures');
 	const text = learnerReport('io-bound');
@@ -169,7 +194,9 @@ test('the run reappears on another lesson of the same example, and Forget my run
 	void testInfo;
 });
 
-test('learner pastes a report instead of choosing a file; the comparison reads as a table with headers', async ({ page }, testInfo) => {
+test('learner pastes a report instead of choosing a file; the comparison reads as a table with headers', async ({
+	page,
+}, testInfo) => {
 	thoroughOnly(testInfo);
 	const { path, examples } = PAGES[0]!;
 	const slug = examples[0]!;
@@ -188,7 +215,9 @@ test('learner pastes a report instead of choosing a file; the comparison reads a
 	await expect(c.paste).toHaveValue('');
 });
 
-test('a run in the page shows its download, then draws its timeline while tasks finish, and can be compared with ours', async ({ page }, testInfo) => {
+test('a run in the page shows its download, then draws its timeline while tasks finish, and can be compared with ours', async ({
+	page,
+}, testInfo) => {
 	thoroughOnly(testInfo);
 	test.setTimeout(180_000);
 	// A lesson with a measured cpu-bound figure and a cpu-bound script that Pyodide runs (sequential.py).
@@ -217,12 +246,17 @@ test('a run in the page shows its download, then draws its timeline while tasks 
 	expect(said.indexOf('Loading Python: downloaded, starting Python…'), said.join(' | ')).toBeGreaterThan(downloading);
 	// The chart had bars before the run finished: drawn as tasks finished, not at the end.
 	const finished = log.findIndex(([text]) => text.startsWith('Finished'));
-	expect(log.slice(0, finished).some(([text, bars]) => text.startsWith('Running') && bars > 0), JSON.stringify(log)).toBe(true);
+	expect(
+		log.slice(0, finished).some(([text, bars]) => text.startsWith('Running') && bars > 0),
+		JSON.stringify(log),
+	).toBe(true);
 	const chart = root.locator('.rip-live svg[role=img]');
 	await expect(chart).toHaveAttribute('aria-label', /^Timeline of .*: \d+ tasks? on 1 worker/);
 	// The finished run is offered for comparison and lands in the page's comparison like a file.
 	await root.getByRole('button', { name: 'Compare this run with ours (sequential.py)' }).click();
 	const c = control(page, 'cpu-bound');
 	await expect(c.status).toContainText('(your run of sequential.py in this page) is drawn beside ours');
-	await expect(c.root).toContainText(/Your machine: CPython 3\.\d+\.\d+, standard build \(with the GIL\), GIL on, Emscripten wasm32/);
+	await expect(c.root).toContainText(
+		/Your machine: CPython 3\.\d+\.\d+, standard build \(with the GIL\), GIL on, Emscripten wasm32/,
+	);
 });

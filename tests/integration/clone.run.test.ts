@@ -30,7 +30,9 @@ describe.skipIf(!PYTHON)(`the examples in a clone, run with the commands shown${
 		return result.stdout;
 	}
 
-	const isRepo = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim() === 'true';
+	const isRepo =
+		spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim() ===
+		'true';
 	/** How each example's folder got into the clone: "git clone", or "working tree" when it has uncommitted changes. */
 	const layout = new Map<string, string>();
 
@@ -61,25 +63,29 @@ describe.skipIf(!PYTHON)(`the examples in a clone, run with the commands shown${
 		console.log(`[clone] ${[...layout].map(([slug, how]) => `${slug}: ${how}`).join('; ')}`);
 	}, 60_000);
 
-	describe.each(examples.map((example) => [example.slug, example] as const))('examples/%s from a clone', (slug, example) => {
-		let folder = '';
+	describe.each(examples.map((example) => [example.slug, example] as const))(
+		'examples/%s from a clone',
+		(slug, example) => {
+			let folder = '';
 
-		it('is where the first command says, with every file the site knows about', () => {
-			const [cd, ...rest] = cloneCommands(example);
-			expect(cd).toBe(`cd examples/${slug}`);
-			expect(rest.length).toBe(example.scripts.length);
-			folder = path.join(clone, cd!.slice(3));
-			for (const file of example.files) expect(fs.existsSync(path.join(folder, file)), `${file} (${layout.get(slug)})`).toBe(true);
-		});
+			it('is where the first command says, with every file the site knows about', () => {
+				const [cd, ...rest] = cloneCommands(example);
+				expect(cd).toBe(`cd examples/${slug}`);
+				expect(rest.length).toBe(example.scripts.length);
+				folder = path.join(clone, cd!.slice(3));
+				for (const file of example.files)
+					expect(fs.existsSync(path.join(folder, file)), `${file} (${layout.get(slug)})`).toBe(true);
+			});
 
-		it.each(example.scripts.map((script, i) => [script.file, script, i] as const))(
-			'runs %s with the command shown, printing a valid report',
-			async (_file, script, i) => {
-				const command = cloneCommands(example)[i + 1]!;
-				const { problems, ms } = await runScriptForReport(command, script, example, folder, python);
-				expect(problems).toEqual([]);
-				expect(ms).toBeLessThan(60_000);
-			},
-		);
-	});
+			it.each(example.scripts.map((script, i) => [script.file, script, i] as const))(
+				'runs %s with the command shown, printing a valid report',
+				async (_file, script, i) => {
+					const command = cloneCommands(example)[i + 1]!;
+					const { problems, ms } = await runScriptForReport(command, script, example, folder, python);
+					expect(problems).toEqual([]);
+					expect(ms).toBeLessThan(60_000);
+				},
+			);
+		},
+	);
 });

@@ -12,14 +12,25 @@ interface Step {
 	run?: string;
 }
 
-const deploy = parse(fs.readFileSync(path.join(REPO_ROOT, '.github/workflows/deploy.yml'), 'utf8')) as { jobs: { build: { steps: Step[] } } };
+const deploy = parse(fs.readFileSync(path.join(REPO_ROOT, '.github/workflows/deploy.yml'), 'utf8')) as {
+	jobs: { build: { steps: Step[] } };
+};
 const address = deploy.jobs.build.steps.find((step) => step.id === 'address')!;
 
 function run(owner: string, repo: string): Record<string, string> {
 	const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gh-output-')), 'out');
-	const result = spawnSync('bash', ['-e', '-c', address.run!], { env: { ...process.env, OWNER: owner, REPO: repo, GITHUB_OUTPUT: output }, encoding: 'utf8' });
+	const result = spawnSync('bash', ['-e', '-c', address.run!], {
+		env: { ...process.env, OWNER: owner, REPO: repo, GITHUB_OUTPUT: output },
+		encoding: 'utf8',
+	});
 	expect(result.status, result.stderr).toBe(0);
-	const values = Object.fromEntries(fs.readFileSync(output, 'utf8').trim().split('\n').map((line) => line.split('=', 2) as [string, string]));
+	const values = Object.fromEntries(
+		fs
+			.readFileSync(output, 'utf8')
+			.trim()
+			.split('\n')
+			.map((line) => line.split('=', 2) as [string, string]),
+	);
 	fs.rmSync(path.dirname(output), { recursive: true });
 	return values;
 }

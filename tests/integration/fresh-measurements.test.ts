@@ -11,11 +11,25 @@
 import { describe, expect, it } from 'vitest';
 import { listExampleSlugs, loadExample } from '../../src/lib/examples/metadata.ts';
 import { INTERPRETER_COMPARISON } from '../../src/lib/measurements/interpreters.ts';
-import { interpreterMeasureCommand, listMeasurementSlugs, loadInterpreterMeasurement, loadMeasurement, measureCommand } from '../../src/lib/measurements/load.ts';
+import {
+	interpreterMeasureCommand,
+	listMeasurementSlugs,
+	loadInterpreterMeasurement,
+	loadMeasurement,
+	measureCommand,
+} from '../../src/lib/measurements/load.ts';
 import { type Measurement } from '../../src/lib/measurements/schema.ts';
 import { measureExample, parallelCapacity } from '../../scripts/lib/measure.ts';
 import { interpreterClaims } from '../support/freshness-interpreters.ts';
-import { checkClaim, compareStory, describeClaim, FRESH_MARGIN, STORY, type Claim, type Finding } from '../support/freshness.ts';
+import {
+	checkClaim,
+	compareStory,
+	describeClaim,
+	FRESH_MARGIN,
+	STORY,
+	type Claim,
+	type Finding,
+} from '../support/freshness.ts';
 import { FREE_THREADED, findFreeThreaded, NO_PYTHON, PYTHON } from '../support/interpreters.ts';
 
 const examples = listExampleSlugs();
@@ -76,14 +90,20 @@ async function checkFresh(
 	if (!second.some((f) => f.status === 'fail' && isTiming(f))) return second;
 	let busy: string | null = null;
 	if (othersRunning !== null) {
-		if (othersRunning > BUSY_OTHERS) busy = `${BUSY}: other programs kept up to ${othersRunning.toFixed(1)} CPUs busy during the runs`;
+		if (othersRunning > BUSY_OTHERS)
+			busy = `${BUSY}: other programs kept up to ${othersRunning.toFixed(1)} CPUs busy during the runs`;
 	} else {
 		const cpus = Math.min(fresh.environment.cpu_count ?? 1, 4);
 		const capacity = await parallelCapacity(python!, cpus);
-		if (capacity < cpus - 0.5) busy = `${BUSY}: ${cpus} CPU-bound processes did only ${capacity.toFixed(1)}× the work of one`;
+		if (capacity < cpus - 0.5)
+			busy = `${BUSY}: ${cpus} CPU-bound processes did only ${capacity.toFixed(1)}× the work of one`;
 	}
 	if (!busy) return second;
-	return second.map((f) => (f.status === 'fail' && isTiming(f) ? { status: 'skip', message: `${f.message} (${busy}; timings cannot be checked now)` } : f));
+	return second.map((f) =>
+		f.status === 'fail' && isTiming(f)
+			? { status: 'skip', message: `${f.message} (${busy}; timings cannot be checked now)` }
+			: f,
+	);
 }
 
 /**
@@ -107,7 +127,11 @@ describe.skipIf(python === null)(`fresh quick runs tell the same story${NO_PYTHO
 			});
 			for (const claim of STORY[slug] ?? []) {
 				it(`still: ${describeClaim(claim)}`, async (context) => {
-					const [finding] = await checkFresh(runs, (fresh) => [checkClaim(fresh, claim, { margin: FRESH_MARGIN })], () => dependsOnTheMachine(claim));
+					const [finding] = await checkFresh(
+						runs,
+						(fresh) => [checkClaim(fresh, claim, { margin: FRESH_MARGIN })],
+						() => dependsOnTheMachine(claim),
+					);
 					if (finding!.status === 'skip') context.skip(finding!.message);
 					expect(finding!.status, finding!.message).toBe('pass');
 				});
@@ -119,7 +143,8 @@ describe.skipIf(python === null)(`fresh quick runs tell the same story${NO_PYTHO
 // The free-threaded figures are checked against a quick run on a free-threaded build, where one is installed
 // (CI provides CPython 3.13t: .ci/run). Elsewhere one skipped test says why; nothing here may touch the build while
 // Vitest collects the file (tests/integration/collect.test.ts hides it and checks).
-const freeThreaded = python === null ? { python: null, why: 'no Python to run the examples' } : await findFreeThreaded();
+const freeThreaded =
+	python === null ? { python: null, why: 'no Python to run the examples' } : await findFreeThreaded();
 
 if (freeThreaded.python === null) {
 	it.skip(`fresh quick runs on ${FREE_THREADED} (skipped: ${freeThreaded.why})`, () => {});
@@ -131,10 +156,17 @@ if (freeThreaded.python === null) {
 			describe(slug, () => {
 				const runs = freshRuns(slug, { python: ft.path, pythonArgs: [] });
 				it('agrees with the committed measurement', async (context) => {
-					const findings = await checkFresh(runs, (fresh) => compareStory(loadInterpreterMeasurement(slug, FREE_THREADED), fresh), timingFinding);
+					const findings = await checkFresh(
+						runs,
+						(fresh) => compareStory(loadInterpreterMeasurement(slug, FREE_THREADED), fresh),
+						timingFinding,
+					);
 					const busy = findings.filter((f) => f.status === 'skip' && f.message.includes(BUSY)).map((f) => f.message);
 					if (busy.length > 0) context.skip(busy.join('; '));
-					expect(failures(findings), `if the example changed on purpose, run ${interpreterMeasureCommand(slug, FREE_THREADED)}`).toEqual([]);
+					expect(
+						failures(findings),
+						`if the example changed on purpose, run ${interpreterMeasureCommand(slug, FREE_THREADED)}`,
+					).toEqual([]);
 				});
 				it('really ran with the GIL disabled', async () => {
 					const { measurement } = await runs.get();
@@ -142,7 +174,11 @@ if (freeThreaded.python === null) {
 				});
 				for (const claim of interpreterClaims(FREE_THREADED, slug, STORY)) {
 					it(`still: ${describeClaim(claim)}`, async (context) => {
-						const [finding] = await checkFresh(runs, (fresh) => [checkClaim(fresh, claim, { margin: FRESH_MARGIN })], () => dependsOnTheMachine(claim));
+						const [finding] = await checkFresh(
+							runs,
+							(fresh) => [checkClaim(fresh, claim, { margin: FRESH_MARGIN })],
+							() => dependsOnTheMachine(claim),
+						);
 						if (finding!.status === 'skip') context.skip(finding!.message);
 						expect(finding!.status, finding!.message).toBe('pass');
 					});

@@ -12,10 +12,13 @@ let validate: ReturnType<Ajv2020['compile']> | undefined;
 
 /** Problems with a report, as sentences; empty when it is valid and belongs to this example and script. */
 export function reportProblems(report: unknown, example: Example, script: ExampleScript): string[] {
-	validate ??= new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(TIMING_REPORT_SCHEMA, 'utf8')));
+	validate ??= new Ajv2020({ allErrors: true, strict: false }).compile(
+		JSON.parse(fs.readFileSync(TIMING_REPORT_SCHEMA, 'utf8')),
+	);
 	const problems: string[] = [];
 	if (!validate(report)) {
-		for (const error of (validate.errors ?? []).slice(0, 8)) problems.push(`schema: ${error.instancePath || '(root)'} ${error.message ?? ''}`);
+		for (const error of (validate.errors ?? []).slice(0, 8))
+			problems.push(`schema: ${error.instancePath || '(root)'} ${error.message ?? ''}`);
 		return problems;
 	}
 	const r = report as { example: string; script: string; variant: string };
@@ -43,7 +46,12 @@ export function runCommand(
 ): Promise<Finished> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => {
@@ -95,14 +103,22 @@ export async function runScriptForReport(
 ): Promise<{ problems: string[]; report: unknown; ms: number }> {
 	const [command, ...rest] = words(commandLine);
 	const executable = command === 'python3' ? python : command!;
-	const result = await runCommand(executable, [...rest, '--json', ...script.quickArgs], { cwd: dir, timeoutMs: 90_000 });
+	const result = await runCommand(executable, [...rest, '--json', ...script.quickArgs], {
+		cwd: dir,
+		timeoutMs: 90_000,
+	});
 	const where = `${commandLine} --json ${script.quickArgs.join(' ')} (in ${dir})`;
-	if (result.code !== 0) return { problems: [`${where} exited ${result.code}: ${result.stderr.slice(-800)}`], report: null, ms: result.ms };
+	if (result.code !== 0)
+		return { problems: [`${where} exited ${result.code}: ${result.stderr.slice(-800)}`], report: null, ms: result.ms };
 	let report: unknown;
 	try {
 		report = JSON.parse(result.stdout);
 	} catch {
-		return { problems: [`${where}: stdout is not one JSON object: ${result.stdout.slice(0, 300)}`], report: null, ms: result.ms };
+		return {
+			problems: [`${where}: stdout is not one JSON object: ${result.stdout.slice(0, 300)}`],
+			report: null,
+			ms: result.ms,
+		};
 	}
 	return { problems: reportProblems(report, example, script).map((p) => `${where}: ${p}`), report, ms: result.ms };
 }

@@ -36,7 +36,9 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 		if (/^npm_/i.test(key) || key === 'INIT_CWD' || key === 'NODE_OPTIONS') continue;
 		env[key] = value;
 	}
-	const entries = (process.env.PATH ?? '').split(path.delimiter).filter((entry) => !entry.split(path.sep).includes('node_modules'));
+	const entries = (process.env.PATH ?? '')
+		.split(path.delimiter)
+		.filter((entry) => !entry.split(path.sep).includes('node_modules'));
 	const has = (name: string) => entries.some((entry) => fs.existsSync(path.join(entry, name)));
 	// No system Node or npm: fall back to the one running the tests.
 	if (!has('node') || !has('npm')) entries.push(path.dirname(process.execPath));
@@ -52,16 +54,23 @@ export async function npmInstall(dir: string): Promise<Finished> {
 		env: cleanEnv(),
 		timeoutMs: 120_000,
 	});
-	if (result.code !== 0) throw new Error(`npm install failed in ${dir} (exit ${result.code}):\n${result.stderr.slice(-2000)}`);
+	if (result.code !== 0)
+		throw new Error(`npm install failed in ${dir} (exit ${result.code}):\n${result.stderr.slice(-2000)}`);
 	if (!fs.existsSync(path.join(dir, 'node_modules', 'pyodide', 'package.json'))) {
-		throw new Error(`npm install in ${dir} did not install pyodide into the project:\n${result.stdout}\n${result.stderr}`);
+		throw new Error(
+			`npm install in ${dir} did not install pyodide into the project:\n${result.stdout}\n${result.stderr}`,
+		);
 	}
 	return result;
 }
 
 /** `npm start [-- args]` in the project. */
 export function npmStart(dir: string, args: string[] = []): Promise<Finished> {
-	return runCommand('npm', ['start', ...(args.length ? ['--', ...args] : [])], { cwd: dir, env: cleanEnv(), timeoutMs: 120_000 });
+	return runCommand('npm', ['start', ...(args.length ? ['--', ...args] : [])], {
+		cwd: dir,
+		env: cleanEnv(),
+		timeoutMs: 120_000,
+	});
 }
 
 /** The Node.js that `npm start` runs in that clean environment. */
@@ -113,7 +122,12 @@ export interface Timings {
 		outcome: 'ok' | 'partial' | 'reported-skip' | 'failed' | 'not-run';
 		exitCode: number | null;
 		error: string | null;
-		report: { status: 'ok' | 'skipped'; skip_reason: string | null; elapsed_s: number | null; cpu_s: number | null } | null;
+		report: {
+			status: 'ok' | 'skipped';
+			skip_reason: string | null;
+			elapsed_s: number | null;
+			cpu_s: number | null;
+		} | null;
 		expected: boolean;
 	}>;
 }

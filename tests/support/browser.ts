@@ -8,7 +8,12 @@
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
+const SYSTEM_CHROMIUMS = [
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser',
+	'/usr/bin/google-chrome',
+	'/snap/bin/chromium',
+];
 
 /** Flags that keep headless Chromium quiet on a machine with no internet (no background calls home). */
 export const CHROMIUM_ARGS = [

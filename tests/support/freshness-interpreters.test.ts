@@ -3,7 +3,14 @@ import { clone, ioMeasurement } from '../../src/lib/measurements/fixtures.ts';
 import { checkCrossClaim, describeCrossClaim, interpreterClaims, type CrossClaim } from './freshness-interpreters.ts';
 import { STORY } from './freshness.ts';
 
-const claim: CrossClaim = { example: 'io-demo', variant: 'sequential', interpreter: 'cpython-3.13t', than: 'cpython-3.13', is: 'slower', because: 'single-thread cost' };
+const claim: CrossClaim = {
+	example: 'io-demo',
+	variant: 'sequential',
+	interpreter: 'cpython-3.13t',
+	than: 'cpython-3.13',
+	is: 'slower',
+	because: 'single-thread cost',
+};
 
 describe('checkCrossClaim', () => {
 	const gil = ioMeasurement({ sequential: [2.0, 2.0, 2.0] });
@@ -29,7 +36,9 @@ describe('checkCrossClaim', () => {
 		expect(checkCrossClaim({ ...claim, variant: 'nope' }, gil, noGil).message).toMatch(/did not run/);
 	});
 	it('describes itself', () => {
-		expect(describeCrossClaim({ ...claim, by: 1.4 })).toBe('io-demo sequential is slower on cpython-3.13t than on cpython-3.13 by 1.4× (single-thread cost)');
+		expect(describeCrossClaim({ ...claim, by: 1.4 })).toBe(
+			'io-demo sequential is slower on cpython-3.13t than on cpython-3.13 by 1.4× (single-thread cost)',
+		);
 	});
 });
 

@@ -26,7 +26,14 @@ export const INTERPRETER_CLAIMS: Record<string, Record<string, Claim[]>> = {
 	},
 	'cpython-3.13t': {
 		'cpu-bound': [
-			{ kind: 'speedup', variant: 'threads', op: '>=', value: 1.4, when: { gil: false, minCpus: 2 }, because: 'without the GIL, threads are at least 1.4× as fast on 2 cores' },
+			{
+				kind: 'speedup',
+				variant: 'threads',
+				op: '>=',
+				value: 1.4,
+				when: { gil: false, minCpus: 2 },
+				because: 'without the GIL, threads are at least 1.4× as fast on 2 cores',
+			},
 		],
 	},
 };
@@ -45,10 +52,40 @@ export interface CrossClaim {
 }
 
 export const CROSS_CLAIMS: readonly CrossClaim[] = [
-	{ example: 'cpu-bound', variant: 'sequential', interpreter: 'cpython-3.13t', than: 'cpython-3.13', is: 'slower', because: 'the free-threaded build costs single-thread speed' },
-	{ example: 'cpu-bound', variant: 'sequential', interpreter: 'cpython-3.13t-gil1', than: 'cpython-3.13', is: 'slower', because: 'a free-threaded build with the GIL forced on is slower than a default build' },
-	{ example: 'cpu-bound', variant: 'threads', interpreter: 'cpython-3.13t', than: 'cpython-3.13t-gil1', is: 'faster', by: 1.4, because: 'threads run in parallel only with the GIL off' },
-	{ example: 'cpu-bound', variant: 'threads', interpreter: 'cpython-3.13t', than: 'cpython-3.13', is: 'faster', by: 1.4, because: 'threads on the free-threaded build beat threads on the GIL build' },
+	{
+		example: 'cpu-bound',
+		variant: 'sequential',
+		interpreter: 'cpython-3.13t',
+		than: 'cpython-3.13',
+		is: 'slower',
+		because: 'the free-threaded build costs single-thread speed',
+	},
+	{
+		example: 'cpu-bound',
+		variant: 'sequential',
+		interpreter: 'cpython-3.13t-gil1',
+		than: 'cpython-3.13',
+		is: 'slower',
+		because: 'a free-threaded build with the GIL forced on is slower than a default build',
+	},
+	{
+		example: 'cpu-bound',
+		variant: 'threads',
+		interpreter: 'cpython-3.13t',
+		than: 'cpython-3.13t-gil1',
+		is: 'faster',
+		by: 1.4,
+		because: 'threads run in parallel only with the GIL off',
+	},
+	{
+		example: 'cpu-bound',
+		variant: 'threads',
+		interpreter: 'cpython-3.13t',
+		than: 'cpython-3.13',
+		is: 'faster',
+		by: 1.4,
+		because: 'threads on the free-threaded build beat threads on the GIL build',
+	},
 ];
 
 export function describeCrossClaim(c: CrossClaim): string {
@@ -60,7 +97,10 @@ export function checkCrossClaim(claim: CrossClaim, on: Measurement, than: Measur
 	const a = on.variants.find((v) => v.variant === claim.variant);
 	const b = than.variants.find((v) => v.variant === claim.variant);
 	if (a?.status !== 'ok' || b?.status !== 'ok') {
-		return { status: 'fail', message: `${claim.variant} did not run on ${a?.status !== 'ok' ? claim.interpreter : claim.than}` };
+		return {
+			status: 'fail',
+			message: `${claim.variant} did not run on ${a?.status !== 'ok' ? claim.interpreter : claim.than}`,
+		};
 	}
 	if (claim.by && (on.environment.cpu_count ?? 1) < 2) return { status: 'skip', message: 'needs at least 2 CPUs' };
 	const [slow, fast] = claim.is === 'slower' ? [a, b] : [b, a];

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { IO_EXAMPLE, IO_SCRIPTS, clone, ioMeasurement, script, sweepMeasurement } from '../../src/lib/measurements/fixtures.ts';
-import { checkAgainstExample, checkClaim, checkClaims, compareStory, comparableSpeedup, unmetCondition, type Claim } from './freshness.ts';
+import {
+	IO_EXAMPLE,
+	IO_SCRIPTS,
+	clone,
+	ioMeasurement,
+	script,
+	sweepMeasurement,
+} from '../../src/lib/measurements/fixtures.ts';
+import {
+	checkAgainstExample,
+	checkClaim,
+	checkClaims,
+	compareStory,
+	comparableSpeedup,
+	unmetCondition,
+	type Claim,
+} from './freshness.ts';
 import { parseMeasurement } from '../../src/lib/measurements/load.ts';
 import { roundSig, speedupOf } from '../../src/lib/measurements/numbers.ts';
 import { type Measurement } from '../../src/lib/measurements/schema.ts';
@@ -11,7 +26,8 @@ const claims: Claim[] = [
 	{ kind: 'metric', variant: 'threads', metric: 'bytes', op: '==', value: 800, because: 'every byte arrives' },
 ];
 
-const failures = (findings: { status: string; message: string }[]) => findings.filter((f) => f.status === 'fail').map((f) => f.message);
+const failures = (findings: { status: string; message: string }[]) =>
+	findings.filter((f) => f.status === 'fail').map((f) => f.message);
 
 /**
  * A committed file edited by hand to claim threads were slower than sequential, consistently enough
@@ -53,14 +69,24 @@ describe('checkClaims', () => {
 		const one = clone(ioMeasurement());
 		one.environment.cpu_count = 1;
 		const finding = checkClaim(one, { ...claims[0]!, when: { minCpus: 2 } } as Claim);
-		expect(finding).toEqual({ status: 'skip', message: 'threads speedup >= 3 (threads overlap the waits): needs at least 2 CPUs; measured on 1 CPU' });
-		expect(unmetCondition({ gil: false }, one.environment)).toBe('applies only with the GIL disabled; measured with it enabled');
+		expect(finding).toEqual({
+			status: 'skip',
+			message: 'threads speedup >= 3 (threads overlap the waits): needs at least 2 CPUs; measured on 1 CPU',
+		});
+		expect(unmetCondition({ gil: false }, one.environment)).toBe(
+			'applies only with the GIL disabled; measured with it enabled',
+		);
 	});
 
 	it('skips a claim about a variant that was skipped, and fails one about a variant that does not exist', () => {
 		const m = ioMeasurement();
-		expect(checkClaim(m, { kind: 'speedup', variant: 'free-threads', op: '>', value: 1, because: 'x' }).status).toBe('skip');
-		expect(checkClaim(m, { kind: 'speedup', variant: 'gone', op: '>', value: 1, because: 'x' })).toMatchObject({ status: 'fail', message: expect.stringMatching(/no variant "gone"/) });
+		expect(checkClaim(m, { kind: 'speedup', variant: 'free-threads', op: '>', value: 1, because: 'x' }).status).toBe(
+			'skip',
+		);
+		expect(checkClaim(m, { kind: 'speedup', variant: 'gone', op: '>', value: 1, because: 'x' })).toMatchObject({
+			status: 'fail',
+			message: expect.stringMatching(/no variant "gone"/),
+		});
 	});
 
 	it('checks a metric as a share of another metric', () => {
@@ -68,18 +94,52 @@ describe('checkClaims', () => {
 		const threads = m.variants[1]!;
 		if (threads.status !== 'ok') throw new Error('fixture');
 		threads.metrics = { expected: 800, lost_updates: 200 };
-		const share: Claim = { kind: 'metric', variant: 'threads', metric: 'lost_updates', of: 'expected', op: '>=', value: 0.05, because: 'a large share' };
-		expect(checkClaim(m, share)).toMatchObject({ status: 'pass', message: expect.stringContaining('lost_updates/expected >= 0.05') });
-		expect(checkClaim(m, { ...share, op: '<=', value: 0.01 })).toMatchObject({ status: 'fail', message: expect.stringContaining('measured 200 of 800') });
-		expect(checkClaim(m, { ...share, of: 'bytes' })).toMatchObject({ status: 'fail', message: expect.stringMatching(/no non-zero metric "bytes"/) });
+		const share: Claim = {
+			kind: 'metric',
+			variant: 'threads',
+			metric: 'lost_updates',
+			of: 'expected',
+			op: '>=',
+			value: 0.05,
+			because: 'a large share',
+		};
+		expect(checkClaim(m, share)).toMatchObject({
+			status: 'pass',
+			message: expect.stringContaining('lost_updates/expected >= 0.05'),
+		});
+		expect(checkClaim(m, { ...share, op: '<=', value: 0.01 })).toMatchObject({
+			status: 'fail',
+			message: expect.stringContaining('measured 200 of 800'),
+		});
+		expect(checkClaim(m, { ...share, of: 'bytes' })).toMatchObject({
+			status: 'fail',
+			message: expect.stringMatching(/no non-zero metric "bytes"/),
+		});
 	});
 
 	it('checks which series wins at each end of a sweep', () => {
 		const m = sweepMeasurement();
-		const small: Claim = { kind: 'sweep-faster', variant: 'sweep', at: 'smallest', series: 'loop', than: 'process-pool', because: 'overhead' };
-		const large: Claim = { kind: 'sweep-faster', variant: 'sweep', at: 'largest', series: 'process-pool', than: 'loop', because: 'parallel' };
+		const small: Claim = {
+			kind: 'sweep-faster',
+			variant: 'sweep',
+			at: 'smallest',
+			series: 'loop',
+			than: 'process-pool',
+			because: 'overhead',
+		};
+		const large: Claim = {
+			kind: 'sweep-faster',
+			variant: 'sweep',
+			at: 'largest',
+			series: 'process-pool',
+			than: 'loop',
+			because: 'parallel',
+		};
 		expect(checkClaim(m, small).status).toBe('pass');
-		expect(checkClaim(m, large)).toMatchObject({ status: 'pass', message: expect.stringContaining('at x=100000: process-pool 60.0 ms, loop 100 ms') });
+		expect(checkClaim(m, large)).toMatchObject({
+			status: 'pass',
+			message: expect.stringContaining('at x=100000: process-pool 60.0 ms, loop 100 ms'),
+		});
 		expect(checkClaim(m, { ...small, at: 'largest' }).status).toBe('fail');
 		expect(checkClaim(m, { ...small, at: 'largest' }, { margin: 1.2 }).status).toBe('fail'); // 100 ms vs 60 ms: too far
 	});
@@ -87,15 +147,23 @@ describe('checkClaims', () => {
 
 describe('compareStory', () => {
 	it('passes when a fresh run tells the same story', () => {
-		const fresh = ioMeasurement({ sequential: [0.9, 0.85, 0.88], threads: [0.13, 0.12, 0.125], asyncio: [0.12, 0.121, 0.119] });
+		const fresh = ioMeasurement({
+			sequential: [0.9, 0.85, 0.88],
+			threads: [0.13, 0.12, 0.125],
+			asyncio: [0.12, 0.121, 0.119],
+		});
 		expect(failures(compareStory(ioMeasurement(), fresh))).toEqual([]);
 	});
 
 	it('fails when the committed file says threads are slower but a fresh run says otherwise', () => {
 		const found = failures(compareStory(editedToClaimThreadsAreSlower(), ioMeasurement()));
-		expect(found).toContain('order changed: threads vs sequential: committed 2.47× slower, fresh 0.13×; the committed numbers no longer tell what the examples do');
+		expect(found).toContain(
+			'order changed: threads vs sequential: committed 2.47× slower, fresh 0.13×; the committed numbers no longer tell what the examples do',
+		);
 		// A near tie is not the same order either: asyncio and threads are far apart in the edited file.
-		expect(found).toContain('order changed: threads vs asyncio: committed 19.42× slower, fresh 1.02×; the committed numbers no longer tell what the examples do');
+		expect(found).toContain(
+			'order changed: threads vs asyncio: committed 19.42× slower, fresh 1.02×; the committed numbers no longer tell what the examples do',
+		);
 	});
 
 	it('fails when a big speedup is off by more than the margin', () => {
@@ -105,7 +173,11 @@ describe('compareStory', () => {
 		sequential.elapsed_s = { median: 8.1, min: 8, max: 8.2, runs: [8.2, 8, 8.1] };
 		for (const v of inflated.variants) if (v.status === 'ok') v.speedup = speedupOf(8.1, v.elapsed_s.median);
 		const found = failures(compareStory(parseMeasurement(inflated, 'inflated'), ioMeasurement()));
-		expect(found).toEqual(expect.arrayContaining([expect.stringMatching(/^size changed more than 4×: threads speedup: committed 77×, fresh 7\.7×$/)]));
+		expect(found).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/^size changed more than 4×: threads speedup: committed 77×, fresh 7\.7×$/),
+			]),
+		);
 	});
 
 	it('fails when a variant now runs that was skipped (or the other way round) on the same kind of machine', () => {
@@ -120,7 +192,9 @@ describe('compareStory', () => {
 			status: 'skipped',
 			skip_reason: 'no event loop',
 		};
-		expect(failures(compareStory(ioMeasurement(), fresh))).toEqual(['asyncio was ok when measured but is skipped now (no event loop)']);
+		expect(failures(compareStory(ioMeasurement(), fresh))).toEqual([
+			'asyncio was ok when measured but is skipped now (no event loop)',
+		]);
 		const elsewhere = clone(fresh);
 		elsewhere.environment.cpu_count = 16;
 		expect(failures(compareStory(ioMeasurement(), elsewhere))).toEqual([]);

@@ -25,6 +25,8 @@ export const FREE_THREADED = 'cpython-3.13t';
 /** The free-threaded CPython that `npm run pythons` finds (cache, PATH, pyenv, $PYTHONS), or why there is none. */
 export async function findFreeThreaded(): Promise<{ python: PythonInfo | null; why: string }> {
 	const python = (await discover()).pythons.find((p) => p.id === FREE_THREADED) ?? null;
-	const why = python ? '' : `no ${FREE_THREADED} here (npm run pythons lists the interpreters; npm run pythons -- --provide free-threaded builds it)`;
+	const why = python
+		? ''
+		: `no ${FREE_THREADED} here (npm run pythons lists the interpreters; npm run pythons -- --provide free-threaded builds it)`;
 	return { python, why };
 }

@@ -21,7 +21,12 @@ export function learnerReport(slug: string): string {
 	const script = example.scripts.find((s) => s.file === args[0]);
 	// The learner's command as it is, plus the script's quick arguments (fewer items) when it is one of the scripts.
 	const quick = script && !args.slice(1).some((a) => script.quickArgs.includes(a)) ? script.quickArgs : [];
-	const text = execFileSync(process.env.PYTHON ?? 'python3', [...args, ...quick], { cwd: example.dir, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+	const text = execFileSync(process.env.PYTHON ?? 'python3', [...args, ...quick], {
+		cwd: example.dir,
+		encoding: 'utf8',
+		timeout: 120_000,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	made.set(slug, text);
 	return text;
 }
@@ -40,7 +45,8 @@ export function comparePages(): Array<{ path: string; examples: string[] }> {
 			else if (entry.name === 'index.html') {
 				const html = fs.readFileSync(path.join(dir, child), 'utf8');
 				const examples = [...new Set([...html.matchAll(/data-your-run="([a-z0-9-]+)"/g)].map((m) => m[1]!))];
-				if (examples.length && !rel.startsWith('print')) pages.push({ path: rel ? `${rel.split(path.sep).join('/')}/` : '', examples });
+				if (examples.length && !rel.startsWith('print'))
+					pages.push({ path: rel ? `${rel.split(path.sep).join('/')}/` : '', examples });
 			}
 		}
 	};

@@ -5,7 +5,9 @@
 import { vi } from 'vitest';
 
 const refuse = (name: string) => () => {
-	throw new Error(`child_process.${name}: unit tests start no processes; a test that runs one belongs in tests/integration/`);
+	throw new Error(
+		`child_process.${name}: unit tests start no processes; a test that runs one belongs in tests/integration/`,
+	);
 };
 
 function fake() {

@@ -16,7 +16,10 @@ export function runExamplePages(): Array<{ path: string; slug: string }> {
 			else if (/\.mdx?$/.test(entry.name)) {
 				const source = fs.readFileSync(full, 'utf8');
 				const slug = /<RunExample\s+example="([^"]+)"/.exec(source)?.[1];
-				const page = path.relative(docs, full).replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+				const page = path
+					.relative(docs, full)
+					.replace(/\.mdx?$/, '')
+					.replace(/(^|\/)index$/, '');
 				if (slug) found.push({ path: page ? `${page}/` : '', slug });
 			}
 		}

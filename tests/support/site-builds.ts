@@ -29,12 +29,13 @@ Promise.all(servers.map((s) => new Promise((ok) => s.on('listening', ok)))).then
 });`;
 	const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
 	const ports = result.stdout.trim().split(',').map(Number);
-	if (result.status !== 0 || ports.length !== count || !ports.every((p) => p > 0)) throw new Error(`could not find free ports: ${result.stderr}`);
+	if (result.status !== 0 || ports.length !== count || !ports.every((p) => p > 0))
+		throw new Error(`could not find free ports: ${result.stderr}`);
 	return ports;
 }
 
 function sitePorts(): [number, number] {
-	const given = process.env.SITE_PORTS?.split(',').map(Number);
+	const given = process.env.SITE_PORTS ? process.env.SITE_PORTS.split(',').map(Number) : null;
 	if (given?.length === 2 && given.every((p) => Number.isInteger(p) && p > 0)) return given as [number, number];
 	if (given) throw new Error(`SITE_PORTS must be two ports, such as "4391,4392"; it is "${process.env.SITE_PORTS}".`);
 	const picked = freePorts(2) as [number, number];

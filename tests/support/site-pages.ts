@@ -27,14 +27,20 @@ export function sitePages(): SitePage[] {
 	const locations = sitemaps.flatMap((file) =>
 		[...fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!),
 	);
-	return locations
-		.map((loc) => new URL(loc).pathname.replace(root.base, ''))
-		// The printable course repeats every lesson on one page (minutes for axe and layout checks): its own tests
-		// are in tests/e2e/downloads.spec.ts.
-		.filter((p) => p !== PRINT_PAGE_PATH)
-		// Whole-file listings are fragments a lesson fetches when a panel opens (src/lib/ways-in/listings.ts), not pages a
-		// reader visits: they are tested through the lessons' panels.
-		.filter((p) => !p.startsWith(`${LISTINGS_DIR}/`))
-		.sort()
-		.map((p) => ({ path: p, name: p.replace(/\/$/, '').replaceAll('/', '-') || 'home', isLesson: p.startsWith('lessons/') }));
+	return (
+		locations
+			.map((loc) => new URL(loc).pathname.replace(root.base, ''))
+			// The printable course repeats every lesson on one page (minutes for axe and layout checks): its own tests
+			// are in tests/e2e/downloads.spec.ts.
+			.filter((p) => p !== PRINT_PAGE_PATH)
+			// Whole-file listings are fragments a lesson fetches when a panel opens (src/lib/ways-in/listings.ts), not pages a
+			// reader visits: they are tested through the lessons' panels.
+			.filter((p) => !p.startsWith(`${LISTINGS_DIR}/`))
+			.sort()
+			.map((p) => ({
+				path: p,
+				name: p.replace(/\/$/, '').replaceAll('/', '-') || 'home',
+				isLesson: p.startsWith('lessons/'),
+			}))
+	);
 }

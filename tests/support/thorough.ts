@@ -6,7 +6,8 @@
 import { test, type TestInfo } from '@playwright/test';
 
 export const BASE_INDEPENDENT = 'does not depend on the base: checked on the root build';
-export const SAME_COMPONENT = 'the same component under this base is checked on the first page; the root build checks every page';
+export const SAME_COMPONENT =
+	'the same component under this base is checked on the first page; the root build checks every page';
 
 /** Skips a check that cannot depend on the base outside the thorough project. */
 export function thoroughOnly(testInfo: TestInfo): void {

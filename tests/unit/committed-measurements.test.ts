@@ -8,9 +8,23 @@ import { describe, expect, it } from 'vitest';
 import { checkComparable } from '../../src/lib/charts/interpreter-chart.ts';
 import { listExampleSlugs, loadExample } from '../../src/lib/examples/metadata.ts';
 import { INTERPRETER_COMPARISON } from '../../src/lib/measurements/interpreters.ts';
-import { findOkVariant, interpreterMeasureCommand, listInterpreters, listMeasurementSlugs, loadInterpreterMeasurement, loadMeasurement, measureCommand, measurementPath } from '../../src/lib/measurements/load.ts';
+import {
+	findOkVariant,
+	interpreterMeasureCommand,
+	listInterpreters,
+	listMeasurementSlugs,
+	loadInterpreterMeasurement,
+	loadMeasurement,
+	measureCommand,
+	measurementPath,
+} from '../../src/lib/measurements/load.ts';
 import { type Measurement } from '../../src/lib/measurements/schema.ts';
-import { checkCrossClaim, CROSS_CLAIMS, describeCrossClaim, interpreterClaims } from '../support/freshness-interpreters.ts';
+import {
+	checkCrossClaim,
+	CROSS_CLAIMS,
+	describeCrossClaim,
+	interpreterClaims,
+} from '../support/freshness-interpreters.ts';
 import { checkAgainstExample, checkClaim, describeClaim, STORY, type Finding } from '../support/freshness.ts';
 
 const examples = listExampleSlugs();
@@ -20,7 +34,12 @@ const failures = (findings: Finding[]) => findings.filter((f) => f.status === 'f
 describe('committed measurements', () => {
 	it('every file in measurements/ belongs to an example that exists', () => {
 		const orphans = measured.filter((slug) => !examples.includes(slug));
-		expect(orphans.map((slug) => `${measurementPath(slug)}: no example "${slug}" in examples/ (delete the file or restore the example)`)).toEqual([]);
+		expect(
+			orphans.map(
+				(slug) =>
+					`${measurementPath(slug)}: no example "${slug}" in examples/ (delete the file or restore the example)`,
+			),
+		).toEqual([]);
 	});
 
 	it('every example has a measurement', () => {
@@ -58,7 +77,10 @@ describe('committed interpreter comparison', () => {
 			describe(`${interpreter}/${slug}`, () => {
 				it('is valid, says which interpreter it comes from, and matches example.json', () => {
 					const m = loadInterpreterMeasurement(slug, interpreter);
-					expect(failures(checkAgainstExample(m, loadExample(slug))), `run ${interpreterMeasureCommand(slug, interpreter)}`).toEqual([]);
+					expect(
+						failures(checkAgainstExample(m, loadExample(slug))),
+						`run ${interpreterMeasureCommand(slug, interpreter)}`,
+					).toEqual([]);
 				});
 				for (const claim of interpreterClaims(interpreter, slug, STORY)) {
 					it(`says: ${describeClaim(claim)}`, (context) => {
@@ -73,7 +95,10 @@ describe('committed interpreter comparison', () => {
 	const slugsOnAll = [...new Set(INTERPRETER_COMPARISON.flatMap((e) => e.examples))];
 	for (const slug of slugsOnAll) {
 		it(`${slug}: every interpreter measured on one machine with the same arguments`, () => {
-			const items = INTERPRETER_COMPARISON.filter((e) => e.examples.includes(slug)).map((e) => ({ interpreter: e.interpreter, measurement: loadInterpreterMeasurement(slug, e.interpreter) }));
+			const items = INTERPRETER_COMPARISON.filter((e) => e.examples.includes(slug)).map((e) => ({
+				interpreter: e.interpreter,
+				measurement: loadInterpreterMeasurement(slug, e.interpreter),
+			}));
 			expect(() => checkComparable(items)).not.toThrow();
 		});
 	}
@@ -88,7 +113,11 @@ describe('committed interpreter comparison', () => {
 	});
 	for (const claim of CROSS_CLAIMS) {
 		it(`says: ${describeCrossClaim(claim)}`, (context) => {
-			const finding = checkCrossClaim(claim, loadInterpreterMeasurement(claim.example, claim.interpreter), loadInterpreterMeasurement(claim.example, claim.than));
+			const finding = checkCrossClaim(
+				claim,
+				loadInterpreterMeasurement(claim.example, claim.interpreter),
+				loadInterpreterMeasurement(claim.example, claim.than),
+			);
 			if (finding.status === 'skip') context.skip(finding.message);
 			expect(finding.status, finding.message).toBe('pass');
 		});

@@ -59,7 +59,9 @@ let document: Document | undefined;
  * src/integrations/build-time-only.ts).
  */
 export function plotDocument(): Document {
-	document ??= (globalThis as { document?: Document }).document ?? new JSDOM('<!doctype html><html><body></body></html>').window.document;
+	document ??=
+		(globalThis as { document?: Document }).document ??
+		new JSDOM('<!doctype html><html><body></body></html>').window.document;
 	return document;
 }
 

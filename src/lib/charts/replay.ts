@@ -48,7 +48,12 @@ interface Bar {
 }
 
 /** `axisEnd`: the time axis reaches at least this far, in seconds (a learner's run and ours on one scale). */
-export function replayFigure(measurement: Measurement, variants: readonly string[], caption?: string, options: { axisEnd?: number } = {}): ReplayFigure {
+export function replayFigure(
+	measurement: Measurement,
+	variants: readonly string[],
+	caption?: string,
+	options: { axisEnd?: number } = {},
+): ReplayFigure {
 	if (variants.length < 1) throw new MeasurementError('a replay needs at least one variant');
 	const end = Math.max(options.axisEnd ?? 0, timelineAxisEnd(measurement, variants));
 	const tickFormat = secondsTick(end);

@@ -37,7 +37,10 @@ interface BarDatum {
 	skipped: boolean;
 }
 
-function bars(measurement: Measurement, options: SpeedupChartOptions): { variants: ReturnType<typeof timedVariants>; data: BarDatum[] } {
+function bars(
+	measurement: Measurement,
+	options: SpeedupChartOptions,
+): { variants: ReturnType<typeof timedVariants>; data: BarDatum[] } {
 	const variants = timedVariants(measurement, options.variants);
 	if (variants.length === 0)
 		throw new MeasurementError(`example ${measurement.example} has no timed variants to chart`);

@@ -38,7 +38,13 @@ describe('moveHintsToAppendix', () => {
 		expect(body).not.toContain('exercise-hints');
 		expect(body).toContain('<a href="#appendix-exercise-io-pool">in the appendix</a>');
 		expect(body).toContain('<h2>Check yourself</h2>');
-		expect(entries).toEqual([{ exercise: 'exercise-io-pool', title: 'Exercise: pool it', html: lesson.slice(lesson.indexOf('<details'), lesson.lastIndexOf('</div>')) }]);
+		expect(entries).toEqual([
+			{
+				exercise: 'exercise-io-pool',
+				title: 'Exercise: pool it',
+				html: lesson.slice(lesson.indexOf('<details'), lesson.lastIndexOf('</div>')),
+			},
+		]);
 	});
 	it('leaves a lesson without exercises as it is', () => {
 		expect(moveHintsToAppendix('<p>no exercise</p>', () => '#')).toEqual({ body: '<p>no exercise</p>', entries: [] });

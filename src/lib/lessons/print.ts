@@ -49,8 +49,14 @@ export function prefixIds(html: string, prefix: string): string {
 	const fix = (id: string) => (ids.has(id) ? `${prefix}${id}` : id);
 	return html
 		.replace(/(\sid=")([^"]+)"/g, (_, start: string, id: string) => `${start}${fix(id)}"`)
-		.replace(/(\s(?:href|xlink:href)="#)([^"]+)"/g, (_, start: string, id: string) => `${start}${fix(decodeURIComponent(id))}"`)
-		.replace(/(\s(?:aria-labelledby|aria-describedby|aria-controls|for)=")([^"]+)"/g, (_, start: string, list: string) => `${start}${list.split(/\s+/).map(fix).join(' ')}"`)
+		.replace(
+			/(\s(?:href|xlink:href)="#)([^"]+)"/g,
+			(_, start: string, id: string) => `${start}${fix(decodeURIComponent(id))}"`,
+		)
+		.replace(
+			/(\s(?:aria-labelledby|aria-describedby|aria-controls|for)=")([^"]+)"/g,
+			(_, start: string, list: string) => `${start}${list.split(/\s+/).map(fix).join(' ')}"`,
+		)
 		.replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${fix(id)})`);
 }
 
@@ -105,7 +111,10 @@ export interface AppendixEntry {
  * points to the appendix (`appendixHref(exercise)`), and the panels themselves, in order, for the appendix: a book
  * puts the answers after the last chapter, not under the question.
  */
-export function moveHintsToAppendix(html: string, appendixHref: (exercise: string) => string): { body: string; entries: AppendixEntry[] } {
+export function moveHintsToAppendix(
+	html: string,
+	appendixHref: (exercise: string) => string,
+): { body: string; entries: AppendixEntry[] } {
 	const entries: AppendixEntry[] = [];
 	let body = '';
 	let from = 0;
@@ -115,7 +124,11 @@ export function moveHintsToAppendix(html: string, appendixHref: (exercise: strin
 		const exercise = [...before.matchAll(exercises)].at(-1)?.[1];
 		if (!exercise) throw new Error('an exercise hints panel outside an exercise');
 		const heading = [...before.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/g)].at(-1)?.[1] ?? '';
-		const title = heading.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim() || 'Exercise';
+		const title =
+			heading
+				.replace(/<[^>]+>/g, '')
+				.replace(/\s+/g, ' ')
+				.trim() || 'Exercise';
 		entries.push({ exercise, title, html: html.slice(span.start, span.end) });
 		body += `${html.slice(from, span.start)}<p class="print-appendix-ref">Hints and the solution: <a href="${appendixHref(exercise)}">in the appendix</a>.</p>`;
 		from = span.end;

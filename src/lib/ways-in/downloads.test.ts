@@ -53,8 +53,12 @@ describe('publishPdfLinks', () => {
 		const { publishPdfLinks, PDF_LINK_TEMPLATE } = await import('./downloads.ts');
 		const page = `<footer>${PDF_LINK_TEMPLATE}<p><a href="/x.pdf">PDF${PDF_SIZE_PLACEHOLDER}</a></p></template></footer>`;
 		const published = publishPdfLinks(page, 2_000_000);
-		expect(published).toBe('<footer><p><a href="/x.pdf">PDF<span data-pdf-size="2000000"> (2.0 MB)</span></a></p></footer>');
+		expect(published).toBe(
+			'<footer><p><a href="/x.pdf">PDF<span data-pdf-size="2000000"> (2.0 MB)</span></a></p></footer>',
+		);
 		expect(publishPdfLinks(published, 2_000_000)).toBe(published);
-		expect(publishPdfLinks('<template data-course-pdf-link class="astro-x"><a>PDF</a></template>', 1)).toBe('<a>PDF</a>');
+		expect(publishPdfLinks('<template data-course-pdf-link class="astro-x"><a>PDF</a></template>', 1)).toBe(
+			'<a>PDF</a>',
+		);
 	});
 });

@@ -28,7 +28,15 @@ function parts(root: HTMLElement) {
 	const q = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
 	const { yourRun: example, command, schemaVersion, measurement } = root.dataset as Record<string, string>;
 	const context: ReportContext = { example: example!, command: command!, schemaVersion: Number(schemaVersion) };
-	return { example: example!, measurement: measurement!, context, alert: q('[role=alert]'), status: q('[role=status]'), result: q('.yr-result'), input: q<HTMLInputElement>('input[type=file]') };
+	return {
+		example: example!,
+		measurement: measurement!,
+		context,
+		alert: q('[role=alert]'),
+		status: q('[role=status]'),
+		result: q('.yr-result'),
+		input: q<HTMLInputElement>('input[type=file]'),
+	};
 }
 
 function slotsOf(example: string): HTMLElement[] {
@@ -48,7 +56,11 @@ function ourMeasurement(url: string): Promise<Measurement> {
 	return ours.get(url)!;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	className: string,
+	text?: string,
+): HTMLElementTagNameMap[K] {
 	const node = document.createElement(tag);
 	node.className = className;
 	if (text !== undefined) node.textContent = text;
@@ -106,7 +118,10 @@ function drawSlots(example: string, our: Measurement, yours: Measurement) {
 			fig.innerHTML = drawn.svg;
 			fig.append(element('figcaption', '', drawn.caption));
 			const details = element('details', 'sl-figure-data');
-			details.append(element('summary', '', 'The numbers in your chart'), wrapped(table(drawn.table.head, drawn.table.rows)));
+			details.append(
+				element('summary', '', 'The numbers in your chart'),
+				wrapped(table(drawn.table.head, drawn.table.rows)),
+			);
 			slot.append(fig, details);
 			// Ours again on the shared axis, by the same function, when the learner's run is longer.
 			if (shared !== undefined && ourEnd !== null && shared > ourEnd * 1.001) {
@@ -149,7 +164,9 @@ export async function fromText(root: HTMLElement, text: string, source: string, 
 		return false;
 	}
 	const yours = learnerMeasurement(read.report, our, context.command);
-	const onPage = [...new Set(slotsOf(example).flatMap((slot) => specVariants(JSON.parse(slot.dataset.spec!) as ChartSpec)))];
+	const onPage = [
+		...new Set(slotsOf(example).flatMap((slot) => specVariants(JSON.parse(slot.dataset.spec!) as ChartSpec))),
+	];
 	const ordered = our.variants.map((v) => v.variant).filter((id) => onPage.includes(id));
 	const comparison = compareRuns(our, yours, ordered.length ? ordered : undefined);
 	alert.textContent = '';
@@ -159,14 +176,18 @@ export async function fromText(root: HTMLElement, text: string, source: string, 
 	const note = result.querySelector<HTMLElement>('.yr-note')!;
 	note.textContent = comparison.parameterNote ?? '';
 	note.hidden = comparison.parameterNote === null;
-	result.querySelector('.yr-table')!.replaceChildren(wrapped(table(comparison.table.head, comparison.table.rows, comparison.table.caption)));
+	result
+		.querySelector('.yr-table')!
+		.replaceChildren(wrapped(table(comparison.table.head, comparison.table.rows, comparison.table.caption)));
 	drawSlots(example, our, yours);
 	result.hidden = false;
 	root.dataset.loaded = source;
 	const kept = keep ? saveRun(storage(), example, text, source) : true;
 	status.textContent =
 		`${keep ? 'Your run' : 'Your saved run'} (${source}) is drawn beside ours in the figures of examples/${example} on this page. ` +
-		(kept ? 'It stays in this browser, on every lesson with this example, until you press Forget my run.' : 'This browser would not keep it, so it shows on this page only.');
+		(kept
+			? 'It stays in this browser, on every lesson with this example, until you press Forget my run.'
+			: 'This browser would not keep it, so it shows on this page only.');
 	return true;
 }
 

@@ -6,7 +6,11 @@ export type ChartSpec =
 	| { kind: 'speedup'; variants?: string[] }
 	| { kind: 'timeline'; variant: string; sameAxisAs?: string[] }
 	| { kind: 'replay'; variants: string[] }
-	| { kind: 'sweep'; variant: string; options: { x?: string; y?: string; xLabel?: string; yLabel?: string; yScale?: 'log' | 'linear'; mark?: string } };
+	| {
+			kind: 'sweep';
+			variant: string;
+			options: { x?: string; y?: string; xLabel?: string; yLabel?: string; yScale?: 'log' | 'linear'; mark?: string };
+	  };
 
 /** The variants a spec shows, for the comparison table (a sweep shows one report variant). */
 export function specVariants(spec: ChartSpec): string[] {

@@ -53,7 +53,9 @@ function inputs(parameters: Record<string, unknown>): string {
 export function compareRuns(ours: Measurement, yours: Measurement, variants?: readonly string[]): Comparison {
 	const ids = variants ?? ours.variants.filter((v) => v.role === 'variant').map((v) => v.variant);
 	const both = ids.filter((id) => ok(ours, id) && ok(yours, id));
-	const withSpeedup = both.filter((id) => ok(ours, id)!.speedup !== null && ok(yours, id)!.speedup !== null && id !== ours.baseline);
+	const withSpeedup = both.filter(
+		(id) => ok(ours, id)!.speedup !== null && ok(yours, id)!.speedup !== null && id !== ours.baseline,
+	);
 	const pick = withSpeedup.sort((a, b) => ok(ours, b)!.speedup! - ok(ours, a)!.speedup!)[0] ?? both[0];
 	let sentence: string;
 	if (pick === undefined) {

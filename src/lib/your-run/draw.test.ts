@@ -43,7 +43,12 @@ describe('a learner run drawn by the build’s chart code', () => {
 	}
 
 	it('says which runs a report lacks instead of drawing', () => {
-		expect(fitSpec(yours, { kind: 'timeline', variant: 'asyncio' })).toBe('Your report has no timeline of asyncio: run the whole example (or asyncio) with --json.');
-		expect(fitSpec(yours, { kind: 'speedup', variants: ['sequential', 'threads', 'asyncio'] })).toEqual({ kind: 'speedup', variants: ['sequential', 'threads'] });
+		expect(fitSpec(yours, { kind: 'timeline', variant: 'asyncio' })).toBe(
+			'Your report has no timeline of asyncio: run the whole example (or asyncio) with --json.',
+		);
+		expect(fitSpec(yours, { kind: 'speedup', variants: ['sequential', 'threads', 'asyncio'] })).toEqual({
+			kind: 'speedup',
+			variants: ['sequential', 'threads'],
+		});
 	});
 });

@@ -19,8 +19,12 @@ export function fitSpec(m: Measurement, spec: ChartSpec): ChartSpec | string {
 	};
 	switch (spec.kind) {
 		case 'speedup': {
-			const variants = (spec.variants ?? m.variants.filter((v) => v.role === 'variant').map((v) => v.variant)).filter((id) => m.variants.some((v) => v.variant === id));
-			return variants.some(ok) ? { kind: 'speedup', variants } : `Your report has none of the runs this chart shows (${(spec.variants ?? []).join(', ') || 'its variants'}).`;
+			const variants = (spec.variants ?? m.variants.filter((v) => v.role === 'variant').map((v) => v.variant)).filter(
+				(id) => m.variants.some((v) => v.variant === id),
+			);
+			return variants.some(ok)
+				? { kind: 'speedup', variants }
+				: `Your report has none of the runs this chart shows (${(spec.variants ?? []).join(', ') || 'its variants'}).`;
 		}
 		case 'timeline':
 			return timed(spec.variant)
@@ -28,7 +32,9 @@ export function fitSpec(m: Measurement, spec: ChartSpec): ChartSpec | string {
 				: `Your report has no timeline of ${spec.variant}: run the whole example (or ${spec.variant}) with --json.`;
 		case 'replay': {
 			const variants = spec.variants.filter(timed);
-			return variants.length ? { kind: 'replay', variants } : `Your report has no timeline of ${spec.variants.join(' or ')}.`;
+			return variants.length
+				? { kind: 'replay', variants }
+				: `Your report has no timeline of ${spec.variants.join(' or ')}.`;
 		}
 		case 'sweep': {
 			const v = ok(spec.variant);

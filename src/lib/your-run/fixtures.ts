@@ -4,7 +4,11 @@ import { ENVIRONMENT } from '../measurements/fixtures.ts';
 import type { TimingReport } from './report.ts';
 
 /** One script's report, as timing.py prints it with --json; `fields` override any part. */
-export function report(slug: string, s: Pick<ExampleScript, 'file' | 'variant'>, fields: Partial<TimingReport> = {}): TimingReport {
+export function report(
+	slug: string,
+	s: Pick<ExampleScript, 'file' | 'variant'>,
+	fields: Partial<TimingReport> = {},
+): TimingReport {
 	return {
 		schema_version: 1,
 		example: slug,

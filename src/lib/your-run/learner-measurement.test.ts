@@ -6,8 +6,22 @@ import { learnerMeasurement } from './learner-measurement.ts';
 import { compareRuns, machineLine } from './comparison.ts';
 import type { TimingReport } from './report.ts';
 
-const [sequential, threads, asyncio] = IO_SCRIPTS as [(typeof IO_SCRIPTS)[0], (typeof IO_SCRIPTS)[0], (typeof IO_SCRIPTS)[0]];
-const ENV8 = { python_version: '3.13.5', implementation: 'CPython', gil_enabled: false, free_threaded_build: true, os: 'Linux', platform: 'Linux', machine: 'arm64', cpu_count: 8, start_method: 'forkserver' as const };
+const [sequential, threads, asyncio] = IO_SCRIPTS as [
+	(typeof IO_SCRIPTS)[0],
+	(typeof IO_SCRIPTS)[0],
+	(typeof IO_SCRIPTS)[0],
+];
+const ENV8 = {
+	python_version: '3.13.5',
+	implementation: 'CPython',
+	gil_enabled: false,
+	free_threaded_build: true,
+	os: 'Linux',
+	platform: 'Linux',
+	machine: 'arm64',
+	cpu_count: 8,
+	start_method: 'forkserver' as const,
+};
 
 function yourCompare(): TimingReport {
 	const env = { environment: ENV8, timestamp: '2026-12-06T10:00:00Z' };
@@ -56,24 +70,36 @@ describe('the comparison', () => {
 	});
 
 	it('says when the inputs differ', () => {
-		expect(compareRuns(ours, yours, ['sequential', 'asyncio']).parameterNote).toBe('Your run had other inputs (items 16; ours: items 8), so its times differ for that reason too.');
+		expect(compareRuns(ours, yours, ['sequential', 'asyncio']).parameterNote).toBe(
+			'Your run had other inputs (items 16; ours: items 8), so its times differ for that reason too.',
+		);
 		expect(compareRuns(ours, yours, ['sequential', 'threads']).parameterNote).toBeNull();
 	});
 
 	it('describes the machine: Python, build, GIL, CPUs', () => {
 		expect(machineLine(yours.environment)).toBe('CPython 3.13.5, free-threaded build, GIL off, Linux arm64, 8 CPUs');
-		expect(compareRuns(ours, yours).machine).toBe('Your machine: CPython 3.13.5, free-threaded build, GIL off, Linux arm64, 8 CPUs (run on 2026-12-06).');
+		expect(compareRuns(ours, yours).machine).toBe(
+			'Your machine: CPython 3.13.5, free-threaded build, GIL off, Linux arm64, 8 CPUs (run on 2026-12-06).',
+		);
 	});
 
 	it('puts the numbers in a table, saying what is missing', () => {
 		const { table } = compareRuns(ours, yours);
 		expect(table.head).toEqual(['Approach', 'Ours', 'Yours', 'Our speedup', 'Your speedup']);
 		expect(table.rows[1]).toEqual([ours.variants[1]!.label, '105 ms', '100 ms', '7.7×', '9.0×']);
-		expect(table.rows[3]).toEqual([ours.variants[3]!.label, 'skipped: needs a free-threaded build', 'not in your report', 'skipped: needs a free-threaded build', 'not in your report']);
+		expect(table.rows[3]).toEqual([
+			ours.variants[3]!.label,
+			'skipped: needs a free-threaded build',
+			'not in your report',
+			'skipped: needs a free-threaded build',
+			'not in your report',
+		]);
 	});
 
 	it('says so when the report has none of the page’s variants', () => {
 		const one = learnerMeasurement(yourCompare().runs![2]!, ours, 'x');
-		expect(compareRuns(ours, one, ['threads']).sentence).toMatch(/Your report has asyncio, none of which this page's figures show \(threads\)/);
+		expect(compareRuns(ours, one, ['threads']).sentence).toMatch(
+			/Your report has asyncio, none of which this page's figures show \(threads\)/,
+		);
 	});
 });

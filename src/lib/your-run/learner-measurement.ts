@@ -33,7 +33,12 @@ function variantOf(run: TimingReport, ours: MeasuredVariant | undefined): Measur
 	};
 	if (run.status === 'skipped') return { ...base, status: 'skipped', skip_reason: run.skip_reason || 'skipped' };
 	const tasks = [...run.tasks]
-		.map((t) => ({ id: t.id, worker: t.worker, start_s: roundSig(t.start_s), end_s: roundSig(Math.max(t.end_s, t.start_s)) }))
+		.map((t) => ({
+			id: t.id,
+			worker: t.worker,
+			start_s: roundSig(t.start_s),
+			end_s: roundSig(Math.max(t.end_s, t.start_s)),
+		}))
 		.sort((a, b) => a.start_s - b.start_s || a.id - b.id);
 	return {
 		...base,
@@ -45,7 +50,10 @@ function variantOf(run: TimingReport, ours: MeasuredVariant | undefined): Measur
 		speedup: null,
 		metrics: run.metrics ?? {},
 		task_count: tasks.length,
-		timeline: tasks.length === 0 || tasks.length > MAX_TIMELINE_TASKS ? null : { run: 0, elapsed_s: roundSig(run.elapsed_s!), tasks },
+		timeline:
+			tasks.length === 0 || tasks.length > MAX_TIMELINE_TASKS
+				? null
+				: { run: 0, elapsed_s: roundSig(run.elapsed_s!), tasks },
 		rows: run.rows ?? null,
 		runs: null,
 	};
@@ -58,7 +66,9 @@ function variantOf(run: TimingReport, ours: MeasuredVariant | undefined): Measur
 export function learnerMeasurement(report: TimingReport, ours: Measurement, command: string): Measurement {
 	const runs = runsByVariant(report);
 	const known = ours.variants.filter((v) => runs.has(v.variant)).map((v) => variantOf(runs.get(v.variant)!, v));
-	const extra = [...runs.values()].filter((run) => !ours.variants.some((v) => v.variant === run.variant)).map((run) => variantOf(run, undefined));
+	const extra = [...runs.values()]
+		.filter((run) => !ours.variants.some((v) => v.variant === run.variant))
+		.map((run) => variantOf(run, undefined));
 	const variants = [...known, ...extra];
 	const baseline = variants.find((v) => v.variant === ours.baseline);
 	for (const v of variants) {

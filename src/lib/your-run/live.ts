@@ -19,7 +19,16 @@ export interface LiveRun {
 	done: boolean;
 }
 
-const UNKNOWN: Environment = { python_version: '0.0.0', implementation: 'Python', gil_enabled: true, free_threaded_build: false, os: 'this browser', platform: '', machine: '', cpu_count: null };
+const UNKNOWN: Environment = {
+	python_version: '0.0.0',
+	implementation: 'Python',
+	gil_enabled: true,
+	free_threaded_build: false,
+	os: 'this browser',
+	platform: '',
+	machine: '',
+	cpu_count: null,
+};
 
 /** The run so far as a measurement the chart functions take. */
 export function liveMeasurement(run: LiveRun, today = new Date()): Measurement {
@@ -64,7 +73,9 @@ export function liveMeasurement(run: LiveRun, today = new Date()): Measurement {
 export function drawLive(box: HTMLElement, run: LiveRun): void {
 	if (run.tasks.length === 0) return;
 	const figure = timelineChart(liveMeasurement(run), run.variant, {
-		caption: run.done ? `Your run of ${run.script} in this page: one row per worker, one bar per task` : `${run.script} running in this page: each task appears as it finishes`,
+		caption: run.done
+			? `Your run of ${run.script} in this page: one row per worker, one bar per task`
+			: `${run.script} running in this page: each task appears as it finishes`,
 	});
 	box.innerHTML = `<figure>${figure.svg}<figcaption></figcaption></figure>`;
 	box.querySelector('figcaption')!.textContent = figure.caption;

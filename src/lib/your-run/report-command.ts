@@ -17,7 +17,12 @@ export interface ReportCommand {
 }
 
 function fromMetadata(value: unknown): string[] | null {
-	const words = typeof value === 'string' ? value.trim().split(/\s+/) : Array.isArray(value) && value.every((w) => typeof w === 'string') ? [...value] : null;
+	const words =
+		typeof value === 'string'
+			? value.trim().split(/\s+/)
+			: Array.isArray(value) && value.every((w) => typeof w === 'string')
+				? [...value]
+				: null;
 	if (!words || words.length === 0) return null;
 	// "python3 compare.py --json" and "python compare.py --json" name the interpreter; the arguments follow it.
 	return /^python(3(\.\d+t?)?)?$/.test(words[0]!) ? words.slice(1) : words;
@@ -25,16 +30,22 @@ function fromMetadata(value: unknown): string[] | null {
 
 export function reportCommand(slug: string): ReportCommand {
 	const example = loadExample(slug);
-	const raw = JSON.parse(fs.readFileSync(path.join(example.dir, EXAMPLE_METADATA_FILE), 'utf8')) as { reportCommand?: unknown };
+	const raw = JSON.parse(fs.readFileSync(path.join(example.dir, EXAMPLE_METADATA_FILE), 'utf8')) as {
+		reportCommand?: unknown;
+	};
 	const named = fromMetadata(raw.reportCommand);
 	const script =
-		example.scripts.find((s) => s.role === 'compare') ?? example.scripts.find((s) => s.role === 'sweep') ?? example.scripts.find((s) => s.role === 'variant')!;
+		example.scripts.find((s) => s.role === 'compare') ??
+		example.scripts.find((s) => s.role === 'sweep') ??
+		example.scripts.find((s) => s.role === 'variant')!;
 	const args = named ?? [script.file, '--json'];
 	return { args, text: ['python3', ...args].join(' ') };
 }
 
 /** The report format version the examples print (the JSON Schema's `schema_version` const): what the page reads. */
 export function reportSchemaVersion(): number {
-	const schema = JSON.parse(fs.readFileSync(TIMING_REPORT_SCHEMA, 'utf8')) as { properties: { schema_version: { const: number } } };
+	const schema = JSON.parse(fs.readFileSync(TIMING_REPORT_SCHEMA, 'utf8')) as {
+		properties: { schema_version: { const: number } };
+	};
 	return schema.properties.schema_version.const;
 }

@@ -4,10 +4,23 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { IO_SCRIPTS, tasks } from '../measurements/fixtures.ts';
 import { report } from './fixtures.ts';
 import { TIMING_REPORT_SCHEMA } from '../paths.ts';
-import { checkFileSize, looksTruncated, readReport, REPORT_FIELDS, REPORT_SIZE_LIMIT, runsOf, timingReportSchema, type ReportContext } from './report.ts';
+import {
+	checkFileSize,
+	looksTruncated,
+	readReport,
+	REPORT_FIELDS,
+	REPORT_SIZE_LIMIT,
+	runsOf,
+	timingReportSchema,
+	type ReportContext,
+} from './report.ts';
 
 const jsonSchema = JSON.parse(fs.readFileSync(TIMING_REPORT_SCHEMA, 'utf8'));
-const context: ReportContext = { example: 'io-demo', schemaVersion: jsonSchema.properties.schema_version.const, command: 'python3 compare.py --json' };
+const context: ReportContext = {
+	example: 'io-demo',
+	schemaVersion: jsonSchema.properties.schema_version.const,
+	command: 'python3 compare.py --json',
+};
 const [sequential, threads] = IO_SCRIPTS as [(typeof IO_SCRIPTS)[0], (typeof IO_SCRIPTS)[0]];
 
 /** A compare script's report: the compare run with the variants it ran inside. */
@@ -56,11 +69,19 @@ describe('reading a report', () => {
 		['truncated', JSON.stringify(compareReport(), null, 2).slice(0, 500), /stops before its end/],
 		['truncated', '{"schema_version": 1, "example": "io-de', /stops before its end/],
 		['not-a-report', '[1, 2]', /not a timing report/],
-		['other-example', JSON.stringify({ ...compareReport(), example: 'cpu-bound' }), /examples\/cpu-bound; this page compares examples\/io-demo/],
+		[
+			'other-example',
+			JSON.stringify({ ...compareReport(), example: 'cpu-bound' }),
+			/examples\/cpu-bound; this page compares examples\/io-demo/,
+		],
 		['older-version', JSON.stringify({ ...compareReport(), schema_version: 0 }), /older than the version 1/],
 		['newer-version', JSON.stringify({ ...compareReport(), schema_version: 2 }), /newer than the version 1/],
 		['no-timelines', JSON.stringify(report('io-demo', threads, { tasks: [] })), /no timelines/],
-		['not-a-report', JSON.stringify({ ...compareReport(), elapsed_s: 'fast' }), /not a valid timing report \(elapsed_s/],
+		[
+			'not-a-report',
+			JSON.stringify({ ...compareReport(), elapsed_s: 'fast' }),
+			/not a valid timing report \(elapsed_s/,
+		],
 		['empty', '  ', /empty/],
 	];
 	for (const [kind, text, message] of problems) {
@@ -77,13 +98,16 @@ describe('reading a report', () => {
 	it('says how to make a good report in every answer but the newer-version one', () => {
 		for (const [kind, text] of problems) {
 			const result = readReport(text, context);
-			if (!result.ok && kind !== 'newer-version') expect(result.problem.message).toContain('run python3 compare.py --json > my-run.json');
+			if (!result.ok && kind !== 'newer-version')
+				expect(result.problem.message).toContain('run python3 compare.py --json > my-run.json');
 		}
 	});
 
 	it('refuses a file over 5 MB before reading it, and an empty one', () => {
 		expect(checkFileSize('big.json', REPORT_SIZE_LIMIT + 1, context)?.kind).toBe('too-big');
-		expect(checkFileSize('big.json', REPORT_SIZE_LIMIT + 1, context)?.message).toMatch(/big\.json is 5\.0 MB: this page reads reports up to 5\.0 MB, so it was not read/);
+		expect(checkFileSize('big.json', REPORT_SIZE_LIMIT + 1, context)?.message).toMatch(
+			/big\.json is 5\.0 MB: this page reads reports up to 5\.0 MB, so it was not read/,
+		);
 		expect(checkFileSize('empty.json', 0, context)?.kind).toBe('empty');
 		expect(checkFileSize('run.json', 20_000, context)).toBeNull();
 	});

@@ -70,58 +70,60 @@ export interface TimingReport {
 }
 
 const reportObjectSchema = z.strictObject({
-		/** Version of the report format: the page knows one (the JSON Schema's const). */
-		schema_version: z.number().int(),
-		/** Folder slug of the example. */
-		example: slug,
-		/** Script that printed it. */
-		script: z.string().regex(/^[A-Za-z0-9_]+\.py$/),
-		/** Variant id, as in example.json. */
-		variant: slug,
-		/** `ok`, or `skipped` with a reason. */
-		status: z.enum(['ok', 'skipped']),
-		/** Why it was skipped, or null. */
-		skip_reason: z.string().nullable(),
-		/** Where it ran. */
-		environment: reportEnvironmentSchema,
-		/** Inputs of the run. */
-		parameters: z.record(z.string(), scalar),
-		/** Wall time; null only when skipped. */
-		elapsed_s: z.number().min(0).nullable(),
-		/** CPU time of the main process; null when skipped or not measurable here. */
-		cpu_s: z.number().min(0).nullable(),
-		/** Why a run that happened has no CPU time (e.g. under Pyodide). */
-		cpu_unmeasured_reason: z.string().min(1).optional(),
-		/** Its tasks. */
-		tasks: z.array(reportTaskSchema),
-		/** Example-specific numbers. */
-		metrics: z.record(z.string(), z.number()).optional(),
-		/** Lines of a comparison or sweep table. */
-		rows: z
-			.array(
-				z
-					.record(z.string(), z.union([scalar, z.null()]))
-					.refine((row) => typeof row.variant === 'string' && row.variant.length > 0, 'a row needs a "variant" string'),
-			)
-			.optional(),
-		/** Reports of the variants a compare script ran. */
-		runs: z.lazy(() => z.array(timingReportSchema)).optional(),
-		/** When it ran, UTC. */
-		timestamp: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$/),
-	});
+	/** Version of the report format: the page knows one (the JSON Schema's const). */
+	schema_version: z.number().int(),
+	/** Folder slug of the example. */
+	example: slug,
+	/** Script that printed it. */
+	script: z.string().regex(/^[A-Za-z0-9_]+\.py$/),
+	/** Variant id, as in example.json. */
+	variant: slug,
+	/** `ok`, or `skipped` with a reason. */
+	status: z.enum(['ok', 'skipped']),
+	/** Why it was skipped, or null. */
+	skip_reason: z.string().nullable(),
+	/** Where it ran. */
+	environment: reportEnvironmentSchema,
+	/** Inputs of the run. */
+	parameters: z.record(z.string(), scalar),
+	/** Wall time; null only when skipped. */
+	elapsed_s: z.number().min(0).nullable(),
+	/** CPU time of the main process; null when skipped or not measurable here. */
+	cpu_s: z.number().min(0).nullable(),
+	/** Why a run that happened has no CPU time (e.g. under Pyodide). */
+	cpu_unmeasured_reason: z.string().min(1).optional(),
+	/** Its tasks. */
+	tasks: z.array(reportTaskSchema),
+	/** Example-specific numbers. */
+	metrics: z.record(z.string(), z.number()).optional(),
+	/** Lines of a comparison or sweep table. */
+	rows: z
+		.array(
+			z
+				.record(z.string(), z.union([scalar, z.null()]))
+				.refine((row) => typeof row.variant === 'string' && row.variant.length > 0, 'a row needs a "variant" string'),
+		)
+		.optional(),
+	/** Reports of the variants a compare script ran. */
+	runs: z.lazy(() => z.array(timingReportSchema)).optional(),
+	/** When it ran, UTC. */
+	timestamp: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$/),
+});
 
 /** The fields a report may have (the test compares them with the JSON Schema's). */
 export const REPORT_FIELDS = Object.keys(reportObjectSchema.shape);
 
-export const timingReportSchema: z.ZodType<TimingReport> = reportObjectSchema
-	.superRefine((report, ctx) => {
-		if (report.status === 'ok' && (report.skip_reason !== null || report.elapsed_s === null)) {
-			ctx.addIssue({ code: 'custom', path: ['elapsed_s'], message: 'a run that happened has a time and no skip reason' });
-		}
-		if (report.status === 'skipped' && (!report.skip_reason || report.elapsed_s !== null || report.cpu_s !== null || report.tasks.length > 0)) {
-			ctx.addIssue({ code: 'custom', path: ['skip_reason'], message: 'a skipped run has a reason and no numbers' });
-		}
-	}) as z.ZodType<TimingReport>;
+export const timingReportSchema: z.ZodType<TimingReport> = reportObjectSchema.superRefine((report, ctx) => {
+	if (report.status === 'ok' && (report.skip_reason !== null || report.elapsed_s === null)) {
+		ctx.addIssue({ code: 'custom', path: ['elapsed_s'], message: 'a run that happened has a time and no skip reason' });
+	}
+	if (
+		report.status === 'skipped' &&
+		(!report.skip_reason || report.elapsed_s !== null || report.cpu_s !== null || report.tasks.length > 0)
+	) {
+		ctx.addIssue({ code: 'custom', path: ['skip_reason'], message: 'a skipped run has a reason and no numbers' });
+	}
+}) as z.ZodType<TimingReport>;
 
 /** What the page knows when it reads a report. */
 export interface ReportContext {
@@ -133,7 +135,16 @@ export interface ReportContext {
 	command: string;
 }
 
-export type ProblemKind = 'too-big' | 'empty' | 'not-json' | 'truncated' | 'not-a-report' | 'older-version' | 'newer-version' | 'other-example' | 'no-timelines';
+export type ProblemKind =
+	| 'too-big'
+	| 'empty'
+	| 'not-json'
+	| 'truncated'
+	| 'not-a-report'
+	| 'older-version'
+	| 'newer-version'
+	| 'other-example'
+	| 'no-timelines';
 
 export interface ReportProblem {
 	kind: ProblemKind;
@@ -201,33 +212,53 @@ export function readReport(text: string, context: ReportContext): ReadResult {
 		raw = JSON.parse(text);
 	} catch (error) {
 		return looksTruncated(text)
-			? fail('truncated', `This report stops before its end (it was cut off, ${text.length.toLocaleString('en-US')} characters in), so nothing was read from it. ${howTo(context)}`)
-			: fail('not-json', `This is not JSON (${(error as Error).message}). The page reads the JSON report an example prints: ${howTo(context)}`);
+			? fail(
+					'truncated',
+					`This report stops before its end (it was cut off, ${text.length.toLocaleString('en-US')} characters in), so nothing was read from it. ${howTo(context)}`,
+				)
+			: fail(
+					'not-json',
+					`This is not JSON (${(error as Error).message}). The page reads the JSON report an example prints: ${howTo(context)}`,
+				);
 	}
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('schema_version' in raw)) {
 		return fail('not-a-report', `This JSON is not a timing report (it has no schema_version). ${howTo(context)}`);
 	}
 	const version = (raw as { schema_version: unknown }).schema_version;
 	if (typeof version === 'number' && version < context.schemaVersion) {
-		return fail('older-version', `This report has format version ${version}, older than the version ${context.schemaVersion} this page reads: it comes from an older copy of the examples. Download the example again from this page and rerun it: ${howTo(context)}`);
+		return fail(
+			'older-version',
+			`This report has format version ${version}, older than the version ${context.schemaVersion} this page reads: it comes from an older copy of the examples. Download the example again from this page and rerun it: ${howTo(context)}`,
+		);
 	}
 	if (typeof version === 'number' && version > context.schemaVersion) {
-		return fail('newer-version', `This report has format version ${version}, newer than the version ${context.schemaVersion} this page reads: your examples are newer than this copy of the course. Use the course pages that came with them, or download this example again from this page and rerun it.`);
+		return fail(
+			'newer-version',
+			`This report has format version ${version}, newer than the version ${context.schemaVersion} this page reads: your examples are newer than this copy of the course. Use the course pages that came with them, or download this example again from this page and rerun it.`,
+		);
 	}
 	const other = (raw as { example?: unknown }).example;
 	if (typeof other === 'string' && other !== context.example) {
-		return fail('other-example', `This is a report of examples/${other}; this page compares examples/${context.example}. Load it on a lesson about ${other}, or: ${howTo(context)}`);
+		return fail(
+			'other-example',
+			`This is a report of examples/${other}; this page compares examples/${context.example}. Load it on a lesson about ${other}, or: ${howTo(context)}`,
+		);
 	}
 	const parsed = timingReportSchema.safeParse(raw);
 	if (!parsed.success) {
-		const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || 'the report'}: ${issue.message}`);
+		const issues = parsed.error.issues
+			.slice(0, 3)
+			.map((issue) => `${issue.path.join('.') || 'the report'}: ${issue.message}`);
 		return fail('not-a-report', `This is not a valid timing report (${issues.join('; ')}). ${howTo(context)}`);
 	}
 	const report = parsed.data;
 	// A sweep's report draws from its rows; every other report needs a run that recorded its tasks.
 	const runs = runsOf(report).filter((run) => run.status === 'ok');
 	if (!runs.some((run) => run.tasks.length > 0 || (run.rows?.length ?? 0) > 0)) {
-		return fail('no-timelines', `This report has no timelines: none of its runs recorded a task${report.status === 'skipped' ? ` (it was skipped: ${report.skip_reason})` : ''}, so there is nothing to draw. ${howTo(context)}`);
+		return fail(
+			'no-timelines',
+			`This report has no timelines: none of its runs recorded a task${report.status === 'skipped' ? ` (it was skipped: ${report.skip_reason})` : ''}, so there is nothing to draw. ${howTo(context)}`,
+		);
 	}
 	return { ok: true, report };
 }

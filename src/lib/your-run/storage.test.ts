@@ -20,7 +20,12 @@ describe('keeping the run in the browser', () => {
 	it('saves, loads and forgets one run per example', () => {
 		const storage = new MemoryStorage() as unknown as Storage;
 		expect(saveRun(storage, 'io-bound', '{"a":1}', 'my-run.json', new Date('2026-12-06T00:00:00Z'))).toBe(true);
-		expect(loadRun(storage, 'io-bound')).toEqual({ version: 1, text: '{"a":1}', source: 'my-run.json', savedAt: '2026-12-06T00:00:00.000Z' });
+		expect(loadRun(storage, 'io-bound')).toEqual({
+			version: 1,
+			text: '{"a":1}',
+			source: 'my-run.json',
+			savedAt: '2026-12-06T00:00:00.000Z',
+		});
 		expect(loadRun(storage, 'cpu-bound')).toBeNull();
 		forgetRun(storage, 'io-bound');
 		expect(loadRun(storage, 'io-bound')).toBeNull();

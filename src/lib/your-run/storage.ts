@@ -22,7 +22,13 @@ import { storageKey } from './storage-key.ts';
 export { storageKey };
 
 /** Saves the run; false when the browser would not keep it. */
-export function saveRun(storage: Storage | undefined, example: string, text: string, source: string, now = new Date()): boolean {
+export function saveRun(
+	storage: Storage | undefined,
+	example: string,
+	text: string,
+	source: string,
+	now = new Date(),
+): boolean {
 	const entry: StoredRun = { version: STORED_RUN_VERSION, text, source, savedAt: now.toISOString() };
 	try {
 		storage!.setItem(storageKey(example), JSON.stringify(entry));
@@ -43,7 +49,12 @@ export function loadRun(storage: Storage | undefined, example: string): StoredRu
 	if (raw === null) return null;
 	try {
 		const entry = JSON.parse(raw) as Partial<StoredRun>;
-		if (entry.version === STORED_RUN_VERSION && typeof entry.text === 'string' && typeof entry.source === 'string' && typeof entry.savedAt === 'string') {
+		if (
+			entry.version === STORED_RUN_VERSION &&
+			typeof entry.text === 'string' &&
+			typeof entry.source === 'string' &&
+			typeof entry.savedAt === 'string'
+		) {
 			return entry as StoredRun;
 		}
 	} catch {

@@ -5,7 +5,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { listMeasurementSlugs, measurementOf } from '../../lib/measurements/load.ts';
 
-export const getStaticPaths = (() => listMeasurementSlugs().map((slug) => ({ params: { slug } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+	listMeasurementSlugs().map((slug) => ({ params: { slug } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) =>
 	new Response(JSON.stringify(measurementOf(params.slug!)), {

@@ -64,53 +64,51 @@ test('no page loads the comparison code or the chart code before a learner gives
 
 for (const [index, { path, examples }] of PAGES.entries()) {
 	for (const slug of examples) {
-		test(
-			`${path || 'home page'}: learner loads their ${slug} report ` +
-				`and sees it beside ours, with their Python and numbers`,
-			async ({ page }, testInfo) => {
-				firstOnlyUnlessThorough(testInfo, index);
-				const text = learnerReport(slug);
-				const report = JSON.parse(text);
-				await page.goto(path);
-				const c = control(page, slug);
-				await load(page, slug, text);
-				await expect(c.alert).toBeEmpty();
-				await expect(c.status).toContainText('is drawn beside ours');
-				await expect(c.root).toContainText(
-					`Your machine: ${report.environment.implementation} ${report.environment.python_version}`,
-				);
-				await expect(c.root).toContainText(`${report.environment.cpu_count} CPU`);
-				// Each figure of the example gets the learner's chart (or says which run their report lacks).
-				const slots = await c.slots.count();
-				expect(slots).toBeGreaterThan(0);
-				for (let i = 0; i < slots; i++) {
-					const slot = c.slots.nth(i);
-					await expect(slot).toBeVisible();
-					await expect(slot.locator('svg[role="img"], .yr-missing')).toHaveCount(1);
+		test(`${path || 'home page'}: learner loads their ${slug} report and sees it beside ours, with their Python and numbers`, async ({
+			page,
+		}, testInfo) => {
+			firstOnlyUnlessThorough(testInfo, index);
+			const text = learnerReport(slug);
+			const report = JSON.parse(text);
+			await page.goto(path);
+			const c = control(page, slug);
+			await load(page, slug, text);
+			await expect(c.alert).toBeEmpty();
+			await expect(c.status).toContainText('is drawn beside ours', { timeout: 30_000 });
+			await expect(c.root).toContainText(
+				`Your machine: ${report.environment.implementation} ${report.environment.python_version}`,
+			);
+			await expect(c.root).toContainText(`${report.environment.cpu_count} CPU`);
+			// Each figure of the example gets the learner's chart (or says which run their report lacks).
+			const slots = await c.slots.count();
+			expect(slots).toBeGreaterThan(0);
+			for (let i = 0; i < slots; i++) {
+				const slot = c.slots.nth(i);
+				await expect(slot).toBeVisible();
+				await expect(slot.locator('svg[role="img"], .yr-missing')).toHaveCount(1);
+			}
+			// The table's "Yours" column holds the report's own times.
+			const rows = await c.table.locator('tbody tr').all();
+			let checked = 0;
+			for (const row of rows) {
+				const cells = await row.locator('th, td').allTextContents();
+				const label = cells[0]!;
+				const variant = (await page.evaluate(
+					([s, l]) =>
+						fetch(document.querySelector<HTMLElement>(`[data-your-run="${s}"]`)!.dataset.measurement!)
+							.then((r) => r.json())
+							.then((m) => m.variants.find((v: any) => v.label === l)?.variant),
+					[slug, label],
+				))!;
+				const run = runOf(report, variant);
+				if (run) {
+					expect(cells[2]).toBe(formatSeconds(Number(run.elapsed_s.toPrecision(4))));
+					checked++;
 				}
-				// The table's "Yours" column holds the report's own times.
-				const rows = await c.table.locator('tbody tr').all();
-				let checked = 0;
-				for (const row of rows) {
-					const cells = await row.locator('th, td').allTextContents();
-					const label = cells[0]!;
-					const variant = (await page.evaluate(
-						([s, l]) =>
-							fetch(document.querySelector<HTMLElement>(`[data-your-run="${s}"]`)!.dataset.measurement!)
-								.then((r) => r.json())
-								.then((m) => m.variants.find((v: any) => v.label === l)?.variant),
-						[slug, label],
-					))!;
-					const run = runOf(report, variant);
-					if (run) {
-						expect(cells[2]).toBe(formatSeconds(Number(run.elapsed_s.toPrecision(4))));
-						checked++;
-					}
-				}
-				expect(checked, 'rows with the learner run checked').toBeGreaterThan(0);
-				expect(await page.evaluate((key) => localStorage.getItem(key), KEY(slug))).toContain('schema_version');
-			},
-		);
+			}
+			expect(checked, 'rows with the learner run checked').toBeGreaterThan(0);
+			expect(await page.evaluate((key) => localStorage.getItem(key), KEY(slug))).toContain('schema_version');
+		});
 	}
 }
 
@@ -132,7 +130,7 @@ test('every kind of bad report gets its alert, and nothing else changes', async 
 	await page.goto(path);
 	const c = control(page, slug);
 	await load(page, slug, good);
-	await expect(c.status).toContainText('is drawn beside ours');
+	await expect(c.status).toContainText('is drawn beside ours', { timeout: 30_000 });
 	const before = {
 		table: await c.table.innerHTML(),
 		stored: await page.evaluate((k) => localStorage.getItem(k), KEY(slug)),
@@ -217,47 +215,48 @@ test('learner pastes a report instead of choosing a file; the comparison reads a
 	await expect(c.paste).toHaveValue('');
 });
 
-test(
-	'a run in the page shows its download, then draws its ' +
-		'timeline while tasks finish, and can be compared with ours',
-	async ({ page }, testInfo) => {
-		thoroughOnly(testInfo);
-		test.setTimeout(180_000);
-		// A lesson with a measured cpu-bound figure and a cpu-bound script that Pyodide runs (sequential.py).
-		const { path } = PAGES.find((p) => p.examples.includes('cpu-bound'))!;
-		await page.goto(path);
-		const root = page.locator('[data-run-in-page="cpu-bound"][data-file="sequential.py"]').first();
-		test.skip((await root.count()) === 0, `${path} has no in-page run of cpu-bound's sequential.py`);
-		// Everything the status says, and how many task bars the live chart had at each moment.
-		await root.evaluate((r) => {
-			const log: Array<[string, number]> = ((window as any).statuses = []);
-			const status = r.querySelector('[role=status]')!;
-			const note = () =>
-				log.push([status.textContent ?? '', r.querySelectorAll('.rip-live svg[role=img] rect').length]);
-			new MutationObserver(note).observe(status, { childList: true, characterData: true, subtree: true });
-			new MutationObserver(note).observe(r.querySelector('.rip-live')!, { childList: true });
-		});
-		await root.getByRole('button', { name: 'Run here (sequential.py)', exact: true }).click();
-		await expect(root.getByRole('status')).toHaveText(/^Finished in/, { timeout: 150_000 });
-		const log: Array<[string, number]> = await page.evaluate(() => (window as any).statuses);
-		const said = log.map(([text]) => text);
-		const downloading = said.findIndex((text) => /^Loading Python: \d+\.\d of 13\.\d MB downloaded…$/.test(text));
-		expect(downloading, said.join(' | ')).toBeGreaterThanOrEqual(0);
-		expect(said.indexOf('Loading Python: downloaded, starting Python…'), said.join(' | ')).toBeGreaterThan(downloading);
-		// The chart had bars before the run finished: drawn as tasks finished, not at the end.
-		const finished = log.findIndex(([text]) => text.startsWith('Finished'));
-		expect(
-			log.slice(0, finished).some(([text, bars]) => text.startsWith('Running') && bars > 0),
-			JSON.stringify(log),
-		).toBe(true);
-		const chart = root.locator('.rip-live svg[role=img]');
-		await expect(chart).toHaveAttribute('aria-label', /^Timeline of .*: \d+ tasks? on 1 worker/);
-		// The finished run is offered for comparison and lands in the page's comparison like a file.
-		await root.getByRole('button', { name: 'Compare this run with ours (sequential.py)' }).click();
-		const c = control(page, 'cpu-bound');
-		await expect(c.status).toContainText('(your run of sequential.py in this page) is drawn beside ours');
-		await expect(c.root).toContainText(
-			/Your machine: CPython 3\.\d+\.\d+, standard build \(with the GIL\), GIL on, Emscripten wasm32/,
-		);
-	},
-);
+test('a run in the page shows its download, then draws its timeline while tasks finish, and can be compared with ours', async ({
+	page,
+}, testInfo) => {
+	thoroughOnly(testInfo);
+	test.setTimeout(180_000);
+	// A lesson with a measured cpu-bound figure and a cpu-bound script that Pyodide runs (sequential.py).
+	const { path } = PAGES.find((p) => p.examples.includes('cpu-bound'))!;
+	await page.goto(path);
+	const root = page.locator('[data-run-in-page="cpu-bound"][data-file="sequential.py"]').first();
+	test.skip((await root.count()) === 0, `${path} has no in-page run of cpu-bound's sequential.py`);
+	// Everything the status says, and how many task bars the live chart had at each moment.
+	await root.evaluate((r) => {
+		const log: Array<[string, number]> = ((window as any).statuses = []);
+		const status = r.querySelector('[role=status]')!;
+		const note = () => log.push([status.textContent ?? '', r.querySelectorAll('.rip-live svg[role=img] rect').length]);
+		new MutationObserver(note).observe(status, { childList: true, characterData: true, subtree: true });
+		new MutationObserver(note).observe(r.querySelector('.rip-live')!, { childList: true });
+	});
+	// The run controls sit in the page's "Run it yourself" disclosures: open them as a learner would.
+	await root.evaluate((r) => {
+		for (let d = r.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+	});
+	await root.getByRole('button', { name: 'Run here (sequential.py)', exact: true }).click();
+	await expect(root.getByRole('status')).toHaveText(/^Finished in/, { timeout: 150_000 });
+	const log: Array<[string, number]> = await page.evaluate(() => (window as any).statuses);
+	const said = log.map(([text]) => text);
+	const downloading = said.findIndex((text) => /^Loading Python: \d+\.\d of 13\.\d MB downloaded…$/.test(text));
+	expect(downloading, said.join(' | ')).toBeGreaterThanOrEqual(0);
+	expect(said.indexOf('Loading Python: downloaded, starting Python…'), said.join(' | ')).toBeGreaterThan(downloading);
+	// The chart had bars before the run finished: drawn as tasks finished, not at the end.
+	const finished = log.findIndex(([text]) => text.startsWith('Finished'));
+	expect(
+		log.slice(0, finished).some(([text, bars]) => text.startsWith('Running') && bars > 0),
+		JSON.stringify(log),
+	).toBe(true);
+	const chart = root.locator('.rip-live svg[role=img]');
+	await expect(chart).toHaveAttribute('aria-label', /^Timeline of .*: \d+ tasks? on 1 worker/);
+	// The finished run is offered for comparison and lands in the page's comparison like a file.
+	await root.getByRole('button', { name: 'Compare this run with ours (sequential.py)' }).click();
+	const c = control(page, 'cpu-bound');
+	await expect(c.status).toContainText('(your run of sequential.py in this page) is drawn beside ours');
+	await expect(c.root).toContainText(
+		/Your machine: CPython 3\.\d+\.\d+, standard build \(with the GIL\), GIL on, Emscripten wasm32/,
+	);
+});

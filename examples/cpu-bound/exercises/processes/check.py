@@ -9,7 +9,8 @@ numbers in one process beside it, under the same load. It passes when the counts
 in order; when the counting ran in worker processes, and on Linux in as many at once as the
 machine has CPUs (up to 8); when the call is at least 75% of the ideal speedup over that
 reference (the ideal: one worker per CPU, taking the ranges in order) and not far above the
-ideal (then it did not do the work); and when the program exits cleanly. A machine so busy
+ideal, nor using far less CPU time than the reference needs for the same numbers (then it did
+not do the work); and when the program exits cleanly. A machine so busy
 that the reference got under half a CPU (on Linux; elsewhere, that the workers got under half
 of what an idle machine gives them) makes the speed check say so, with exit code 3, never a
 pass; with one CPU, speed is not checked. Exit code 0 when all pass, else 1.

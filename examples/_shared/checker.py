@@ -1691,8 +1691,10 @@ def check_deposits(report: Report, run: Run, counts: Sequence[tuple[int, int]], 
                                        "balance attribute, as in the exercise.")
         return
     rows = list(zip(counts, run.values, run.observed))
+    # A pool may run two customers one after the other on one thread: fewer depositors than
+    # asked is fine (the overlap check below sees none at all), more is not.
     made = [(c, o) for c, _, o in rows if o["deposits"] != c[0] * c[1]
-            or o["per_depositor"] != [c[1]] * c[0]]
+            or len(o["per_depositor"]) > c[0]]
     if made:
         (threads, deposits), seen = made[0]
         per = seen["per_depositor"]
@@ -1706,7 +1708,7 @@ def check_deposits(report: Report, run: Run, counts: Sequence[tuple[int, int]], 
                         "counts the calls, with new counts on every run.")
         return
     report.ok(f"the deposits were made: {len(rows)} runs with new counts each time "
-              f"({', '.join(f'{t}x{d}' for (t, d), _, _ in rows)}), by as many {who}s")
+              f"({', '.join(f'{t}x{d}' for (t, d), _, _ in rows)}), by no more {who}s than asked")
     bad = sum(o["bad_pauses"] for _, _, o in rows)
     total = sum(o["deposits"] for _, _, o in rows)
     if bad:

@@ -9,7 +9,8 @@ numbers in one process beside it, under the same load. It passes when the counts
 in order; when the counting ran in worker processes, and on Linux in as many at once as the
 machine has CPUs (up to 8); when the call is at least 75% of the ideal speedup over that
 reference (the ideal: one worker per CPU, taking the ranges in order) and not far above the
-ideal (then it did not do the work); and when the program exits cleanly. A machine so busy
+ideal, nor using far less CPU time than the reference needs for the same numbers (then it did
+not do the work); and when the program exits cleanly. A machine so busy
 that the reference got under half a CPU (on Linux; elsewhere, that the workers got under half
 of what an idle machine gives them) makes the speed check say so, with exit code 3, never a
 pass; with one CPU, speed is not checked. Exit code 0 when all pass, else 1.
@@ -153,6 +154,9 @@ def check(file: Path, report: Report) -> None:
         got = busy_machine(run, elapsed_s, cpus)
         share = run.pace_share(start, end)  # a reference starved of CPU inflates the speedup
         too_fast = sequential_s / elapsed_s > TOO_FAST * ideal  # then the speed says why
+        if not checked and did_no_work(report, run):
+            report.shutdown(run)
+            return
         if not too_fast and not checked:
             checked = True
             if not in_workers(report, run, cpus):
@@ -198,6 +202,29 @@ def worker_cpu(run: Run) -> float | None:
     if run.workers_cpu_s is not None:
         return sum(run.workers_cpu_s.values())
     return run.children_cpu_s
+
+
+def did_no_work(report: Report, run: Run) -> bool:
+    """Did the call use far less CPU time than counting these numbers takes? The reference
+    says how much: its CPU time per chunk, over its whole run (Linux). CPU time, unlike wall
+    time, does not depend on how busy the machine is."""
+    used = worker_cpu(run)
+    if used is None or len(run.pace_cpu) < 2 or not run.ticks:
+        return False
+    (t0, c0), (t1, c1) = run.pace_cpu[0], run.pace_cpu[-1]
+    chunks = sum(1 for tick in run.ticks if t0 < tick <= t1)
+    if chunks < 4 or c1 <= c0:
+        return False
+    needed = (c1 - c0) / chunks * TOTAL / PACE_CHUNK
+    spent = used + run.cpu_s[0]
+    if spent >= 0.25 * needed:
+        return False
+    report.fail(f"faster than possible: did it do the work? count_all() and its processes "
+                f"used {spent:.2f} s of CPU time, where counting these numbers with "
+                f"count_primes() takes about {needed:.1f} s",
+                "Count with count_primes() as it is, in the worker processes: the ranges are "
+                "new on every run, and the check measures the CPU time the counting takes.")
+    return True
 
 
 def in_workers(report: Report, run: Run, cpus: int) -> bool:

@@ -3,7 +3,7 @@
 
 Kind: limits
 Exit: 1
-Expect: [FAIL] at most 10 requests at once: the server had 20 in flight
+Expect: [FAIL] at most 10 requests at once: the server had
 Expect: Hint: The task is a pool of 10 threads
 """
 

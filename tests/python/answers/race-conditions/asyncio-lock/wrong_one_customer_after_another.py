@@ -3,8 +3,7 @@ one task that runs run_deposits(): no race, and no lock tested.
 
 Kind: limits
 Exit: 1
-Expect: [FAIL] the deposits were made
-Expect: 1 task made
+Expect: [FAIL] the deposits overlapped in time
 """
 
 import asyncio

@@ -16,10 +16,10 @@
  *      { id, type: 'done', code, error, seconds, cpuCountsWaiting }
  *      { id, type: 'failed', reason }              Python could not load
  *      { id: 0, type: 'progress', loaded, phase }  while Python loads: bytes downloaded, then phase 'starting'
- *      { id, type: 'environment', environment }    where the run happens (timing.environment()), when the example
+ *      { id, type: 'environment', environment }    where the run happens (harness.environment()), when the example
  *                                                  has it
  *      { id, type: 'tasks', tasks }                tasks that finished since the last message (live timeline)
- *      { id, type: 'report', report }              the run's JSON report (timing.build_report), to compare with ours
+ *      { id, type: 'report', report }              the run's JSON report (harness.run_variant), to compare with ours
  */
 import { loadPyodide } from './pyodide/pyodide.mjs';
 import { installHarness } from './pyodide-harness.mjs';
@@ -123,34 +123,38 @@ const harness = Promise.race([
 });
 
 /**
- * Live timeline: before the script runs, the example's own timing module is imported and its TaskRecorder.add and
- * build_report observed, so every finished task and the final report reach the page (the example knows nothing of
- * this). An example without them simply runs without a live timeline.
+ * Live timeline: before the script runs, the example's harness (harness.py, which runs every variant observed from
+ * outside) is imported and its Observation.add and run_variant watched, so every finished task and the final report
+ * reach the page (the example knows nothing of this). Without a harness the run simply has no live timeline.
  */
 const OBSERVE_PY = String.raw`
 def _observe(post_tasks, post_report, post_environment):
     import json
     try:
-        import timing
+        import harness
     except Exception:
         return False
-    recorder = getattr(timing, "TaskRecorder", None)
-    if recorder is None or not hasattr(recorder, "add"):
+    observation = getattr(harness, "Observation", None)
+    if observation is None or not hasattr(observation, "add"):
         return False
-    add = recorder.add
-    def observed_add(self, task_id, worker, start, end):
-        add(self, task_id, worker, start, end)
-        post_tasks(json.dumps(self.tasks[-1]))
-    recorder.add = observed_add
-    build = getattr(timing, "build_report", None)
-    if build is not None:
-        def observed_build(*args, **kwargs):
-            report = build(*args, **kwargs)
-            post_report(json.dumps(report))
-            return report
-        timing.build_report = observed_build
+    add = observation.add
+    def observed_add(self, record):
+        add(self, record)
+        post_tasks(json.dumps({
+            "id": len(self.records) - 1,
+            "worker": record["worker"],
+            "start_s": round(max(0.0, record["start"] - self.origin), 6),
+            "end_s": round(max(0.0, record["end"] - self.origin), 6),
+        }))
+    observation.add = observed_add
+    run_variant = harness.run_variant
+    def observed_run(*args, **kwargs):
+        report = run_variant(*args, **kwargs)
+        post_report(json.dumps(report))
+        return report
+    harness.run_variant = observed_run
     try:
-        post_environment(json.dumps(timing.environment()))
+        post_environment(json.dumps(harness.environment()))
     except Exception:
         pass  # the live chart then says less about where it runs
     return True
@@ -192,7 +196,7 @@ self.onmessage = async ({ data }) => {
 			(/** @type {string} */ environment) => post({ type: 'environment', environment: JSON.parse(environment) }),
 		);
 	} catch (error) {
-		// The run goes on without a live timeline: the example's timing module did not import (the run will say why).
+		// The run goes on without a live timeline: the harness did not import (the run will say why).
 	}
 	const started = performance.now();
 	const { code, error } = python.runScript(data.file, data.args, { capture: false });

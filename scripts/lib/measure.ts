@@ -11,7 +11,15 @@ import fs from 'node:fs';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Example, ExampleScript } from '../../src/lib/examples/metadata.ts';
 import { reportArgs } from '../../src/lib/ways-in/commands.ts';
-import { MEASUREMENT_FORMAT_VERSION, type Environment, type MeasuredVariant, type Measurement, type Row, type Stats, type Task } from '../../src/lib/measurements/schema.ts';
+import {
+	MEASUREMENT_FORMAT_VERSION,
+	type Environment,
+	type MeasuredVariant,
+	type Measurement,
+	type Row,
+	type Stats,
+	type Task,
+} from '../../src/lib/measurements/schema.ts';
 import { median, roundSig, speedupOf } from '../../src/lib/measurements/numbers.ts';
 import { parseMeasurement } from '../../src/lib/measurements/load.ts';
 import { watchContention, type ContentionReport } from './contention.ts';
@@ -64,7 +72,10 @@ function reportValidator(): ValidateFunction {
 function describeErrors(errors: ErrorObject[] | null | undefined): string {
 	return (errors ?? [])
 		.slice(0, 8)
-		.map((e) => `  - ${e.instancePath || '(root)'} ${e.message ?? ''}${e.params && 'allowedValue' in e.params ? ` (${JSON.stringify(e.params.allowedValue)})` : ''}`)
+		.map(
+			(e) =>
+				`  - ${e.instancePath || '(root)'} ${e.message ?? ''}${e.params && 'allowedValue' in e.params ? ` (${JSON.stringify(e.params.allowedValue)})` : ''}`,
+		)
 		.join('\n');
 }
 
@@ -76,15 +87,19 @@ export function validateReport(report: unknown, expected: { example: string; scr
 	const validate = reportValidator();
 	const where = `examples/${expected.example}/${expected.script.file}`;
 	if (!validate(report)) {
-		throw new MeasureError(`${where}: its --json report does not match examples/timing-report.schema.json:\n${describeErrors(validate.errors)}`);
+		throw new MeasureError(
+			`${where}: its --json report does not match examples/timing-report.schema.json:\n${describeErrors(validate.errors)}`,
+		);
 	}
 	const typed = report as TimingReport;
 	const mismatches = [
 		typed.example !== expected.example && `example is "${typed.example}", expected "${expected.example}"`,
 		typed.script !== expected.script.file && `script is "${typed.script}", expected "${expected.script.file}"`,
-		typed.variant !== expected.script.variant && `variant is "${typed.variant}", expected "${expected.script.variant}" (example.json)`,
+		typed.variant !== expected.script.variant &&
+			`variant is "${typed.variant}", expected "${expected.script.variant}" (example.json)`,
 	].filter(Boolean);
-	if (mismatches.length > 0) throw new MeasureError(`${where}: its --json report does not match example.json: ${mismatches.join('; ')}`);
+	if (mismatches.length > 0)
+		throw new MeasureError(`${where}: its --json report does not match example.json: ${mismatches.join('; ')}`);
 	return typed;
 }
 
@@ -109,7 +124,12 @@ export interface RunScriptOptions {
  * stdout must be exactly one JSON object; stderr is kept for the error message.
  * The script runs in its own process group, killed on timeout or when this process is interrupted.
  */
-export function runScript(example: Example, script: ExampleScript, args: readonly string[], options: RunScriptOptions): Promise<TimingReport> {
+export function runScript(
+	example: Example,
+	script: ExampleScript,
+	args: readonly string[],
+	options: RunScriptOptions,
+): Promise<TimingReport> {
 	const where = `examples/${example.slug}/${script.file}`;
 	const pythonArgs = options.pythonArgs ?? [];
 	const commandLine = `${[options.python, ...pythonArgs, ...reportArgs(script, args)].join(' ')}`.trim();
@@ -156,16 +176,23 @@ export function runScript(example: Example, script: ExampleScript, args: readonl
 		child.on('close', (code, signal) => {
 			done();
 			const tail = stderr.trim().split('\n').slice(-15).join('\n');
-			if (timedOut) return reject(new MeasureError(`${where}: still running after ${options.timeoutMs} ms, stopped it (${commandLine})`));
+			if (timedOut)
+				return reject(
+					new MeasureError(`${where}: still running after ${options.timeoutMs} ms, stopped it (${commandLine})`),
+				);
 			if (code !== 0) {
-				return reject(new MeasureError(`${where}: exited with ${code ?? signal} (${commandLine})${tail ? `:\n${tail}` : ''}`));
+				return reject(
+					new MeasureError(`${where}: exited with ${code ?? signal} (${commandLine})${tail ? `:\n${tail}` : ''}`),
+				);
 			}
 			let parsed: unknown;
 			try {
 				parsed = JSON.parse(stdout);
 			} catch {
 				return reject(
-					new MeasureError(`${where}: with --json, stdout must be exactly one JSON object (${commandLine}); it began with: ${JSON.stringify(stdout.slice(0, 200))}`),
+					new MeasureError(
+						`${where}: with --json, stdout must be exactly one JSON object (${commandLine}); it began with: ${JSON.stringify(stdout.slice(0, 200))}`,
+					),
 				);
 			}
 			try {
@@ -233,13 +260,19 @@ function environmentOf(report: TimingReport): Environment {
  * Median of each metric over the runs. A metric that only some runs report (say, a crossover point that a run
  * did not reach) has no honest median: it is left out, and `warn` says so.
  */
-function medianMetrics(where: string, metricsList: Array<Record<string, number> | undefined>, warn: (message: string) => void): Record<string, number> {
+function medianMetrics(
+	where: string,
+	metricsList: Array<Record<string, number> | undefined>,
+	warn: (message: string) => void,
+): Record<string, number> {
 	const names = new Set(metricsList.flatMap((m) => Object.keys(m ?? {})));
 	const result: Record<string, number> = {};
 	for (const name of [...names].sort()) {
 		const values = metricsList.map((m) => m?.[name]).filter((v): v is number => v !== undefined);
 		if (values.length < metricsList.length) {
-			warn(`${where}: metric "${name}" was reported by ${values.length} of ${metricsList.length} runs, so it is left out`);
+			warn(
+				`${where}: metric "${name}" was reported by ${values.length} of ${metricsList.length} runs, so it is left out`,
+			);
 			continue;
 		}
 		result[name] = roundSig(median(values));
@@ -253,7 +286,8 @@ export function medianRows(where: string, rowsList: Row[][]): Row[] {
 	const keyOf = (row: Row, index: number) => `${String(row.variant)}\0${'x' in row ? String(row.x) : `#${index}`}`;
 	const byKey = new Map<string, Row[]>();
 	for (const rows of rowsList) {
-		if (rows.length !== first.length) throw new MeasureError(`${where}: runs reported different numbers of rows (${first.length} and ${rows.length})`);
+		if (rows.length !== first.length)
+			throw new MeasureError(`${where}: runs reported different numbers of rows (${first.length} and ${rows.length})`);
 		rows.forEach((row, i) => {
 			const key = keyOf(row, i);
 			byKey.set(key, [...(byKey.get(key) ?? []), row]);
@@ -261,7 +295,8 @@ export function medianRows(where: string, rowsList: Row[][]): Row[] {
 	}
 	return first.map((row, i) => {
 		const samples = byKey.get(keyOf(row, i))!;
-		if (samples.length !== rowsList.length) throw new MeasureError(`${where}: row ${keyOf(row, i).replace('\0', ' x=')} is missing from some runs`);
+		if (samples.length !== rowsList.length)
+			throw new MeasureError(`${where}: row ${keyOf(row, i).replace('\0', ' x=')} is missing from some runs`);
 		const merged: Row = {};
 		for (const field of Object.keys(row).sort()) {
 			const values = samples.map((s) => s[field]);
@@ -273,7 +308,11 @@ export function medianRows(where: string, rowsList: Row[][]): Row[] {
 	});
 }
 
-function summarizeNested(where: string, reportsList: TimingReport[][], warn: (message: string) => void): NonNullable<Extract<MeasuredVariant, { status: 'ok' }>['runs']> {
+function summarizeNested(
+	where: string,
+	reportsList: TimingReport[][],
+	warn: (message: string) => void,
+): NonNullable<Extract<MeasuredVariant, { status: 'ok' }>['runs']> {
 	const first = reportsList[0]!;
 	return first.map((nested, i) => {
 		const samples = reportsList.map((reports) => reports[i]);
@@ -281,21 +320,36 @@ function summarizeNested(where: string, reportsList: TimingReport[][], warn: (me
 			throw new MeasureError(`${where}: runs embedded different variants at position ${i}`);
 		}
 		const statuses = new Set(samples.map((s) => s!.status));
-		if (statuses.size > 1) throw new MeasureError(`${where}: nested variant ${nested.variant} ran in some runs and was skipped in others`);
+		if (statuses.size > 1)
+			throw new MeasureError(`${where}: nested variant ${nested.variant} ran in some runs and was skipped in others`);
 		if (nested.status === 'skipped') {
-			return { variant: nested.variant, status: 'skipped', skip_reason: nested.skip_reason, elapsed_s: null, metrics: {} };
+			return {
+				variant: nested.variant,
+				status: 'skipped',
+				skip_reason: nested.skip_reason,
+				elapsed_s: null,
+				metrics: {},
+			};
 		}
 		return {
 			variant: nested.variant,
 			status: 'ok',
 			skip_reason: null,
 			elapsed_s: statsOf(samples.map((s) => s!.elapsed_s!)),
-			metrics: medianMetrics(`${where} (nested ${nested.variant})`, samples.map((s) => s!.metrics), warn),
+			metrics: medianMetrics(
+				`${where} (nested ${nested.variant})`,
+				samples.map((s) => s!.metrics),
+				warn,
+			),
 		};
 	});
 }
 
-function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptRuns, warn: (message: string) => void): MeasuredVariant {
+function summarizeScript(
+	exampleSlug: string,
+	{ script, args, reports }: ScriptRuns,
+	warn: (message: string) => void,
+): MeasuredVariant {
 	const where = `examples/${exampleSlug}/${script.file}`;
 	if (reports.length === 0) throw new MeasureError(`${where}: no runs`);
 	const first = reports[0]!;
@@ -308,7 +362,10 @@ function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptR
 		parameters: sortedRecord(first.parameters),
 	};
 	const statuses = new Set(reports.map((r) => r.status));
-	if (statuses.size > 1) throw new MeasureError(`${where}: ran in some repeats and was skipped in others; a measurement needs one or the other`);
+	if (statuses.size > 1)
+		throw new MeasureError(
+			`${where}: ran in some repeats and was skipped in others; a measurement needs one or the other`,
+		);
 	for (const report of reports) {
 		if (JSON.stringify(sortedRecord(report.parameters)) !== JSON.stringify(base.parameters)) {
 			throw new MeasureError(`${where}: parameters differ between runs of the same command`);
@@ -324,9 +381,11 @@ function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptR
 		.map((t) => ({ id: t.id, worker: t.worker, start_s: roundSig(t.start_s), end_s: roundSig(t.end_s) }))
 		.sort((a, b) => a.start_s - b.start_s || a.id - b.id);
 	const withRows = reports.filter((r) => r.rows !== undefined);
-	if (withRows.length !== 0 && withRows.length !== reports.length) throw new MeasureError(`${where}: some runs reported rows and some did not`);
+	if (withRows.length !== 0 && withRows.length !== reports.length)
+		throw new MeasureError(`${where}: some runs reported rows and some did not`);
 	const withRuns = reports.filter((r) => r.runs !== undefined);
-	if (withRuns.length !== 0 && withRuns.length !== reports.length) throw new MeasureError(`${where}: some runs embedded runs and some did not`);
+	if (withRuns.length !== 0 && withRuns.length !== reports.length)
+		throw new MeasureError(`${where}: some runs embedded runs and some did not`);
 	return {
 		...base,
 		status: 'ok',
@@ -335,12 +394,29 @@ function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptR
 		elapsed_s: statsOf(elapsed),
 		cpu_s: reports.every((r) => r.cpu_s !== null) ? statsOf(reports.map((r) => r.cpu_s!)) : null,
 		speedup: null, // filled in once every variant is summarised
-		metrics: medianMetrics(where, reports.map((r) => r.metrics), warn),
+		metrics: medianMetrics(
+			where,
+			reports.map((r) => r.metrics),
+			warn,
+		),
 		task_count: picked.tasks.length,
 		timeline:
-			tasks.length === 0 || tasks.length > MAX_TIMELINE_TASKS ? null : { run: pick, elapsed_s: roundSig(picked.elapsed_s!), tasks },
-		rows: withRows.length ? medianRows(where, reports.map((r) => r.rows!)) : null,
-		runs: withRuns.length ? summarizeNested(where, reports.map((r) => r.runs!), warn) : null,
+			tasks.length === 0 || tasks.length > MAX_TIMELINE_TASKS
+				? null
+				: { run: pick, elapsed_s: roundSig(picked.elapsed_s!), tasks },
+		rows: withRows.length
+			? medianRows(
+					where,
+					reports.map((r) => r.rows!),
+				)
+			: null,
+		runs: withRuns.length
+			? summarizeNested(
+					where,
+					reports.map((r) => r.runs!),
+					warn,
+				)
+			: null,
 	};
 }
 
@@ -353,7 +429,14 @@ function summarizeScript(exampleSlug: string, { script, args, reports }: ScriptR
 export function summarize(
 	example: Pick<Example, 'slug' | 'title' | 'baseline'>,
 	scriptRuns: readonly ScriptRuns[],
-	meta: { date: string; command: string; repeats: number; warn?: (message: string) => void; interpreter?: string; pythonArgs?: readonly string[] },
+	meta: {
+		date: string;
+		command: string;
+		repeats: number;
+		warn?: (message: string) => void;
+		interpreter?: string;
+		pythonArgs?: readonly string[];
+	},
 ): Measurement {
 	const warn = meta.warn ?? (() => {});
 	const allReports = scriptRuns.flatMap((s) => s.reports);
@@ -410,7 +493,12 @@ export interface MeasureExampleOptions extends RunScriptOptions {
 	 * Called after each run with how busy other programs kept the CPUs meanwhile: return false to throw the run away
 	 * and run the same script again.
 	 */
-	acceptRun?: (info: { script: ExampleScript; repeat: number; report: TimingReport; contention: ContentionReport | null }) => Promise<boolean>;
+	acceptRun?: (info: {
+		script: ExampleScript;
+		repeat: number;
+		report: TimingReport;
+		contention: ContentionReport | null;
+	}) => Promise<boolean>;
 	/**
 	 * Called after each round (every script once): return false to throw that round's numbers away and run it again,
 	 * for instance because other programs kept the machine busy meanwhile.
@@ -434,10 +522,11 @@ export function utcDate(now: Date = new Date()): string {
  */
 export async function measureExample(example: Example, options: MeasureExampleOptions): Promise<Measurement> {
 	const scripts = example.scripts.filter((s) => !options.roles || options.roles.includes(s.role));
-	if (scripts.length === 0) throw new MeasureError(`example ${example.slug} has no scripts with role ${options.roles?.join('/')}`);
+	if (scripts.length === 0)
+		throw new MeasureError(`example ${example.slug} has no scripts with role ${options.roles?.join('/')}`);
 	const runs: ScriptRuns[] = scripts.map((script) => ({ script, args: [...script[options.args]], reports: [] }));
 	let redone = 0;
-	for (let repeat = 0; repeat < options.repeats; ) {
+	for (let repeat = 0; repeat < options.repeats;) {
 		const round: TimingReport[] = [];
 		for (const entry of runs) {
 			// A skipped script says so at once and never changes its mind: no need to ask it again.
@@ -455,16 +544,21 @@ export async function measureExample(example: Example, options: MeasureExampleOp
 					onContention: options.acceptRun ? (c) => (contention = c) : undefined,
 				});
 				options.onReport?.({ script: entry.script, repeat, report });
-				if (!options.acceptRun || (await options.acceptRun({ script: entry.script, repeat, report, contention }))) break;
+				if (!options.acceptRun || (await options.acceptRun({ script: entry.script, repeat, report, contention })))
+					break;
 				if (++redone > MAX_REDONE_ROUNDS) {
-					throw new MeasureError(`example ${example.slug}: ${MAX_REDONE_ROUNDS} runs had to be thrown away; measure when the machine is quiet`);
+					throw new MeasureError(
+						`example ${example.slug}: ${MAX_REDONE_ROUNDS} runs had to be thrown away; measure when the machine is quiet`,
+					);
 				}
 			}
 			round.push(report);
 		}
 		if (options.roundOk && !(await options.roundOk(repeat))) {
 			if (++redone > MAX_REDONE_ROUNDS) {
-				throw new MeasureError(`example ${example.slug}: ${MAX_REDONE_ROUNDS} rounds of runs had to be thrown away; measure when the machine is quiet`);
+				throw new MeasureError(
+					`example ${example.slug}: ${MAX_REDONE_ROUNDS} rounds of runs had to be thrown away; measure when the machine is quiet`,
+				);
 			}
 			continue; // this round's numbers are thrown away and the round runs again
 		}
@@ -526,7 +620,8 @@ export function formatMeasurement(measurement: Measurement): string {
 // Is the machine free to run things in parallel right now?
 // ------------------------------------------------------------------------------------------------
 
-const BUSY_LOOP = 'import time\nt = time.perf_counter()\nn = 0\nwhile n < 3_000_000:\n    n += 1\nprint(time.perf_counter() - t)\n';
+const BUSY_LOOP =
+	'import time\nt = time.perf_counter()\nn = 0\nwhile n < 3_000_000:\n    n += 1\nprint(time.perf_counter() - t)\n';
 
 function timeLoop(python: string): Promise<number> {
 	return new Promise((resolve, reject) => {

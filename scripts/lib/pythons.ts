@@ -85,7 +85,10 @@ export function parseProbe(output: string): ProbeResult {
 
 /** Splits a `PYTHONS` value (`:` on POSIX, `;` on Windows) into paths. */
 export function splitPythonsVariable(value: string | undefined, delimiter = path.delimiter): string[] {
-	return (value ?? '').split(delimiter).map((s) => s.trim()).filter(Boolean);
+	return (value ?? '')
+		.split(delimiter)
+		.map((s) => s.trim())
+		.filter(Boolean);
 }
 
 /** Names to look for on PATH: python3, python3.11 ... python3.15, python3.13t ... */
@@ -170,9 +173,10 @@ export function probePython(python: string): Promise<ProbeResult> {
 }
 
 /** Turns probed candidates into the list: CPython 3.11+, one entry per interpreter, the rest skipped with a reason. */
-export function classify(
-	probed: { candidate: Candidate; result?: ProbeResult; error?: string }[],
-): { pythons: PythonInfo[]; skipped: Skipped[] } {
+export function classify(probed: { candidate: Candidate; result?: ProbeResult; error?: string }[]): {
+	pythons: PythonInfo[];
+	skipped: Skipped[];
+} {
 	const pythons: PythonInfo[] = [];
 	const skipped: Skipped[] = [];
 	for (const { candidate, result, error } of probed) {
@@ -205,7 +209,9 @@ export function classify(
 }
 
 /** Finds, probes and classifies every candidate. */
-export async function discover(deps: DiscoveryEnv = realDiscoveryEnv): Promise<{ pythons: PythonInfo[]; skipped: Skipped[] }> {
+export async function discover(
+	deps: DiscoveryEnv = realDiscoveryEnv,
+): Promise<{ pythons: PythonInfo[]; skipped: Skipped[] }> {
 	const probed = await Promise.all(
 		candidates(deps).map((candidate) =>
 			probePython(candidate.path).then(
@@ -221,13 +227,25 @@ export async function discover(deps: DiscoveryEnv = realDiscoveryEnv): Promise<{
 export function formatTable({ pythons, skipped }: { pythons: PythonInfo[]; skipped: Skipped[] }): string {
 	const rows = [
 		['id', 'version', 'free-threaded build', 'GIL', 'found via', 'path'],
-		...pythons.map((p) => [p.id, p.version, p.freeThreadedBuild ? 'yes' : 'no', p.gilEnabled ? 'enabled' : 'disabled', p.origin, p.path]),
+		...pythons.map((p) => [
+			p.id,
+			p.version,
+			p.freeThreadedBuild ? 'yes' : 'no',
+			p.gilEnabled ? 'enabled' : 'disabled',
+			p.origin,
+			p.path,
+		]),
 	];
 	const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 	const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '));
-	if (pythons.length === 0) lines.push('(no CPython 3.11+ found: install one, or name it with PYTHONS=/path/to/python)');
+	if (pythons.length === 0)
+		lines.push('(no CPython 3.11+ found: install one, or name it with PYTHONS=/path/to/python)');
 	if (!pythons.some((p) => p.freeThreadedBuild)) {
-		lines.push('', 'No free-threaded build found. `npm run pythons -- --provide free-threaded` builds one (Debian/Ubuntu as root),', 'or see README.md "Interpreters" for other ways.');
+		lines.push(
+			'',
+			'No free-threaded build found. `npm run pythons -- --provide free-threaded` builds one (Debian/Ubuntu as root),',
+			'or see README.md "Interpreters" for other ways.',
+		);
 	}
 	if (skipped.length > 0) {
 		lines.push('', 'Skipped:');
@@ -237,7 +255,12 @@ export function formatTable({ pythons, skipped }: { pythons: PythonInfo[]; skipp
 }
 
 /** Test modules that run on every extra interpreter: cheap, and they cover the reports and the GIL facts. */
-export const QUICK_TEST_MODULES = ['tests.python.test_shared', 'tests.python.test_schema', 'tests.python.test_race_conditions', 'tests.python.test_free_threading'];
+export const QUICK_TEST_MODULES = [
+	'tests.python.test_shared',
+	'tests.python.test_schema',
+	'tests.python.test_race_conditions',
+	'tests.python.test_free_threading',
+];
 
 /**
  * Tests whose checks depend on how much CPU the examples get (speedups, lost updates without the GIL, the exercises'
@@ -258,7 +281,11 @@ export const TIMED_TESTS = [
  * groups of about equal length (a group names modules; their classes not in {@link TIMED_TESTS} go with them); a
  * module not named here joins the last group.
  */
-export const WAITING_TEST_GROUPS = [['tests.python.test_exercises'], ['tests.python.test_ctrl_c', 'tests.python.test_latency'], ['tests.python.test_io_bound']];
+export const WAITING_TEST_GROUPS = [
+	['tests.python.test_exercises'],
+	['tests.python.test_ctrl_c', 'tests.python.test_latency'],
+	['tests.python.test_io_bound'],
+];
 
 export interface SuiteRun {
 	python: PythonInfo;
@@ -316,13 +343,18 @@ export function listTestClasses(module: string, dir = TESTS_DIR): string[] {
 		.map((block) => `${module}.${/^class (\w+)/.exec(block)![1]}`);
 }
 
-const moduleOf = (test: string, modules: readonly string[]) => modules.find((m) => test === m || test.startsWith(`${m}.`));
+const moduleOf = (test: string, modules: readonly string[]) =>
+	modules.find((m) => test === m || test.startsWith(`${m}.`));
 
 /**
  * Splits a planned run into unittest processes: the timed tests in one, the others in the groups of
  * {@link WAITING_TEST_GROUPS}. Together they run exactly the tests of the run's scope, each once.
  */
-export function suiteShards(run: SuiteRun, allModules: readonly string[], classesOf: (module: string) => string[] = listTestClasses): SuiteShard[] {
+export function suiteShards(
+	run: SuiteRun,
+	allModules: readonly string[],
+	classesOf: (module: string) => string[] = listTestClasses,
+): SuiteShard[] {
 	const modules = run.scope === 'full' ? [...allModules] : QUICK_TEST_MODULES.filter((m) => allModules.includes(m));
 	const timed = TIMED_TESTS.filter((t) => modules.includes(moduleOf(t, modules) ?? ''));
 	const waiting = modules.flatMap((module) => {

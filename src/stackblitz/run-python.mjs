@@ -57,7 +57,9 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
 	console.log('Usage: npm start [-- --all] [-- --only a.py,b.py]\n');
-	console.log('  --all    also attempt the scripts example.json marks as skipped under Pyodide (they are expected to fail)');
+	console.log(
+		'  --all    also attempt the scripts example.json marks as skipped under Pyodide (they are expected to fail)',
+	);
 	console.log('  --only   run only the listed scripts');
 	process.exit(0);
 }
@@ -67,7 +69,9 @@ const only = flags.only ? new Set(flags.only.split(',').map((name) => name.trim(
 if (only) {
 	const unknown = [...only].filter((file) => !metadata.scripts.some((script) => script.file === file));
 	if (unknown.length > 0) {
-		console.error(`Unknown script(s): ${unknown.join(', ')}. Scripts: ${metadata.scripts.map((s) => s.file).join(', ')}.`);
+		console.error(
+			`Unknown script(s): ${unknown.join(', ')}. Scripts: ${metadata.scripts.map((s) => s.file).join(', ')}.`,
+		);
 		process.exit(2);
 	}
 }
@@ -95,9 +99,13 @@ harness.writeFiles(
 const cpuCountsWaiting = harness.cpuClockCountsWaiting;
 const python = harness.python;
 console.log(
-	dim(`Python ${python} in Pyodide ${pyodide.version}, Node ${process.version}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`),
+	dim(
+		`Python ${python} in Pyodide ${pyodide.version}, Node ${process.version}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+	),
 );
-console.log(dim('Pyodide cannot start threads or processes and has no sockets: scripts that need them are skipped here.\n'));
+console.log(
+	dim('Pyodide cannot start threads or processes and has no sockets: scripts that need them are skipped here.\n'),
+);
 
 const results = [];
 for (const script of scripts) {
@@ -142,7 +150,13 @@ for (const script of scripts) {
 	} else if (!error) {
 		result.error = `exited with code ${code}`;
 	}
-	result.outcome = !result.report ? 'failed' : result.report.status === 'skipped' ? 'reported-skip' : hasSkippedParts(result.report) ? 'partial' : 'ok';
+	result.outcome = !result.report
+		? 'failed'
+		: result.report.status === 'skipped'
+			? 'reported-skip'
+			: hasSkippedParts(result.report)
+				? 'partial'
+				: 'ok';
 	// What example.json promises must be what happens: runs/labelled scripts run; skipped ones cannot.
 	result.expected = support.status === 'skipped' ? result.outcome !== 'ok' : result.outcome === 'ok';
 	details(result);
@@ -166,7 +180,9 @@ fs.writeFileSync(
 		2,
 	)}\n`,
 );
-console.log(dim('Every report in full: timings.json. To run every script for real, see README.md (python3 on your machine).'));
+console.log(
+	dim('Every report in full: timings.json. To run every script for real, see README.md (python3 on your machine).'),
+);
 // Pyodide keeps Node's event loop alive; leave explicitly, failing when a script did not do what example.json says.
 process.exit(results.every((r) => r.expected) ? 0 : 1);
 
@@ -195,7 +211,16 @@ function startDeadline(cpuSeconds, idleSeconds) {
 			if (Atomics.compareExchange(state, 0, 0, 2) === 0) { Atomics.store(state, 1, idle ? 1 : 0); Atomics.store(interrupt, 0, signal); }
 			break;
 		}`,
-		{ eval: true, workerData: { state, interrupt: interruptBuffer, cpuMs: cpuSeconds * 1000, idleMs: idleSeconds * 1000, signal: SIGINT } },
+		{
+			eval: true,
+			workerData: {
+				state,
+				interrupt: interruptBuffer,
+				cpuMs: cpuSeconds * 1000,
+				idleMs: idleSeconds * 1000,
+				signal: SIGINT,
+			},
+		},
 	);
 	worker.unref();
 	return {
@@ -204,14 +229,19 @@ function startDeadline(cpuSeconds, idleSeconds) {
 			Atomics.notify(state, 0);
 			Atomics.store(interruptBuffer, 0, 0); // an interrupt the script finished before seeing must not hit the next one
 			if (!fired) return null;
-			return Atomics.load(state, 1) === 1 ? `${idleSeconds} s of waiting without using the CPU` : `${cpuSeconds} s of CPU time`;
+			return Atomics.load(state, 1) === 1
+				? `${idleSeconds} s of waiting without using the CPU`
+				: `${cpuSeconds} s of CPU time`;
 		},
 	};
 }
 
 /** A compare or sweep script that ran, but had to leave out the variants Pyodide cannot run (no time for them). */
 function hasSkippedParts(report) {
-	return (report.runs ?? []).some((run) => run.status === 'skipped') || (report.rows ?? []).some((row) => row.elapsed_s === null);
+	return (
+		(report.runs ?? []).some((run) => run.status === 'skipped') ||
+		(report.rows ?? []).some((row) => row.elapsed_s === null)
+	);
 }
 
 function heading(script, support) {
@@ -235,14 +265,17 @@ function details(result) {
 		return;
 	}
 	if (result.outcome === 'partial') {
-		console.log(`  ${warn('RAN IN PART')}: the variants that need threads or processes were left out (no time for them).`);
+		console.log(
+			`  ${warn('RAN IN PART')}: the variants that need threads or processes were left out (no time for them).`,
+		);
 	} else if (support.status === 'skipped') {
 		console.log(`  ${bad('UNEXPECTED')}: it ran, but example.json says it cannot run under Pyodide.`);
 	}
 	const tag = support.status === 'labelled' ? warn('  [labelled: see above]') : '';
 	console.log(`  ${'wall time'.padEnd(12)} ${seconds(report.elapsed_s)}${tag}`);
 	// Issue 23: timing.py reports no number where the CPU clock cannot measure (cpu_unmeasured_reason): say why.
-	const cpu = report.cpu_s === null && report.cpu_unmeasured_reason ? report.cpu_unmeasured_reason : seconds(report.cpu_s);
+	const cpu =
+		report.cpu_s === null && report.cpu_unmeasured_reason ? report.cpu_unmeasured_reason : seconds(report.cpu_s);
 	console.log(`  ${'CPU time'.padEnd(12)} ${cpu}${cpuCountsWaiting && report.cpu_s !== null ? dim('  (†)') : ''}`);
 	if (report.tasks.length > 0) {
 		const workers = new Set(report.tasks.map((task) => task.worker)).size;
@@ -256,16 +289,21 @@ function details(result) {
 		console.log(`  ${name.padEnd(width)} ${value}${dagger}`);
 	}
 	if (report.rows?.length) table(report.rows, '  ');
-	for (const run of report.runs ?? []) console.log(`  ${run.variant.padEnd(16)} ${run.status === 'ok' ? seconds(run.elapsed_s) : `skipped: ${run.skip_reason}`}`);
+	for (const run of report.runs ?? [])
+		console.log(
+			`  ${run.variant.padEnd(16)} ${run.status === 'ok' ? seconds(run.elapsed_s) : `skipped: ${run.skip_reason}`}`,
+		);
 	console.log('');
 }
 
 function table(rows, indent) {
 	const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-	const cell = (value) => (typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(3) : String(value ?? '-'));
+	const cell = (value) =>
+		typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(3) : String(value ?? '-');
 	const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
 	console.log(indent + columns.map((column, i) => column.padEnd(widths[i])).join('  '));
-	for (const row of rows) console.log(indent + columns.map((column, i) => cell(row[column]).padEnd(widths[i])).join('  '));
+	for (const row of rows)
+		console.log(indent + columns.map((column, i) => cell(row[column]).padEnd(widths[i])).join('  '));
 }
 
 function summary(results) {
@@ -280,12 +318,24 @@ function summary(results) {
 			mark = ` [${notes.indexOf(note) + 1}]`;
 		}
 		if (result.outcome === 'not-run') status = `SKIPPED${mark}`;
-		else if (result.outcome === 'ok') status = support.status === 'labelled' ? `ran, LABELLED${mark}` : support.status === 'skipped' ? `RAN (UNEXPECTED)${mark}` : 'ran';
+		else if (result.outcome === 'ok')
+			status =
+				support.status === 'labelled'
+					? `ran, LABELLED${mark}`
+					: support.status === 'skipped'
+						? `RAN (UNEXPECTED)${mark}`
+						: 'ran';
 		else if (result.outcome === 'reported-skip') status = `skipped by script${mark}`;
 		else if (result.outcome === 'partial') status = `ran in part${mark}`;
 		else status = support.status === 'skipped' ? `failed, as expected${mark}` : 'FAILED';
 		const report = result.outcome === 'ok' ? result.report : null;
-		return { script: result.file, variant: result.variant, 'under Pyodide': status, wall: seconds(report?.elapsed_s), [cpuCountsWaiting ? 'CPU (†)' : 'CPU']: seconds(report?.cpu_s) };
+		return {
+			script: result.file,
+			variant: result.variant,
+			'under Pyodide': status,
+			wall: seconds(report?.elapsed_s),
+			[cpuCountsWaiting ? 'CPU (†)' : 'CPU']: seconds(report?.cpu_s),
+		};
 	});
 	console.log(bold(`Summary (Python ${python}, Pyodide ${pyodide.version})`));
 	table(rows, '  ');

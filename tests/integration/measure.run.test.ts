@@ -19,27 +19,44 @@ describe.skipIf(!PYTHON)(`runScript${NO_PYTHON}`, () => {
 		const s = script('threads');
 		// What runs is the folder's compare.py (the harness), given the variant: here a stand-in that prints a report.
 		fs.writeFileSync(path.join(dir, 'compare.py'), code);
-		const example = { ...IO_EXAMPLE, summary: '', reportCommand: ['compare.py', 'all', '--json'], options: {}, dir, files: ['compare.py', s.file], sources: new Map(), exerciseFiles: [] };
+		const example = {
+			...IO_EXAMPLE,
+			summary: '',
+			reportCommand: ['compare.py', 'all', '--json'],
+			options: {},
+			dir,
+			files: ['compare.py', s.file],
+			sources: new Map(),
+			exerciseFiles: [],
+		};
 		return { example, s };
 	}
 	const python = PYTHON!;
 
 	it('runs a script with --json and returns its validated report', async () => {
 		const body = JSON.stringify(report('io-demo', script('threads'), { parameters: { items: 3 } }));
-		const { example, s } = fakeExample(`import sys\nassert sys.argv[1:] == ['threads', '--json', '--items', '3'], sys.argv\nprint(${JSON.stringify(body)})\n`);
+		const { example, s } = fakeExample(
+			`import sys\nassert sys.argv[1:] == ['threads', '--json', '--items', '3'], sys.argv\nprint(${JSON.stringify(body)})\n`,
+		);
 		const result = await runScript(example, s, ['--items', '3'], { python, timeoutMs: 20_000 });
 		expect(result.parameters).toEqual({ items: 3 });
 	});
 
 	it('reports a failing script with the end of its stderr', async () => {
-		const { example, s } = fakeExample(`import sys\nprint('error: port 8000 is in use', file=sys.stderr)\nsys.exit(1)\n`);
-		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(/exited with 1.*\n.*port 8000 is in use/);
+		const { example, s } = fakeExample(
+			`import sys\nprint('error: port 8000 is in use', file=sys.stderr)\nsys.exit(1)\n`,
+		);
+		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(
+			/exited with 1.*\n.*port 8000 is in use/,
+		);
 	});
 
 	it('rejects anything on stdout besides one JSON object', async () => {
 		const { example, s } = fakeExample(`print('Downloading...')\nprint('{}')\n`);
 		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(MeasureError);
-		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(/stdout must be exactly one JSON object/);
+		await expect(runScript(example, s, [], { python, timeoutMs: 20_000 })).rejects.toThrow(
+			/stdout must be exactly one JSON object/,
+		);
 	});
 
 	it('throws away a round that roundOk rejects and runs it again', async () => {

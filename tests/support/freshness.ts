@@ -170,10 +170,14 @@ export function describeClaim(claim: Claim): string {
 // ------------------------------------------------------------------------------------------------
 
 /** Stale if the example's scripts, roles, labels or measureArgs changed since it was measured. */
-export function checkAgainstExample(m: Measurement, example: Pick<Example, 'slug' | 'baseline' | 'scripts'>): Finding[] {
+export function checkAgainstExample(
+	m: Measurement,
+	example: Pick<Example, 'slug' | 'baseline' | 'scripts'>,
+): Finding[] {
 	const rerun = `run npm run measure -- --example ${example.slug}`;
 	const findings: Finding[] = [];
-	const fail = (message: string) => findings.push({ status: 'fail', message: `measurements/${example.slug}.json is stale: ${message}; ${rerun}` });
+	const fail = (message: string) =>
+		findings.push({ status: 'fail', message: `measurements/${example.slug}.json is stale: ${message}; ${rerun}` });
 	if (m.example !== example.slug) fail(`it holds example "${m.example}"`);
 	if (m.baseline !== example.baseline) fail(`its baseline is ${m.baseline}, example.json says ${example.baseline}`);
 	for (const v of m.variants) {
@@ -186,7 +190,9 @@ export function checkAgainstExample(m: Measurement, example: Pick<Example, 'slug
 		if (script.role !== v.role) fail(`variant "${v.variant}" now has role ${script.role}, not ${v.role}`);
 		if (script.label !== v.label) fail(`variant "${v.variant}" is now labelled "${script.label}", not "${v.label}"`);
 		if (JSON.stringify(script.measureArgs) !== JSON.stringify(v.args)) {
-			fail(`variant "${v.variant}" now has measureArgs ${JSON.stringify(script.measureArgs)}, it was measured with ${JSON.stringify(v.args)}`);
+			fail(
+				`variant "${v.variant}" now has measureArgs ${JSON.stringify(script.measureArgs)}, it was measured with ${JSON.stringify(v.args)}`,
+			);
 		}
 	}
 	for (const script of example.scripts) {
@@ -194,7 +200,8 @@ export function checkAgainstExample(m: Measurement, example: Pick<Example, 'slug
 			fail(`variant "${script.variant}" (${script.file}) was never measured`);
 		}
 	}
-	if (findings.length === 0) findings.push({ status: 'pass', message: `measurements/${example.slug}.json matches example.json` });
+	if (findings.length === 0)
+		findings.push({ status: 'pass', message: `measurements/${example.slug}.json matches example.json` });
 	return findings;
 }
 
@@ -228,24 +235,33 @@ export function checkClaim(m: Measurement, claim: Claim, { margin = 1 }: { margi
 			? { status: 'skip', message: `${name}: ${variant} was skipped (${v.skip_reason})` }
 			: { status: 'fail', message: `${name}: the measurement of ${m.example} has no variant "${variant}"` };
 	};
-	const verdict = (ok: boolean, detail: string): Finding => ({ status: ok ? 'pass' : 'fail', message: `${name}: ${detail}` });
+	const verdict = (ok: boolean, detail: string): Finding => ({
+		status: ok ? 'pass' : 'fail',
+		message: `${name}: ${detail}`,
+	});
 
 	switch (claim.kind) {
 		case 'speedup': {
 			if (!okVariant(m, claim.variant)) return missing(claim.variant);
 			const speedup = comparableSpeedup(m, claim.variant);
-			if (speedup === null) return { status: 'fail', message: `${name}: no speedup (baseline ${m.baseline} missing or skipped)` };
+			if (speedup === null)
+				return { status: 'fail', message: `${name}: no speedup (baseline ${m.baseline} missing or skipped)` };
 			const threshold = lenient(claim.op, claim.value, margin);
-			return verdict(compare(speedup, claim.op, threshold), `measured ${formatSpeedup(speedup)} (${speedup.toFixed(3)})${leeway}`);
+			return verdict(
+				compare(speedup, claim.op, threshold),
+				`measured ${formatSpeedup(speedup)} (${speedup.toFixed(3)})${leeway}`,
+			);
 		}
 		case 'metric': {
 			const v = okVariant(m, claim.variant);
 			if (!v) return missing(claim.variant);
 			const value = v.metrics[claim.metric];
-			if (value === undefined) return { status: 'fail', message: `${name}: ${claim.variant} reports no metric "${claim.metric}"` };
+			if (value === undefined)
+				return { status: 'fail', message: `${name}: ${claim.variant} reports no metric "${claim.metric}"` };
 			if (claim.of === undefined) return verdict(compare(value, claim.op, claim.value), `measured ${value}`);
 			const whole = v.metrics[claim.of];
-			if (!whole) return { status: 'fail', message: `${name}: ${claim.variant} reports no non-zero metric "${claim.of}"` };
+			if (!whole)
+				return { status: 'fail', message: `${name}: ${claim.variant} reports no non-zero metric "${claim.of}"` };
 			return verdict(compare(value / whole, claim.op, claim.value), `measured ${value} of ${whole}`);
 		}
 		case 'faster': {
@@ -255,7 +271,10 @@ export function checkClaim(m: Measurement, claim: Claim, { margin = 1 }: { margi
 			if (!b) return missing(claim.than);
 			const [ca, cb] = [comparableCost(m, a), comparableCost(m, b)];
 			const perTask = ca !== a.elapsed_s.median ? ' per task' : '';
-			return verdict(margin === 1 ? ca < cb : ca <= cb * margin, `${claim.variant} ${formatSeconds(ca)}, ${claim.than} ${formatSeconds(cb)}${perTask}${leeway}`);
+			return verdict(
+				margin === 1 ? ca < cb : ca <= cb * margin,
+				`${claim.variant} ${formatSeconds(ca)}, ${claim.than} ${formatSeconds(cb)}${perTask}${leeway}`,
+			);
 		}
 		case 'sweep-faster': {
 			const v = okVariant(m, claim.variant);
@@ -269,7 +288,10 @@ export function checkClaim(m: Measurement, claim: Claim, { margin = 1 }: { margi
 			if (typeof ta !== 'number' || typeof tb !== 'number') {
 				return { status: 'fail', message: `${name}: no elapsed_s for ${claim.series} and ${claim.than} at x=${x}` };
 			}
-			return verdict(margin === 1 ? ta < tb : ta <= tb * margin, `at x=${x}: ${claim.series} ${formatSeconds(ta)}, ${claim.than} ${formatSeconds(tb)}${leeway}`);
+			return verdict(
+				margin === 1 ? ta < tb : ta <= tb * margin,
+				`at x=${x}: ${claim.series} ${formatSeconds(ta)}, ${claim.than} ${formatSeconds(tb)}${leeway}`,
+			);
 		}
 	}
 }
@@ -284,7 +306,12 @@ export function checkClaims(m: Measurement, claims: readonly Claim[] = STORY[m.e
 
 function sameKindOfMachine(a: Environment, b: Environment): boolean {
 	const minor = (v: string) => v.split('.').slice(0, 2).join('.');
-	return a.os === b.os && a.gil_enabled === b.gil_enabled && a.cpu_count === b.cpu_count && minor(a.python_version) === minor(b.python_version);
+	return (
+		a.os === b.os &&
+		a.gil_enabled === b.gil_enabled &&
+		a.cpu_count === b.cpu_count &&
+		minor(a.python_version) === minor(b.python_version)
+	);
 }
 
 /**
@@ -298,7 +325,11 @@ export function compareStory(committed: Measurement, fresh: Measurement): Findin
 	const pass = (message: string) => findings.push({ status: 'pass', message });
 	const fail = (message: string) => findings.push({ status: 'fail', message });
 	const comparable = (v: { role: string }) => v.role === 'variant' || v.role === 'sweep';
-	const ids = (m: Measurement) => m.variants.filter(comparable).map((v) => v.variant).sort();
+	const ids = (m: Measurement) =>
+		m.variants
+			.filter(comparable)
+			.map((v) => v.variant)
+			.sort();
 	if (JSON.stringify(ids(committed)) !== JSON.stringify(ids(fresh))) {
 		fail(`committed variants ${ids(committed).join(', ')} but the example now has ${ids(fresh).join(', ')}`);
 	}

@@ -191,7 +191,8 @@ export function loadExample(slug: string, examplesDir: string = EXAMPLES_DIR): E
 	}
 	for (const script of metadata.scripts) {
 		for (const option of script.options ?? []) {
-			if (!(option in metadata.options)) problems.push(`${script.file} takes option "${option}", which "options" does not define`);
+			if (!(option in metadata.options))
+				problems.push(`${script.file} takes option "${option}", which "options" does not define`);
 		}
 		for (const compared of script.compares ?? []) {
 			if (!variants.has(compared)) problems.push(`${script.variant} compares "${compared}", which is not a variant`);

@@ -18,7 +18,11 @@ export const LINK_FILE = 'link.py';
  * Where each file of a download comes from: `rel -> absolute path`, for the folder's own files (`files`, relative to
  * `dir`) plus the injected modules. Links are resolved to the shared module of the same name.
  */
-export function downloadSources(dir: string, files: readonly string[], examplesDir: string = EXAMPLES_DIR): Map<string, string> {
+export function downloadSources(
+	dir: string,
+	files: readonly string[],
+	examplesDir: string = EXAMPLES_DIR,
+): Map<string, string> {
 	const shared = path.join(examplesDir, SHARED_DIR_NAME);
 	const linkPath = path.join(shared, LINK_FILE);
 	const link = fs.existsSync(linkPath) ? fs.readFileSync(linkPath) : null;

@@ -108,7 +108,9 @@ describe('the zip of every example', () => {
 			}
 		}
 		const folders = new Set(Object.keys(entries).map((name) => name.split('/')[1]));
-		expect([...folders].sort()).toEqual(['README.md', '_shared', 'timing-report.schema.json', ...examples.map((e) => e.slug)].sort());
+		expect([...folders].sort()).toEqual(
+			['README.md', '_shared', 'timing-report.schema.json', ...examples.map((e) => e.slug)].sort(),
+		);
 	});
 
 	it('is named after the course, and no example can take its name', () => {

@@ -76,9 +76,15 @@ function allExamplesFiles(examples: Example[], examplesDir: string = EXAMPLES_DI
 	const own = examples.flatMap((example) =>
 		[...example.files, ...example.exerciseFiles]
 			.filter((file) => fs.existsSync(path.join(example.dir, file)))
-			.map((file): [string, string] => [`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`, path.join(example.dir, file)]),
+			.map((file): [string, string] => [
+				`${ALL_EXAMPLES_FOLDER}/${example.slug}/${file}`,
+				path.join(example.dir, file),
+			]),
 	);
-	const extras = ALL_EXAMPLES_EXTRAS.map((file): [string, string] => [`${ALL_EXAMPLES_FOLDER}/${file}`, path.join(examplesDir, file)]);
+	const extras = ALL_EXAMPLES_EXTRAS.map((file): [string, string] => [
+		`${ALL_EXAMPLES_FOLDER}/${file}`,
+		path.join(examplesDir, file),
+	]);
 	return [...own, ...extras];
 }
 

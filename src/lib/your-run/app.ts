@@ -113,7 +113,12 @@ function drawSlots(example: string, our: Measurement, yours: Measurement) {
 			const ourEnd = axisEnd(our, spec);
 			const yourEnd = axisEnd(yours, fitted);
 			const shared = ourEnd !== null && yourEnd !== null ? Math.max(ourEnd, yourEnd) : undefined;
-			const drawn = drawSpec(yours, fitted, shared, `Your run, drawn by the same code as ours${shared === undefined ? '' : ' and on the same time axis'}`);
+			const drawn = drawSpec(
+				yours,
+				fitted,
+				shared,
+				`Your run, drawn by the same code as ours${shared === undefined ? '' : ' and on the same time axis'}`,
+			);
 			const fig = element('figure', 'yr-figure');
 			fig.innerHTML = drawn.svg;
 			fig.append(element('figcaption', '', drawn.caption));

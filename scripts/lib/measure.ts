@@ -72,10 +72,10 @@ function reportValidator(): ValidateFunction {
 function describeErrors(errors: ErrorObject[] | null | undefined): string {
 	return (errors ?? [])
 		.slice(0, 8)
-		.map(
-			(e) =>
-				`  - ${e.instancePath || '(root)'} ${e.message ?? ''}${e.params && 'allowedValue' in e.params ? ` (${JSON.stringify(e.params.allowedValue)})` : ''}`,
-		)
+		.map((e) => {
+			const allowed = e.params && 'allowedValue' in e.params ? ` (${JSON.stringify(e.params.allowedValue)})` : '';
+			return `  - ${e.instancePath || '(root)'} ${e.message ?? ''}${allowed}`;
+		})
 		.join('\n');
 }
 
@@ -191,7 +191,8 @@ export function runScript(
 			} catch {
 				return reject(
 					new MeasureError(
-						`${where}: with --json, stdout must be exactly one JSON object (${commandLine}); it began with: ${JSON.stringify(stdout.slice(0, 200))}`,
+						`${where}: with --json, stdout must be exactly one JSON object (${commandLine}); ` +
+							`it began with: ${JSON.stringify(stdout.slice(0, 200))}`,
 					),
 				);
 			}
@@ -445,7 +446,8 @@ export function summarize(
 	for (const report of allReports) {
 		if (!sameEnvironment(environmentOf(report), environment)) {
 			throw new MeasureError(
-				`example ${example.slug}: ${report.script} ran on ${JSON.stringify(environmentOf(report))}, others on ${JSON.stringify(environment)}; measure with one Python on one machine`,
+				`example ${example.slug}: ${report.script} ran on ${JSON.stringify(environmentOf(report))}, ` +
+					`others on ${JSON.stringify(environment)}; measure with one Python on one machine`,
 			);
 		}
 	}
@@ -557,7 +559,8 @@ export async function measureExample(example: Example, options: MeasureExampleOp
 		if (options.roundOk && !(await options.roundOk(repeat))) {
 			if (++redone > MAX_REDONE_ROUNDS) {
 				throw new MeasureError(
-					`example ${example.slug}: ${MAX_REDONE_ROUNDS} rounds of runs had to be thrown away; measure when the machine is quiet`,
+					`example ${example.slug}: ${MAX_REDONE_ROUNDS} rounds of runs had to be thrown away; ` +
+						'measure when the machine is quiet',
 				);
 			}
 			continue; // this round's numbers are thrown away and the round runs again

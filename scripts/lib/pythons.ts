@@ -156,7 +156,10 @@ export const realDiscoveryEnv: DiscoveryEnv = {
 	exists: (file) => fs.existsSync(file),
 };
 
-/** Runs the probe with one candidate (asynchronously: candidates are probed together, which matters on a busy machine). */
+/**
+ * Runs the probe with one candidate (asynchronously: candidates are probed together, which matters on a busy
+ * machine).
+ */
 export function probePython(python: string): Promise<ProbeResult> {
 	return new Promise((resolve, reject) => {
 		execFile(python, ['-I', '-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {

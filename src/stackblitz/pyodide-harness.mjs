@@ -30,7 +30,10 @@ class _TimerSelector:
 
     def select(self, timeout=None):
         if timeout is None:
-            raise RuntimeError("the event loop would wait forever: nothing is scheduled, and Pyodide has no sockets to wait on")
+            raise RuntimeError(
+                "the event loop would wait forever: nothing is scheduled, "
+                "and Pyodide has no sockets to wait on"
+            )
         if timeout > 0:
             time.sleep(timeout)
         return []
@@ -143,7 +146,8 @@ def run_script(file, args, quiet, capture):
  * @typedef {object} Harness
  * @property {(files: Record<string, string>) => void} writeFiles puts the example's files (name -> text) in place
  * @property {(file: string, args: string[], options?: RunOptions) => RunResult} runScript runs one file as __main__
- * @property {boolean} cpuClockCountsWaiting whether time.process_time() counts sleeping as CPU time (it does in Pyodide)
+ * @property {boolean} cpuClockCountsWaiting whether time.process_time() counts sleeping as CPU time (it does in
+ *   Pyodide)
  * @property {string} python the Python version, e.g. "3.14.0"
  */
 

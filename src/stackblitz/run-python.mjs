@@ -100,7 +100,8 @@ const cpuCountsWaiting = harness.cpuClockCountsWaiting;
 const python = harness.python;
 console.log(
 	dim(
-		`Python ${python} in Pyodide ${pyodide.version}, Node ${process.version}; ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+		`Python ${python} in Pyodide ${pyodide.version}, Node ${process.version}; ` +
+			`ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
 	),
 );
 console.log(
@@ -194,7 +195,8 @@ process.exit(results.every((r) => r.expected) ? 0 : 1);
  * Pyodide polls. `finish()` returns what the script ran into ("15 s of CPU time"), or null if it finished in time.
  */
 function startDeadline(cpuSeconds, idleSeconds) {
-	const state = new Int32Array(new SharedArrayBuffer(8)); // [0] 0: running, 1: finished first, 2: the deadline fired; [1] 1: idle
+	// [0] 0: running, 1: finished first, 2: the deadline fired; [1] 1: idle
+	const state = new Int32Array(new SharedArrayBuffer(8));
 	// Every 200 ms: CPU used so far, and whether any was used since the last look (2 ms = 1%: more than this watch's
 	// own cost, less than a runnable thread gets even on a machine 30 times oversubscribed).
 	const worker = new Worker(
@@ -208,7 +210,10 @@ function startDeadline(cpuSeconds, idleSeconds) {
 			last = cpu;
 			const idle = Date.now() - busyAt > idleMs;
 			if (cpu - cpu0 < cpuMs && !idle) continue;
-			if (Atomics.compareExchange(state, 0, 0, 2) === 0) { Atomics.store(state, 1, idle ? 1 : 0); Atomics.store(interrupt, 0, signal); }
+			if (Atomics.compareExchange(state, 0, 0, 2) === 0) {
+				Atomics.store(state, 1, idle ? 1 : 0);
+				Atomics.store(interrupt, 0, signal);
+			}
 			break;
 		}`,
 		{
@@ -342,7 +347,8 @@ function summary(results) {
 	notes.forEach((note, i) => console.log(`  [${i + 1}] ${note}`));
 	if (cpuCountsWaiting) {
 		console.log(
-			`  (†) Under Pyodide, time.process_time() counts waiting as CPU time (this run measured it), so the scripts report\n` +
+			`  (†) Under Pyodide, time.process_time() counts waiting as CPU time (this run measured it), ` +
+				`so the scripts report\n` +
 				`      CPU time as not measurable here: run them natively to see CPU time and idle shares.`,
 		);
 	}

@@ -64,9 +64,10 @@ test('no page loads the comparison code or the chart code before a learner gives
 
 for (const [index, { path, examples }] of PAGES.entries()) {
 	for (const slug of examples) {
-		test(`${path || 'home page'}: learner loads their ${slug} report and sees it beside ours, with their Python and numbers`, async ({
-			page,
-		}, testInfo) => {
+		const title =
+			`${path || 'home page'}: learner loads their ${slug} report and sees it beside ours, ` +
+			'with their Python and numbers';
+		test(title, async ({ page }, testInfo) => {
 			firstOnlyUnlessThorough(testInfo, index);
 			const text = learnerReport(slug);
 			const report = JSON.parse(text);
@@ -215,9 +216,9 @@ test('learner pastes a report instead of choosing a file; the comparison reads a
 	await expect(c.paste).toHaveValue('');
 });
 
-test('a run in the page shows its download, then draws its timeline while tasks finish, and can be compared with ours', async ({
-	page,
-}, testInfo) => {
+const RUN_IN_PAGE =
+	'a run in the page shows its download, then draws its timeline while tasks finish, and can be compared with ours';
+test(RUN_IN_PAGE, async ({ page }, testInfo) => {
 	thoroughOnly(testInfo);
 	test.setTimeout(180_000);
 	// A lesson with a measured cpu-bound figure and a cpu-bound script that Pyodide runs (sequential.py).

@@ -36,7 +36,8 @@ describe.skipIf(!PYTHON)(`runScript${NO_PYTHON}`, () => {
 	it('runs a script with --json and returns its validated report', async () => {
 		const body = JSON.stringify(report('io-demo', script('threads'), { parameters: { items: 3 } }));
 		const { example, s } = fakeExample(
-			`import sys\nassert sys.argv[1:] == ['threads', '--json', '--items', '3'], sys.argv\nprint(${JSON.stringify(body)})\n`,
+			`import sys\nassert sys.argv[1:] == ['threads', '--json', '--items', '3'], sys.argv\n` +
+				`print(${JSON.stringify(body)})\n`,
 		);
 		const result = await runScript(example, s, ['--items', '3'], { python, timeoutMs: 20_000 });
 		expect(result.parameters).toEqual({ items: 3 });

@@ -1,7 +1,8 @@
 /**
  * Do the committed measurements still tell the story the lessons tell?
  *
- * Three kinds of checks, used by tests/integration/fresh-measurements.test.ts and tests/unit/committed-measurements.test.ts:
+ * Three kinds of checks, used by tests/integration/fresh-measurements.test.ts and
+ * tests/unit/committed-measurements.test.ts:
  *  1. {@link checkAgainstExample}: a measurement file matches its example as it is now (same scripts, roles,
  *     labels and measureArgs). A file for a variant that no longer exists, or measured with other arguments, is stale.
  *  2. {@link checkClaims}: the claims in {@link STORY}, which are what the lessons say (threads and asyncio are
@@ -143,10 +144,14 @@ function compare(a: number, op: Comparison, b: number): boolean {
 export function unmetCondition(when: Condition | undefined, env: Environment): string | null {
 	if (!when) return null;
 	if (when.minCpus !== undefined && (env.cpu_count ?? 1) < when.minCpus) {
-		return `needs at least ${when.minCpus} CPUs; measured on ${env.cpu_count ?? 'an unknown number of'} CPU${env.cpu_count === 1 ? '' : 's'}`;
+		const cpus = `${env.cpu_count ?? 'an unknown number of'} CPU${env.cpu_count === 1 ? '' : 's'}`;
+		return `needs at least ${when.minCpus} CPUs; measured on ${cpus}`;
 	}
 	if (when.gil !== undefined && env.gil_enabled !== when.gil) {
-		return `applies only with the GIL ${when.gil ? 'enabled' : 'disabled'}; measured with it ${env.gil_enabled ? 'enabled' : 'disabled'}`;
+		return (
+			`applies only with the GIL ${when.gil ? 'enabled' : 'disabled'}; ` +
+			`measured with it ${env.gil_enabled ? 'enabled' : 'disabled'}`
+		);
 	}
 	return null;
 }
@@ -157,7 +162,10 @@ export function describeClaim(claim: Claim): string {
 		case 'speedup':
 			return `${claim.variant} speedup ${claim.op} ${claim.value} (${claim.because})`;
 		case 'metric':
-			return `${claim.variant} ${claim.metric}${claim.of ? `/${claim.of}` : ''} ${claim.op} ${claim.value} (${claim.because})`;
+			return (
+				`${claim.variant} ${claim.metric}${claim.of ? `/${claim.of}` : ''} ` +
+				`${claim.op} ${claim.value} (${claim.because})`
+			);
 		case 'faster':
 			return `${claim.variant} faster than ${claim.than} (${claim.because})`;
 		case 'sweep-faster':
@@ -191,7 +199,8 @@ export function checkAgainstExample(
 		if (script.label !== v.label) fail(`variant "${v.variant}" is now labelled "${script.label}", not "${v.label}"`);
 		if (JSON.stringify(script.measureArgs) !== JSON.stringify(v.args)) {
 			fail(
-				`variant "${v.variant}" now has measureArgs ${JSON.stringify(script.measureArgs)}, it was measured with ${JSON.stringify(v.args)}`,
+				`variant "${v.variant}" now has measureArgs ${JSON.stringify(script.measureArgs)}, ` +
+					`it was measured with ${JSON.stringify(v.args)}`,
 			);
 		}
 	}
@@ -337,7 +346,8 @@ export function compareStory(committed: Measurement, fresh: Measurement): Findin
 	for (const c of committed.variants.filter(comparable)) {
 		const f = fresh.variants.find((x) => x.variant === c.variant);
 		if (!f || f.status === c.status) continue;
-		const message = `${c.variant} was ${c.status} when measured but is ${f.status} now${f.status === 'skipped' ? ` (${f.skip_reason})` : ''}`;
+		const why = f.status === 'skipped' ? ` (${f.skip_reason})` : '';
+		const message = `${c.variant} was ${c.status} when measured but is ${f.status} now${why}`;
 		if (similar) fail(message);
 		else findings.push({ status: 'skip', message: `${message}; the machines differ, so that may be expected` });
 	}
@@ -352,7 +362,8 @@ export function compareStory(committed: Measurement, fresh: Measurement): Findin
 			const fq = okVariant(fresh, quick.variant);
 			if (!fs || !fq) continue;
 			const freshGap = comparableCost(fresh, fs) / comparableCost(fresh, fq);
-			const text = `${slow.variant} vs ${quick.variant}: committed ${gap.toFixed(2)}× slower, fresh ${freshGap.toFixed(2)}×`;
+			const text =
+				`${slow.variant} vs ${quick.variant}: ` + `committed ${gap.toFixed(2)}× slower, fresh ${freshGap.toFixed(2)}×`;
 			if (freshGap >= KEPT_GAP) pass(`order kept: ${text}`);
 			else fail(`order changed: ${text}; the committed numbers no longer tell what the examples do`);
 		}
@@ -364,7 +375,8 @@ export function compareStory(committed: Measurement, fresh: Measurement): Findin
 		const freshSpeedup = comparableSpeedup(fresh, c.variant);
 		if (committedSpeedup === null || freshSpeedup === null || committedSpeedup < BIG_SPEEDUP) continue;
 		const ratio = freshSpeedup / committedSpeedup;
-		const text = `${c.variant} speedup: committed ${formatSpeedup(committedSpeedup)}, fresh ${formatSpeedup(freshSpeedup)}`;
+		const text =
+			`${c.variant} speedup: committed ${formatSpeedup(committedSpeedup)}, ` + `fresh ${formatSpeedup(freshSpeedup)}`;
 		if (ratio >= 1 / SPEEDUP_MARGIN && ratio <= SPEEDUP_MARGIN) pass(`size kept: ${text}`);
 		else fail(`size changed more than ${SPEEDUP_MARGIN}×: ${text}`);
 	}

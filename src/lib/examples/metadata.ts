@@ -134,7 +134,10 @@ export function exampleExists(slug: string, examplesDir: string = EXAMPLES_DIR):
 	return listExampleSlugs(examplesDir).includes(slug);
 }
 
-/** Files a learner needs from an example folder: everything except caches, hidden files and (unless asked) exercises. */
+/**
+ * Files a learner needs from an example folder: everything except caches, hidden files and (unless asked)
+ * exercises.
+ */
 function listFiles(dir: string, prefix = '', withExercises = false): string[] {
 	return fs
 		.readdirSync(path.join(dir, prefix), { withFileTypes: true })
@@ -230,7 +233,8 @@ export function findScript(example: Example, variant: string): ExampleScript {
 	const script = example.scripts.find((s) => s.variant === variant);
 	if (!script) {
 		throw new ExampleError(
-			`Example "${example.slug}" has no variant "${variant}" (it has ${example.scripts.map((s) => s.variant).join(', ')}).`,
+			`Example "${example.slug}" has no variant "${variant}" ` +
+				`(it has ${example.scripts.map((s) => s.variant).join(', ')}).`,
 		);
 	}
 	return script;

@@ -1,6 +1,7 @@
 /**
  * The three ways into an example — open it in StackBlitz, download a zip, or run it from a clone — as URLs and
- * commands. Components render these, and the tests run exactly these commands, so what a lesson shows is what is tested.
+ * commands. Components render these, and the tests run exactly these commands, so what a lesson shows is what is
+ * tested.
  */
 import type { Example, ExampleScript } from '../examples/metadata.ts';
 

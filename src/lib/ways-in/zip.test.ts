@@ -19,7 +19,10 @@ const examples = loadExamples();
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-/** Reads every local file header of a zip: name, DOS date and time, and "version made by" is in the central directory. */
+/**
+ * Reads every local file header of a zip: name, DOS date and time, and "version made by" is in the central
+ * directory.
+ */
 function localHeaders(bytes: Uint8Array): Array<{ name: string; time: number; date: number }> {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const headers = [];

@@ -1,7 +1,7 @@
 /**
  * Builds an example's download: a zip holding one folder, `<slug>/`, with every file the example needs to run with
- *  plain `python3` (its scripts, the shared harness and modules it needs, example.json and the README with the commands), and
- * its exercises (`<slug>/exercises/<name>/`).
+ * plain `python3` (its scripts, the shared harness and modules it needs, example.json and the README with the
+ * commands), and its exercises (`<slug>/exercises/<name>/`).
  *
  * Deterministic, so the same example gives the same bytes on every build and machine: entries are sorted, and every
  * entry gets the same fixed timestamp and Unix permissions (never the file's own mtime, never the build's clock).

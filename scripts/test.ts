@@ -132,6 +132,12 @@ async function format(buffered: boolean) {
 	const { code } = await step(title, 'npx', ['prettier', '--check', '.'], { timeoutMs: 5 * 60_000, buffered });
 	// Passes or fails as a unit, like the type check; the files to format are listed above it.
 	record('format', code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, code);
+	// What Prettier cannot wrap (strings, comments, lesson prose): no line over 120 characters.
+	const lines = await step('Line length (npm run check:lines)', process.execPath, ['scripts/check-lines.ts'], {
+		timeoutMs: 60_000,
+		buffered,
+	});
+	record('format lines', lines.code === 0 ? { ...ZERO, passed: 1 } : { ...ZERO, failed: 1 }, lines.code);
 }
 
 /** A Vitest run of one project (vitest.config.ts), recorded as one suite. */

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/lib/examples/metadata.ts';
 import { REPO_ROOT } from '../../src/lib/paths.ts';
+import { INJECTED_MODULES } from '../../src/lib/examples/shared-files.ts';
 import { cloneCommands } from '../../src/lib/ways-in/commands.ts';
 import { NO_PYTHON, PYTHON } from '../support/interpreters.ts';
 import { runScriptForReport } from '../payload/reports.ts';
@@ -73,8 +74,11 @@ describe.skipIf(!PYTHON)(`the examples in a clone, run with the commands shown${
 				expect(cd).toBe(`cd examples/${slug}`);
 				expect(rest.length).toBe(example.scripts.length);
 				folder = path.join(clone, cd!.slice(3));
-				for (const file of example.files)
+				// A clone keeps the injected shared modules once, in examples/_shared/ (compare.py finds them there).
+				for (const file of example.files.filter((f) => !(INJECTED_MODULES as readonly string[]).includes(f)))
 					expect(fs.existsSync(path.join(folder, file)), `${file} (${layout.get(slug)})`).toBe(true);
+				for (const file of INJECTED_MODULES)
+					expect(fs.existsSync(path.join(folder, '..', '_shared', file)), `_shared/${file}`).toBe(true);
 			});
 
 			it.each(example.scripts.map((script, i) => [script.file, script, i] as const))(

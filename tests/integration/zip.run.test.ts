@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/lib/examples/metadata.ts';
 import { exerciseCommands, loadExercises } from '../../src/lib/exercises/load.ts';
+import { INJECTED_MODULES } from '../../src/lib/examples/shared-files.ts';
 import { zipCommands } from '../../src/lib/ways-in/commands.ts';
 import {
 	ALL_EXAMPLES_FOLDER,
@@ -58,10 +59,9 @@ describe.skipIf(!PYTHON)(`the downloaded zips, used as a learner would${NO_PYTHO
 						.sort(),
 				).toEqual(all.sort());
 				for (const file of all) {
-					expect(
-						fs.readFileSync(path.join(folder, file)).equals(fs.readFileSync(path.join(example.dir, file))),
-						file,
-					).toBe(true);
+					// A download holds the shared modules themselves where the repository keeps a link (sources).
+					const source = example.sources.get(file) ?? path.join(example.dir, file);
+					expect(fs.readFileSync(path.join(folder, file)).equals(fs.readFileSync(source)), file).toBe(true);
 				}
 			});
 
@@ -92,9 +92,16 @@ describe.skipIf(!PYTHON)(`the downloaded zips, used as a learner would${NO_PYTHO
 				timeoutMs: 30_000,
 			});
 			expect(unzip.code, unzip.stderr).toBe(0);
-			expect(fs.readdirSync(folder).sort()).toEqual(examples.map((e) => e.slug).sort());
+			expect(
+				fs
+					.readdirSync(folder)
+					.filter((name) => !name.includes('.') && name !== '_shared')
+					.sort(),
+			).toEqual(examples.map((e) => e.slug).sort());
+			for (const file of INJECTED_MODULES) expect(fs.existsSync(path.join(folder, '_shared', file)), file).toBe(true);
+			// Laid out as a clone: the shared modules once, in _shared/; each folder keeps its own files and links.
 			for (const example of examples) {
-				for (const file of example.files) {
+				for (const file of example.files.filter((f) => !(INJECTED_MODULES as readonly string[]).includes(f))) {
 					expect(
 						fs
 							.readFileSync(path.join(folder, example.slug, file))

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { Example, ExampleScript } from '../../src/lib/examples/metadata.ts';
 import { TIMING_REPORT_SCHEMA } from '../../src/lib/paths.ts';
+import { reportArgs } from '../../src/lib/ways-in/commands.ts';
 
 let validate: ReturnType<Ajv2020['compile']> | undefined;
 
@@ -101,13 +102,26 @@ export async function runScriptForReport(
 	dir: string,
 	python: string,
 ): Promise<{ problems: string[]; report: unknown; ms: number }> {
-	const [command, ...rest] = words(commandLine);
+	const [command, ...shown] = words(commandLine);
 	const executable = command === 'python3' ? python : command!;
+	// A plain variant (`python3 threads.py`) prints only its time: first it must run as shown, then its report
+	// comes from the harness, as every measurement's does (`python3 compare.py threads --json ...`).
+	let rest = shown;
+	if (script.role === 'variant') {
+		const plain = await runCommand(executable, shown, { cwd: dir, timeoutMs: 90_000 });
+		if (plain.code !== 0)
+			return {
+				problems: [`${commandLine} (in ${dir}) exited ${plain.code}: ${plain.stderr.slice(-800)}`],
+				report: null,
+				ms: plain.ms,
+			};
+		rest = reportArgs(script, []).slice(0, 2);
+	}
 	const result = await runCommand(executable, [...rest, '--json', ...script.quickArgs], {
 		cwd: dir,
 		timeoutMs: 90_000,
 	});
-	const where = `${commandLine} --json ${script.quickArgs.join(' ')} (in ${dir})`;
+	const where = `${[command, ...rest].join(' ')} --json ${script.quickArgs.join(' ')} (in ${dir})`;
 	if (result.code !== 0)
 		return { problems: [`${where} exited ${result.code}: ${result.stderr.slice(-800)}`], report: null, ms: result.ms };
 	let report: unknown;

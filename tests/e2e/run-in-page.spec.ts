@@ -206,8 +206,9 @@ for (const { path: pagePath, slug } of EXAMPLE_PAGES) {
 				expect(status, (await log.textContent()) ?? '').toMatch(
 					/^Finished in \d+\.\d\d s \(start to exit: loading the script and its modules plus the run\)\.$/,
 				);
+				// The page runs the plain variant through the harness, as every measurement does.
 				await expect(root.locator('.rip-cmd')).toHaveText(
-					['python3', script.file, '--json', ...script.quickArgs].join(' '),
+					['python3', 'compare.py', script.variant, '--json', ...script.quickArgs].join(' '),
 				);
 				const report = JSON.parse(await stdoutOf(root)) as unknown;
 				expect(reportProblems(report, example, script)).toEqual([]);

@@ -186,8 +186,11 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 							x: crossover.x,
 							frameAnchor: 'top',
 							dy: 4,
-							dx: -6,
-							textAnchor: 'end',
+							// Left of the line when the crossover sits in the right half of the axis, else right of it,
+							// so the label stays inside the chart.
+							...(crossoverInRightHalf(crossover.x, niceLog(xs))
+								? { dx: -6, textAnchor: 'end' as const }
+								: { dx: 6, textAnchor: 'start' as const }),
 							fontWeight: 600,
 							...HALO,
 						}),
@@ -283,4 +286,10 @@ function formatTick(value: number): string {
 	];
 	for (const [size, suffix] of units) if (value >= size) return `${+(value / size).toPrecision(3)}${suffix}`;
 	return String(value);
+}
+
+/** Whether `x` lies in the right half of a log axis over `domain`. */
+export function crossoverInRightHalf(x: number, domain: readonly [number, number] | number[]): boolean {
+	const [low, high] = [domain[0]!, domain[domain.length - 1]!];
+	return Math.log(x / low) / Math.log(high / low) > 0.5;
 }

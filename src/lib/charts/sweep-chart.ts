@@ -182,7 +182,7 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 			...(crossover
 				? [
 						Plot.ruleX([crossover.x], { stroke: 'currentColor', strokeDasharray: '4 3', strokeWidth: 1.25 }),
-						Plot.text([`${marked!.label} faster from ${formatTick(crossover.x)}`], {
+						Plot.text([`${marked!.label.replace(/ \(.*\)$/, '')} faster from ${formatTick(crossover.x)}`], {
 							x: crossover.x,
 							frameAnchor: 'top',
 							dy: 4,

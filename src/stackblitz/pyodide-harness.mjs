@@ -88,9 +88,18 @@ def _learner_traceback(exc):
     only its own "File ..., line N" lines, as with python3.
     """
     tb = exc.__traceback__
-    while tb is not None and (tb.tb_frame.f_code.co_filename == "<exec>" or "runpy" in tb.tb_frame.f_code.co_filename):
+    while tb is not None and _machinery(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next
-    return "".join(traceback.format_exception(type(exc), exc, tb))
+    text = "".join(traceback.format_exception(type(exc), exc, tb))
+    return text.replace(f'File "{os.getcwd()}/', 'File "')  # as python3 file.py names it, from its folder
+
+
+def _machinery(filename):
+    """Frames python3 file.py would not show: this harness, runpy, and the example's harness (compare.py and
+    harness.py import the variant, through importlib), which runs the learner's file."""
+    name = os.path.basename(filename)
+    return (filename == "<exec>" or "runpy" in filename or "importlib" in filename
+            or name in ("compare.py", "harness.py"))
 
 
 def run_script(file, args, quiet, capture):

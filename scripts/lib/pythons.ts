@@ -277,6 +277,7 @@ export const TIMED_TESTS = [
 	'tests.python.test_free_threading',
 	'tests.python.test_exercises.SolutionTest',
 	'tests.python.test_exercises.TimedAnswersTest',
+	'tests.python.test_exercises.WrongSolutionsTest',
 ];
 
 /**

@@ -168,6 +168,17 @@ describe('compareStory', () => {
 		);
 	});
 
+	it('leaves the order of variants alone when the example has no baseline (it tells no speed story)', () => {
+		const noBaseline = (m: Measurement): Measurement => {
+			const copy = clone(m);
+			copy.baseline = null;
+			for (const v of copy.variants) if (v.status === 'ok') v.speedup = null;
+			return copy;
+		};
+		const found = failures(compareStory(noBaseline(editedToClaimThreadsAreSlower()), noBaseline(ioMeasurement())));
+		expect(found.filter((f) => f.startsWith('order changed'))).toEqual([]);
+	});
+
 	it('fails when a big speedup is off by more than the margin', () => {
 		const inflated = clone(ioMeasurement());
 		const sequential = inflated.variants[0]!;

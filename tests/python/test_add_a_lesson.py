@@ -1,7 +1,9 @@
 """The "Add a lesson" guide of examples/README.md holds: a scratch lesson with a two-version example and an
 exercise, written as the guide says (eight hand-written files) in a copy of examples/, needs nothing else.
-sync_shared.py generates the rest, the harness runs both versions, and the checks that every example must
-pass, pass. The copy is removed at the end: nothing of the scratch lesson stays in the repository."""
+sync_shared.py generates the rest, the harness runs both versions, and the checks that every example and every
+exercise must pass, pass: the exercise's starter fails as its example.json declares and its solution passes,
+with no edit under tests/. The copy is removed at the end: nothing of the scratch lesson stays in the
+repository."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import unittest
 from pathlib import Path
 
 from tests.python.support import EXAMPLES, parse_report, schema, schema_errors
+from tests.python.test_exercises import assert_well_formed, declared_exercises, exercise_folders, key, starter_fails
 
 VERSION = textwrap.dedent('''\
     """Scratch: {what}.
@@ -47,6 +50,57 @@ VERSION = textwrap.dedent('''\
     if __name__ == "__main__":
         main()
 ''')
+EXERCISE = {
+    "exercise.py": '''\
+        """Exercise: double every item.
+
+        double_all() returns nothing yet. TODO: make it return each item doubled.
+
+        Run it:    python3 exercise.py
+        Check it:  python3 check.py
+        """
+
+
+        def double_all(items: list[int]) -> list[int]:
+            return []  # TODO
+
+
+        if __name__ == "__main__":
+            print(double_all([1, 2, 3]))
+        ''',
+    "solution.py": '''\
+        """One answer: each item doubled."""
+
+
+        def double_all(items: list[int]) -> list[int]:
+            return [item * 2 for item in items]
+        ''',
+    "check.py": '''\
+        """Check this exercise: `python3 check.py` checks exercise.py, `python3 check.py FILE` checks FILE."""
+
+        import sys
+        from pathlib import Path
+
+        from checker import Report, main, run_function
+
+
+        def check(file: Path, report: Report) -> None:
+            run = run_function(file, "double_all", [[[1, 2, 3]]], timeout_s=10)
+            if not report.require_run(run, "runs"):
+                return
+            if run.values == [[2, 4, 6]]:
+                report.ok("correct result")
+            else:
+                report.fail(f"correct result: got {run.values[0]!r}", "Return each item doubled.")
+            report.shutdown(run)
+
+
+        if __name__ == "__main__":
+            sys.exit(main(check, "double every item"))
+        ''',
+    "HINTS.md": "# Hints\n\n## Hint 1\n\nA list.\n\n## Hint 2\n\nA comprehension.\n\n## Hint 3: the answer\n\n"
+                "`return [item * 2 for item in items]`\n",
+}
 HAND_WRITTEN = [
     "lessons/scratch-pipelines.mdx",
     "scratch-pipelines/one_by_one.py",
@@ -104,6 +158,7 @@ class AddALessonTest(unittest.TestCase):
                                 "help": "threads at once"}},
                 "claims": [{"kind": "speedup", "variant": "pooled", "op": ">", "value": 1,
                             "because": "the pool overlaps the waits"}],
+                "exercises": {"pool": {"starterFails": ["[FAIL] correct result"]}},
                 "scripts": [
                     entry("one_by_one.py", "one-by-one", ["items"], fixed={"workers": 1}),
                     entry("pooled.py", "pooled", ["items", "workers"], derived=["mean_in_flight"]),
@@ -115,10 +170,8 @@ class AddALessonTest(unittest.TestCase):
             (folder / "example.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
             # 5-8. an exercise
             pool = folder / "exercises" / "pool"
-            (pool / "exercise.py").write_text('"""Exercise: use a pool."""\n', encoding="utf-8")
-            (pool / "solution.py").write_text('"""One answer."""\n', encoding="utf-8")
-            (pool / "check.py").write_text('"""Check it."""\nimport checker  # noqa: F401\n', encoding="utf-8")
-            (pool / "HINTS.md").write_text("# Hints\n", encoding="utf-8")
+            for name, text in EXERCISE.items():
+                (pool / name).write_text(textwrap.dedent(text), encoding="utf-8")
 
             # Then generate: the copies, the links and the READMEs.
             sync = subprocess.run([sys.executable, str(examples / "sync_shared.py")],
@@ -149,6 +202,19 @@ class AddALessonTest(unittest.TestCase):
             plain = subprocess.run([sys.executable, "-X", "dev", "-W", "error", "pooled.py"],
                                    cwd=folder, capture_output=True, text=True, timeout=60)
             self.assertEqual(plain.returncode, 0, plain.stderr)
+            # The exercise passes test_exercises.py's checks as they are: declared in example.json, well
+            # formed, its starter fails for the declared reason and its solution passes (run as in a clone).
+            self.assertIn("scratch-pipelines/pool", map(key, exercise_folders(examples)))
+            self.assertEqual(declared_exercises(examples), sorted(map(key, exercise_folders(examples))))
+            assert_well_formed(self, pool)
+            for file, code, expected in [("exercise.py", 1, starter_fails(examples)["scratch-pipelines/pool"]),
+                                         ("solution.py", 0, ["All checks passed."])]:
+                with self.subTest(check=file):
+                    run = subprocess.run([sys.executable, "check.py", file], cwd=pool,
+                                         capture_output=True, text=True, timeout=60)
+                    self.assertEqual(run.returncode, code, run.stdout + run.stderr)
+                    for line in expected:
+                        self.assertIn(line, run.stdout)
             # The names the lesson shows exist in the file it names.
             shown = re.findall(r'"(\w+)"', re.search(r"show=\{\[(.*?)\]\}",
                                (lessons / "scratch-pipelines.mdx").read_text(encoding="utf-8")).group(1))

@@ -87,6 +87,14 @@ export const exampleMetadataSchema = z.object({
 	options: z.record(z.string(), exampleOptionSchema),
 	/** What the lessons say about the figures, checked on every measurement (tests/support/freshness.ts). */
 	claims: z.array(z.object({ kind: z.string(), variant: z.string(), because: z.string() }).passthrough()).optional(),
+	/** Per folder `exercises/<name>/`, by name: what the tests expect of it (tests/python/test_exercises.py). */
+	exercises: z
+		.record(
+			z.string(),
+			/** `starterFails`: lines its check must print for the untouched exercise.py (the failure its task states). */
+			z.object({ starterFails: z.array(z.string().startsWith('[FAIL] ')).min(1) }),
+		)
+		.optional(),
 	/** The scripts, in teaching order. */
 	scripts: z.array(exampleScriptSchema).min(1),
 });

@@ -1,42 +1,22 @@
 """A local HTTP server that answers each request after a fixed delay.
 
-The canonical copy of this file is examples/_shared/latency_server.py; the
-example folders whose files import it hold a copy, so that `python3
-threads.py` runs from a clone (`python3 examples/sync_shared.py` refreshes
-them).
-
-Why a local server? Timings against real websites vary wildly from run to
-run and from learner to learner. This server listens on 127.0.0.1 only,
-waits `latency_ms` before each answer, and returns a small payload that
-depends only on the path, so every run measures the same thing: time spent
-waiting for the network.
-
-A variant starts it in a background thread of its own process::
+Timings against real websites vary from run to run; this server listens on
+127.0.0.1 only, waits `latency_ms` before each answer to GET /item/<n>, and
+returns about 1 KB that depends only on n: every run measures the same wait.
+A version starts it in a background thread of its own process::
 
     with serve(latency_ms=LATENCY_MS) as server:  # on a free port
         download_all([server.url_for(item) for item in range(ITEMS)])
 
-It is built on http.server.ThreadingHTTPServer, which handles each
-connection in its own daemon thread, so the server waits out many delays at
-once and is never the bottleneck. It speaks HTTP/1.1 with keep-alive: a
-client may send many requests over one connection (threads_reuse.py does).
-Run this file directly to try it with curl or a browser:
+Each connection gets its own daemon thread (ThreadingHTTPServer), so the
+server waits out many delays at once; it speaks HTTP/1.1 with keep-alive and
+counts the connections it accepted (`.connections`). Try it alone:
 
     python3 latency_server.py --latency-ms 200 --port 8000
     curl http://127.0.0.1:8000/item/7
 
-Public API
-----------
-HOST, DEFAULT_LATENCY_MS
-serve(latency_ms=50, port=0)  context manager: start the server, yield it,
-                              always shut it down
-LatencyServer                 the server: .url, .port, .latency_ms,
-                              .url_for(item), .connections
-payload_for(item)             the bytes GET /item/<item> returns
-ServerError, PortInUseError   raised when the server cannot listen;
-                              str() is a one-line message
-
-This module depends on nothing but the standard library.
+The one copy is examples/_shared/latency_server.py; `python3
+examples/sync_shared.py` puts one beside the versions that import it.
 """
 
 from __future__ import annotations

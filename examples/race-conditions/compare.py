@@ -4,10 +4,8 @@
     python3 compare.py threads     one version, with its timeline
     python3 compare.py --help      the versions and every option
 
-The version files know nothing of this: harness.py imports each one as a
-module, sets its constants from the options, and records when each task
-ran (see examples/README.md). A download holds harness.py beside this
-file; a clone of the repository keeps it once, in examples/_shared/.
+harness.py (beside this file in a download, in ../_shared/ in a clone)
+imports each version as a module and records its tasks.
 """
 
 import sys

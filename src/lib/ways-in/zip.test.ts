@@ -116,19 +116,27 @@ describe('the zip of every example', () => {
 		);
 	});
 
-	it('is named after the course, and no example can take its name', () => {
-		expect(ALL_EXAMPLES_ZIP).toBe(`${ALL_EXAMPLES_FOLDER}.zip`);
+	it('is named after the course, unzips into a folder of its own, and no example can take its name', () => {
+		expect(ALL_EXAMPLES_ZIP).toBe('speed-up-python-with-concurrency-examples.zip');
+		expect(new Set(Object.keys(unzipSync(bytes)).map((name) => name.split('/')[0]))).toEqual(
+			new Set([ALL_EXAMPLES_FOLDER]),
+		);
+		expect(examples.map((e) => e.slug)).not.toContain(ALL_EXAMPLES_FOLDER);
 		for (const example of examples) expect(zipFileName(example.slug)).not.toBe(ALL_EXAMPLES_ZIP);
 	});
 });
 
 describe('the all-examples zip: small, and it runs', () => {
-	// Issue 19 asks for 80 KB; not reached. The shared code is in it once (218 KB before); 155 KB with the pipelines
-	// example and the observing checker: checker.py (81 KB, 1,756 lines) and harness.py (48 KB) are most of what is
-	// left. This bound only stops growth: lower it as they shrink.
-	it('holds the shared code once: at most 160 KB', () => {
+	// Issue 19 asks for 80 KB; not reached, and not reachable by removing copies. The shared code is in it once
+	// (227 KB before, 155 KB with the pipelines example), a short top folder and trimmed stand-ins give 150 KB. Of
+	// that (compressed, with its entry headers): checker.py 24.8 KB and harness.py 13.7 KB; the examples' README
+	// 7.9 KB and the six folders' READMEs 13 KB; the exercises' own files 41 KB; example.json files 10 KB; the
+	// versions 17 KB; the entries' names and headers 16 KB (89 entries). The copies that let each folder run as in a
+	// clone (compare.py, latency_server.py beside the versions, the exercises' links) are about 20 KB of it. This
+	// bound only stops growth: lower it as the shared code shrinks.
+	it('holds the shared code once: at most 152 KB', () => {
 		const bytes = buildAllExamplesZip(examples);
-		expect(bytes.length).toBeLessThanOrEqual(160 * 1024);
+		expect(bytes.length).toBeLessThanOrEqual(152 * 1024);
 		const names = Object.keys(unzipSync(bytes));
 		expect(names.filter((name) => name.endsWith('/harness.py'))).toEqual([`${ALL_EXAMPLES_FOLDER}/_shared/harness.py`]);
 		expect(names).toContain(`${ALL_EXAMPLES_FOLDER}/README.md`);

@@ -54,8 +54,8 @@ KINDS = {
 FILES = ("exercise.py", "check.py", "solution.py", "HINTS.md", "checker.py")
 
 
-
 def exercise_folders(examples: Path = EXAMPLES) -> list[Path]:
+    """Every exercise folder: exercises/<name>/ with a check.py, in any example."""
     return sorted(path.parent for path in examples.glob("*/exercises/*/check.py"))
 
 

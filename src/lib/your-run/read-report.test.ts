@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { IO_SCRIPTS, tasks } from '../measurements/fixtures.ts';
-import { report } from './fixtures.ts';
+import { compareReport, report } from './fixtures.ts';
 import { TIMING_REPORT_SCHEMA } from '../paths.ts';
-import {
-	checkFileSize,
-	looksTruncated,
-	readReport,
-	REPORT_FIELDS,
-	REPORT_SIZE_LIMIT,
-	runsOf,
-	timingReportSchema,
-	type ReportContext,
-} from './report.ts';
+import { checkFileSize, looksTruncated, readReport, REPORT_SIZE_LIMIT, type ReportContext } from './read-report.ts';
+import { runsOf } from './report-schema.ts';
 
 const jsonSchema = JSON.parse(fs.readFileSync(TIMING_REPORT_SCHEMA, 'utf8'));
 const context: ReportContext = {
@@ -21,37 +12,7 @@ const context: ReportContext = {
 	schemaVersion: jsonSchema.properties.schema_version.const,
 	command: 'python3 compare.py --json',
 };
-const [sequential, threads] = IO_SCRIPTS as [(typeof IO_SCRIPTS)[0], (typeof IO_SCRIPTS)[0]];
-
-/** A compare script's report: the compare run with the variants it ran inside. */
-function compareReport() {
-	const seq = report('io-demo', sequential, { elapsed_s: 0.8, tasks: tasks(8, 1, 0.1, () => 'MainThread') });
-	const thr = report('io-demo', threads, { elapsed_s: 0.2, tasks: tasks(8, 4, 0.1) });
-	return { ...report('io-demo', { ...sequential, file: 'compare.py', variant: 'compare' }), runs: [seq, thr] };
-}
-
-describe('the report schema', () => {
-	it('agrees with examples/timing-report.schema.json on the fields', () => {
-		expect([...REPORT_FIELDS].sort()).toEqual(Object.keys(jsonSchema.properties).sort());
-	});
-
-	it('accepts what the JSON Schema accepts, and rejects what it rejects', () => {
-		const validate = new Ajv2020({ strict: false }).compile(jsonSchema);
-		const good = compareReport();
-		const bad = [
-			{ ...good, status: 'skipped' },
-			{ ...good, tasks: [{ id: 0, worker: 'w', start_s: -1, end_s: 1 }] },
-			{ ...good, environment: { ...good.environment, extra: 1 } },
-			{ ...good, timestamp: 'yesterday' },
-		];
-		expect(validate(good)).toBe(true);
-		expect(timingReportSchema.safeParse(good).success).toBe(true);
-		for (const report of bad) {
-			expect(validate(report)).toBe(false);
-			expect(timingReportSchema.safeParse(report).success).toBe(false);
-		}
-	});
-});
+const threads = IO_SCRIPTS[1]!;
 
 describe('reading a report', () => {
 	it('reads a compare report with its runs', () => {

@@ -9,11 +9,15 @@ import {
 	PAYLOAD_LIMITS,
 	PYODIDE_VERSION,
 	RUNNER_FILE,
+	TEMPLATE_DIR,
 	buildStackBlitzPayload,
 	projectProblems,
+	runnerModules,
 } from './stackblitz.ts';
 
 const examples = loadExamples();
+/** Every script module in src/stackblitz: all of them belong to the runner (the in-page runner lives elsewhere). */
+const TEMPLATE_MODULES = fs.readdirSync(TEMPLATE_DIR).filter((file) => file.endsWith('.mjs'));
 /** The SDK's own list of templates (node_modules/@stackblitz/sdk/types/constants.d.ts): the payload must use one. */
 const SDK_TEMPLATES = ['angular-cli', 'create-react-app', 'html', 'javascript', 'node', 'polymer', 'typescript', 'vue'];
 
@@ -58,16 +62,25 @@ describe('the payload for every example', () => {
 			expect(pkg.type).toBe('module');
 		});
 
-		it('ships the runner, its harness, example.json and every Python file of the example, unchanged', () => {
-			for (const file of [RUNNER_FILE, HARNESS_FILE]) {
-				expect(project.files[file]).toBe(fs.readFileSync(path.join(REPO_ROOT, 'src', 'stackblitz', file), 'utf8'));
+		it('ships the runner, its modules, example.json and every Python file of the example, unchanged', () => {
+			expect(runnerModules()).toContain(RUNNER_FILE);
+			expect(runnerModules()).toContain(HARNESS_FILE);
+			for (const file of TEMPLATE_MODULES) {
+				expect(project.files[file], file).toBe(fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8'));
 			}
 			for (const file of example.files.filter((f) => f !== 'README.md')) {
 				expect(project.files[file], file).toBe(readExampleFile(example, file));
 			}
 			for (const script of example.scripts) expect(Object.keys(project.files)).toContain(script.file);
 			const extra = Object.keys(project.files).filter((f) => !example.files.includes(f));
-			expect(extra.sort()).toEqual(['.stackblitzrc', 'package.json', RUNNER_FILE, HARNESS_FILE].sort());
+			expect(extra.sort()).toEqual(['.stackblitzrc', 'package.json', ...TEMPLATE_MODULES].sort());
+		});
+
+		it("ships every module a shipped module imports (a module split off the runner can't be left behind)", () => {
+			for (const [name, text] of Object.entries(project.files).filter(([name]) => name.endsWith('.mjs'))) {
+				const local = [...text.matchAll(/\sfrom\s+'\.\/([^']+)'/g)].map((match) => match[1]!);
+				for (const file of local) expect(Object.keys(project.files), `${name} imports ./${file}`).toContain(file);
+			}
 		});
 
 		it('has a README that says what runs here, and carries the example README', () => {

@@ -4,8 +4,8 @@
  * folder and its metadata, so it is never maintained by hand.
  *
  * The project: package.json (pyodide pinned to the version installed here, which the tests run), the runner
- * run-python.mjs and its harness pyodide-harness.mjs, a README, .stackblitzrc, example.json and every .py file of the
- * example, unchanged.
+ * run-python.mjs with the modules it imports (its harness pyodide-harness.mjs, ...), a README, .stackblitzrc,
+ * example.json and every .py file of the example, unchanged.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +23,24 @@ export const TEMPLATE_DIR = path.join(REPO_ROOT, 'src', 'stackblitz');
 export const RUNNER_FILE = 'run-python.mjs';
 /** The Python-running core the runner imports; the lesson pages' in-page runner uses the same file. */
 export const HARNESS_FILE = 'pyodide-harness.mjs';
+
+/** `import ... from './name.mjs'`: a module of the runner's own, beside it in TEMPLATE_DIR. */
+const LOCAL_IMPORT = /^import\s[^;]*?\sfrom\s+'\.\/([\w.-]+\.mjs)';/gm;
+
+/**
+ * The runner and every module it imports from TEMPLATE_DIR, directly or not, sorted: the project needs them all, and
+ * reading the imports means a module split off the runner cannot be left out of the payload.
+ */
+export function runnerModules(): string[] {
+	const found = new Set<string>();
+	const visit = (file: string) => {
+		if (found.has(file)) return;
+		found.add(file);
+		for (const match of template(file).matchAll(LOCAL_IMPORT)) visit(match[1]!);
+	};
+	visit(RUNNER_FILE);
+	return [...found].sort();
+}
 
 /** What the "Open in StackBlitz" button passes to `sdk.openProject(project, options)`. */
 export interface StackBlitzPayload {
@@ -80,8 +98,7 @@ export function payloadFiles(example: Example): Record<string, string> {
 		// This file travels with the project, so a fork or a downloaded copy starts the same way.
 		'.stackblitzrc': `${JSON.stringify({ installDependencies: true, startCommand: 'npm start' }, null, 2)}\n`,
 		'package.json': packageJson(example),
-		[RUNNER_FILE]: template(RUNNER_FILE),
-		[HARNESS_FILE]: template(HARNESS_FILE),
+		...Object.fromEntries(runnerModules().map((file) => [file, template(file)])),
 		'README.md': fill(template('README.md'), {
 			TITLE: example.title,
 			SUMMARY: example.summary,

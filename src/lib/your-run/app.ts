@@ -8,7 +8,7 @@ import { compareRuns } from './comparison.ts';
 import { specVariants, type ChartSpec } from './chart-spec.ts';
 import { axisEnd, drawSpec, fitSpec } from './draw.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
-import { checkFileSize, readReport, type ReportContext } from './report.ts';
+import { checkFileSize, readReport, type ReportContext } from './read-report.ts';
 import { forgetRun, loadRun, saveRun } from './storage.ts';
 import type { Measurement } from '../measurements/schema.ts';
 

@@ -4,7 +4,7 @@ import { report } from './fixtures.ts';
 import { axisEnd, drawSpec, fitSpec } from './draw.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
 import type { ChartSpec } from './chart-spec.ts';
-import type { TimingReport } from './report.ts';
+import type { TimingReport } from './report-schema.ts';
 
 const [sequential, threads] = IO_SCRIPTS as [(typeof IO_SCRIPTS)[0], (typeof IO_SCRIPTS)[0]];
 /** A slower machine than ours: every run takes about three times as long. */

@@ -4,7 +4,7 @@ import { report } from './fixtures.ts';
 import { measurementSchema } from '../measurements/schema.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
 import { compareRuns, machineLine } from './comparison.ts';
-import type { TimingReport } from './report.ts';
+import type { TimingReport } from './report-schema.ts';
 
 const [sequential, threads, asyncio] = IO_SCRIPTS as [
 	(typeof IO_SCRIPTS)[0],

@@ -5,7 +5,7 @@
  */
 import { roundSig, speedupOf } from '../measurements/numbers.ts';
 import type { Measurement, MeasuredVariant, Stats } from '../measurements/schema.ts';
-import { runsOf, type TimingReport } from './report.ts';
+import { runsOf, type TimingReport } from './report-schema.ts';
 
 /** Same limit as `npm run measure`: more tasks than this cannot be drawn legibly. */
 const MAX_TIMELINE_TASKS = 400;

@@ -4,7 +4,7 @@
  */
 import { timelineChart } from '../charts/timeline-chart.ts';
 import type { Environment, Measurement } from '../measurements/schema.ts';
-import type { ReportEnvironment, ReportTask } from './report.ts';
+import type { ReportEnvironment, ReportTask } from './report-schema.ts';
 
 export interface LiveRun {
 	example: string;

@@ -268,16 +268,17 @@ export const QUICK_TEST_MODULES = [
 /**
  * Tests whose checks depend on how much CPU the examples get (speedups, lost updates without the GIL, the exercises'
  * speed verdicts), as modules or `module.Class`: they run one interpreter at a time, with nothing else of ours on
- * the CPUs.
+ * the CPUs. Only those: the same modules' runs of quick arguments, Ctrl-C, bad arguments and copies of a folder
+ * mostly wait, and run side by side (a timed module alone used 0.6 of a core for two minutes).
  */
 export const TIMED_TESTS = [
-	'tests.python.test_cpu_bound',
-	'tests.python.test_overhead',
-	'tests.python.test_race_conditions',
-	'tests.python.test_free_threading',
+	'tests.python.test_cpu_bound.RatioTest',
+	'tests.python.test_overhead.SweepTest',
+	'tests.python.test_race_conditions.PlainCounterTest',
+	'tests.python.test_free_threading.ThreadsWithoutTheGilTest',
 	'tests.python.test_exercises.SolutionTest',
 	'tests.python.test_exercises.TimedAnswersTest',
-	'tests.python.test_exercises.WrongSolutionsTest',
+	'tests.python.test_exercises.ProcessesWrongSolutionTest',
 ];
 
 /**
@@ -286,8 +287,13 @@ export const TIMED_TESTS = [
  * module not named here joins the last group.
  */
 export const WAITING_TEST_GROUPS = [
-	['tests.python.test_exercises'],
-	['tests.python.test_ctrl_c', 'tests.python.test_latency'],
+	['tests.python.test_exercises', 'tests.python.test_race_conditions', 'tests.python.test_free_threading'],
+	[
+		'tests.python.test_ctrl_c',
+		'tests.python.test_latency',
+		'tests.python.test_cpu_bound',
+		'tests.python.test_overhead',
+	],
 	['tests.python.test_io_bound'],
 ];
 

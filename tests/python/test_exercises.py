@@ -250,24 +250,12 @@ class TimedAnswersTest(AnswerCase):
 
 
 class WrongSolutionsTest(ExerciseCase):
-    """Plausible wrong answers get the verdict and hint they deserve."""
+    """Plausible wrong answers get the verdict and hint they deserve: verdicts no busy machine
+    can change (a failure elsewhere fails however busy; timeouts are waits), so they run side by side."""
 
     def write(self, folder: Path, source: str, name: str = "attempt.py") -> str:
         (folder / name).write_text(textwrap.dedent(source), encoding="utf-8")
         return name
-
-    def test_threads_processes_for_cpu_work(self) -> None:
-        folder = self.copy("cpu-bound/processes")
-        source = (folder / "exercise.py").read_text(encoding="utf-8").replace(
-            "    return [count_primes(bounds) for bounds in ranges]",
-            "    from concurrent.futures import ThreadPoolExecutor\n"
-            "    with ThreadPoolExecutor() as pool:\n"
-            "        return list(pool.map(count_primes, ranges))")
-        result = self.check(folder, self.write(folder, source))
-        # The speed check may pass or fail here: on a busy machine the scheduler can favour a
-        # process whose threads keep waking up. The work still ran in one process: that fails.
-        self.assertVerdict(result, 1, "[FAIL] ran in worker processes: processes started by count_all() "
-                           "used 0.00 s")
 
     def test_removing_the_pause_is_not_a_fix(self) -> None:
         folder = self.copy("race-conditions/threads-lock")
@@ -341,6 +329,25 @@ class WrongSolutionsTest(ExerciseCase):
             "    return [fetch(url) for url in urls]")
         result = self.check(folder, self.write(folder, source))
         self.assertVerdict(result, 1, "[FAIL] correct result: item 0 is a coroutine")
+
+
+class ProcessesWrongSolutionTest(ExerciseCase):
+    """A wrong answer to the processes exercise, judged while the checker times CPU work (run alone)."""
+
+    write = WrongSolutionsTest.write
+
+    def test_threads_processes_for_cpu_work(self) -> None:
+        folder = self.copy("cpu-bound/processes")
+        source = (folder / "exercise.py").read_text(encoding="utf-8").replace(
+            "    return [count_primes(bounds) for bounds in ranges]",
+            "    from concurrent.futures import ThreadPoolExecutor\n"
+            "    with ThreadPoolExecutor() as pool:\n"
+            "        return list(pool.map(count_primes, ranges))")
+        result = self.check(folder, self.write(folder, source))
+        # The speed check may pass or fail here: on a busy machine the scheduler can favour a
+        # process whose threads keep waking up. The work still ran in one process: that fails.
+        self.assertVerdict(result, 1, "[FAIL] ran in worker processes: processes started by count_all() "
+                           "used 0.00 s")
 
 
 class VerdictTest(unittest.TestCase):

@@ -17,6 +17,7 @@ if (!browser) {
  */
 export default defineConfig({
 	testDir: './tests/e2e',
+	globalSetup: './tests/support/global-setup.ts',
 	fullyParallel: true,
 	// Most of a browser test's time is waiting (page loads, network idle, Pyodide sleeping in a worker, the replay at
 	// real speed), so two workers per core keep the CPUs busy; E2E_WORKERS sets another number.

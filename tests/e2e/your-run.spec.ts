@@ -69,7 +69,7 @@ for (const [index, { path, examples }] of PAGES.entries()) {
 			'with their Python and numbers';
 		test(title, async ({ page }, testInfo) => {
 			firstOnlyUnlessThorough(testInfo, index);
-			const text = learnerReport(slug);
+			const text = await learnerReport(slug);
 			const report = JSON.parse(text);
 			// The whole example's report holds one report per script; each names where it ran.
 			const environment = (report.environment ?? report.reports[0].environment) as Record<string, unknown>;
@@ -117,7 +117,7 @@ test('every kind of bad report gets its alert, and nothing else changes', async 
 	thoroughOnly(testInfo);
 	const { path, examples } = PAGES.find((p) => p.examples.includes('io-bound'))!;
 	const slug = examples.includes('io-bound') ? 'io-bound' : examples[0]!;
-	const good = learnerReport(slug);
+	const good = await learnerReport(slug);
 	const report = JSON.parse(good);
 	// Counts reads of a file's content, to show a file over 5 MB is refused before it is read.
 	await page.addInitScript(() => {
@@ -178,7 +178,7 @@ test('the run reappears on another lesson of the same example, and Forget my run
 }, testInfo) => {
 	const withIo = PAGES.filter((p) => p.examples.includes('io-bound'));
 	test.skip(withIo.length < 2, 'needs two lessons with io-bound figures');
-	const text = learnerReport('io-bound');
+	const text = await learnerReport('io-bound');
 	await page.goto(withIo[0]!.path);
 	await load(page, 'io-bound', text);
 	await expect(control(page, 'io-bound').status).toContainText('is drawn beside ours');
@@ -207,7 +207,7 @@ test('learner pastes a report instead of choosing a file; the comparison reads a
 	thoroughOnly(testInfo);
 	const { path, examples } = PAGES[0]!;
 	const slug = examples[0]!;
-	const text = learnerReport(slug);
+	const text = await learnerReport(slug);
 	await page.goto(path);
 	const c = control(page, slug);
 	await c.paste.focus();

@@ -1,11 +1,15 @@
 /**
- * Playwright's global setup: what every worker would otherwise make for itself, made once before the tests; the
+ * Playwright's global setup: what every worker would otherwise make for itself, started once for all of them; the
  * function it returns is the teardown.
  */
 import fs from 'node:fs';
 import { makeLearnerReports } from './learner-reports.ts';
 
-export default async function globalSetup(): Promise<() => void> {
-	const dir = await makeLearnerReports();
-	return () => fs.rmSync(dir, { recursive: true, force: true });
+export default function globalSetup(): () => Promise<void> {
+	const { dir, done, stop } = makeLearnerReports();
+	return async () => {
+		stop(); // reports no test asked for
+		await done;
+		fs.rmSync(dir, { recursive: true, force: true });
+	};
 }

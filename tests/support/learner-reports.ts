@@ -1,10 +1,10 @@
 /**
  * Reports made as a learner makes them: the example's report command (example.json `reportCommand`, see
  * src/lib/your-run/report-command.ts), run in its folder with `python3`, with the quick arguments of the script it
- * names so a run takes seconds. Playwright's global setup makes every report the lessons can compare once, side by
- * side, before the tests start (they are inputs, not timings); a test run without it makes each on first use.
+ * names so a run takes seconds. Playwright's global setup starts every report the lessons can compare once, side by
+ * side, in the background (they are inputs, not timings); a test run without it makes each on first use.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,34 +26,55 @@ function command(slug: string): { file: string; args: string[]; cwd: string } {
 	return { file: process.env.PYTHON ?? 'python3', args: [...args, ...quick], cwd: example.dir };
 }
 
-/** The JSON text of a fresh report of the example (stdout of its report command). */
-export function learnerReport(slug: string): string {
+/**
+ * The JSON text of a fresh report of the example (stdout of its report command): the global setup's, once it has
+ * written it, or made here when there is none.
+ */
+export async function learnerReport(slug: string): Promise<string> {
 	const cached = made.get(slug);
 	if (cached) return cached;
 	const dir = process.env[DIR_VARIABLE];
 	const file = dir ? path.join(dir, `${slug}.json`) : null;
-	const { file: python, args, cwd } = command(slug);
-	const text =
-		file && fs.existsSync(file)
-			? fs.readFileSync(file, 'utf8')
-			: execFileSync(python, args, { cwd, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+	let text: string | null = null;
+	if (file) {
+		// The setup writes each report whole (a rename), or a `.failed` file with why it could not.
+		for (let waited = 0; !fs.existsSync(file) && !fs.existsSync(`${file}.failed`) && waited < 180_000; waited += 100)
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		if (fs.existsSync(file)) text = fs.readFileSync(file, 'utf8');
+	}
+	if (text === null) {
+		const { file: python, args, cwd } = command(slug);
+		text = (await promisify(execFile)(python, args, { cwd, encoding: 'utf8', timeout: 120_000 })).stdout;
+	}
 	made.set(slug, text);
 	return text;
 }
 
-/** Makes the report of every example the built lessons compare, all at once, for the workers; returns the folder. */
-export async function makeLearnerReports(): Promise<string> {
+/**
+ * Starts the report of every example the built lessons compare, all at once and in the background (a spec that
+ * needs one waits for it; the others need not wait), for the workers to read. Returns the folder, a promise of
+ * the end of every run, and how to stop those still running.
+ */
+export function makeLearnerReports(): { dir: string; done: Promise<unknown>; stop: () => void } {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'learner-reports-'));
+	const abort = new AbortController();
 	const slugs = [...new Set(comparePages().flatMap((p) => p.examples))];
-	await Promise.all(
+	const done = Promise.allSettled(
 		slugs.map(async (slug) => {
 			const { file, args, cwd } = command(slug);
-			const { stdout } = await promisify(execFile)(file, args, { cwd, encoding: 'utf8', timeout: 120_000 });
-			fs.writeFileSync(path.join(dir, `${slug}.json`), stdout);
+			const target = path.join(dir, `${slug}.json`);
+			try {
+				const options = { cwd, encoding: 'utf8' as const, timeout: 120_000, signal: abort.signal };
+				const { stdout } = await promisify(execFile)(file, args, options);
+				fs.writeFileSync(`${target}.part`, stdout);
+				fs.renameSync(`${target}.part`, target);
+			} catch (error) {
+				fs.writeFileSync(`${target}.failed`, String(error));
+			}
 		}),
 	);
 	process.env[DIR_VARIABLE] = dir;
-	return dir;
+	return { dir, done, stop: () => abort.abort() };
 }
 
 /**

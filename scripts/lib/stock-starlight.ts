@@ -18,7 +18,10 @@ const FILES: Record<string, string> = {
 import starlight from '@astrojs/starlight';
 export default defineConfig({
 	integrations: [
-		starlight({ title: 'Stock Starlight', sidebar: [{ label: 'Pages', items: [{ autogenerate: { directory: 'pages' } }] }] }),
+		starlight({
+			title: 'Stock Starlight',
+			sidebar: [{ label: 'Pages', items: [{ autogenerate: { directory: 'pages' } }] }],
+		}),
 	],
 });
 `,

@@ -25,9 +25,9 @@ test.beforeEach(async ({ context, baseURL }, testInfo) => {
 // A sweep (a chart with a legend) shows the most: the overhead example's, wherever a lesson draws it.
 const SLUG = 'overhead';
 
-test('a keyboard user loads their run, reads it beside ours with a legend and a table, and forgets it; axe finds nothing', async ({
-	page,
-}) => {
+const TITLE =
+	'a keyboard user loads their run, reads it beside ours with a legend and a table, and forgets it; axe finds nothing';
+test(TITLE, async ({ page }) => {
 	const lesson = comparePages().find((p) => p.examples.includes(SLUG));
 	expect(lesson, `a lesson with a figure of examples/${SLUG}`).toBeDefined();
 	const text = learnerReport(SLUG);

@@ -61,7 +61,7 @@ if (stockBuild.code !== 0) {
 	process.exit(stockBuild.code);
 }
 
-const preview = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], {
+const preview = spawn('npx', ['astro', 'preview', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
 	stdio: 'ignore',
 	detached: true,
 	env: { ...process.env, BASE: '/', OUT_DIR: './dist' },
@@ -74,11 +74,15 @@ const stopPreview = () => {
 	}
 };
 const stockPort = port + 1;
-const stockPreview = spawn('npx', ['astro', 'preview', '--port', String(stockPort), '--host', '127.0.0.1'], {
-	stdio: 'ignore',
-	detached: true,
-	cwd: stockDir,
-});
+const stockPreview = spawn(
+	'npx',
+	['astro', 'preview', '--ignore-lock', '--port', String(stockPort), '--host', '127.0.0.1'],
+	{
+		stdio: 'ignore',
+		detached: true,
+		cwd: stockDir,
+	},
+);
 const stopPreviews = () => {
 	stopPreview();
 	try {

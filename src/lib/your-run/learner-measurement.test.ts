@@ -77,14 +77,14 @@ describe('the comparison', () => {
 	});
 
 	it('takes the same inputs listed in another order for the same', () => {
-		const withInputs = (m: Measurement, parameters: Record<string, unknown>): Measurement => ({
+		const withInputs = (m: Measurement, parameters: Measurement['variants'][number]['parameters']): Measurement => ({
 			...m,
 			variants: m.variants.map((v) => (v.variant === 'threads' && v.status === 'ok' ? { ...v, parameters } : v)),
 		});
-		const a = withInputs(yours, { tasks: 50, workers: 2, sizes: [10, 100] });
-		const b = withInputs(ours, { sizes: [10, 100], tasks: 50, workers: 2 });
+		const a = withInputs(yours, { tasks: 50, workers: 2, sizes: '10,100' });
+		const b = withInputs(ours, { sizes: '10,100', tasks: 50, workers: 2 });
 		expect(compareRuns(b, a, ['sequential', 'threads']).parameterNote).toBeNull();
-		const c = withInputs(yours, { tasks: 50, workers: 4, sizes: [10, 100] });
+		const c = withInputs(yours, { tasks: 50, workers: 4, sizes: '10,100' });
 		expect(compareRuns(b, c, ['sequential', 'threads']).parameterNote).toMatch(/^Your run had other inputs/);
 	});
 

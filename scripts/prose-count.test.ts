@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, countProse, countProseHtml } from './lib/prose-count.ts';
+import { LIMITS, countProse, countProseHtml, countProseScript } from './lib/prose-count.ts';
 import { countLessons, mainColumn, overBudget } from './prose-count.ts';
 
 describe('countProse (MDX source)', () => {
@@ -75,6 +75,15 @@ describe('mainColumn', () => {
 		expect(mainColumn(html)).not.toMatch(/sidebar|foot|<script|<svg|<pre|<table|<figure/);
 		expect(countProseHtml(new JSDOM(mainColumn(html)).window.document)).toEqual(full);
 		expect(full.words).toBe(2 + 4 + 3 + 1);
+	});
+});
+
+describe('countProseScript', () => {
+	it('counts in the page that evaluates it, as countProseHtml does (its source needs nothing from outside)', () => {
+		const html = `<main><div class="sl-markdown-content"><h2>Two words</h2><p>Open StackBlitz or npm</p></div></main>`;
+		const dom = new JSDOM(html, { runScripts: 'outside-only' });
+		expect(dom.window.eval(countProseScript())).toEqual(countProseHtml(dom.window.document));
+		expect(countProseHtml(dom.window.document)).toEqual({ words: 6, machinery: ['StackBlitz', 'npm'] });
 	});
 });
 

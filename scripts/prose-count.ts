@@ -39,17 +39,22 @@ export function mainColumn(html: string): string {
 	return html.slice(start, end + '</main>'.length).replace(/<(script|style|svg|pre|table|figure)\b[\s\S]*?<\/\1>/g, '');
 }
 
-/** The same counts from a build: `<dist>/lessons/<name>/index.html`. */
-export function countBuiltLessons(dist: string): LessonCount[] {
+/** Each lesson of a build (`<dist>/lessons/<name>/index.html`), as its main column (`mainColumn`). */
+export function builtLessonPages(dist: string): Array<{ lesson: string; html: string }> {
 	const dir = path.join(dist, 'lessons');
 	return fs
 		.readdirSync(dir)
 		.filter((name) => fs.existsSync(path.join(dir, name, 'index.html')))
 		.sort()
-		.map((name) => {
-			const html = fs.readFileSync(path.join(dir, name, 'index.html'), 'utf8');
-			return { lesson: name, ...countProseHtml(new JSDOM(mainColumn(html)).window.document) };
-		});
+		.map((name) => ({ lesson: name, html: mainColumn(fs.readFileSync(path.join(dir, name, 'index.html'), 'utf8')) }));
+}
+
+/** The same counts from a build, parsed with jsdom (a browser test counts in its browser: countProseScript). */
+export function countBuiltLessons(dist: string): LessonCount[] {
+	return builtLessonPages(dist).map(({ lesson, html }) => ({
+		lesson,
+		...countProseHtml(new JSDOM(html).window.document),
+	}));
 }
 
 /** What is over budget, as sentences; empty when all is within. */

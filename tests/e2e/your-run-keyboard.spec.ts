@@ -30,7 +30,7 @@ const TITLE =
 test(TITLE, async ({ page }) => {
 	const lesson = comparePages().find((p) => p.examples.includes(SLUG));
 	expect(lesson, `a lesson with a figure of examples/${SLUG}`).toBeDefined();
-	const text = learnerReport(SLUG);
+	const text = await learnerReport(SLUG);
 	await page.goto(lesson!.path);
 	const root = page.locator(`[data-your-run="${SLUG}"]`);
 	const input = root.getByLabel('Compare with your run', { exact: true });

@@ -28,6 +28,9 @@ const SLUG = 'overhead';
 const TITLE =
 	'a keyboard user loads their run, reads it beside ours with a legend and a table, and forgets it; axe finds nothing';
 test(TITLE, async ({ page }) => {
+	// The report comes from the global setup, which makes every example's side by side: on a busy machine this test
+	// can wait for it a while before its own steps start.
+	test.setTimeout(120_000);
 	const lesson = comparePages().find((p) => p.examples.includes(SLUG));
 	expect(lesson, `a lesson with a figure of examples/${SLUG}`).toBeDefined();
 	const text = await learnerReport(SLUG);

@@ -75,9 +75,10 @@ export function countProse(mdx: string): ProseCount {
 /**
  * The same count on a built page (the measure issue 22 used): text of p, li and h1-h6 in the main column
  * (`.sl-markdown-content`), leaving out code, tables, figures and anything inside a closed <details>.
- * `doc` is a parsed HTML document (jsdom's or a browser's).
+ * `doc` is a parsed HTML document (jsdom's or a browser's). The function uses nothing from outside its body (the
+ * machinery words come as a pattern), so a browser can run its source: see `countProseScript`.
  */
-export function countProseHtml(doc: Document): ProseCount {
+export function countProseHtml(doc: Document, machinery: string = MACHINERY.source): ProseCount {
 	const main = doc.querySelector('.sl-markdown-content');
 	if (!main) return { words: 0, machinery: [] };
 	const skip = 'pre, code, table, figure, details, svg, script, style, nav, button, summary';
@@ -92,5 +93,11 @@ export function countProseHtml(doc: Document): ProseCount {
 		parts.push(clone.textContent ?? '');
 	}
 	const text = parts.join('\n');
-	return { words: countWords(text), machinery: text.match(MACHINERY) ?? [] };
+	const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+	return { words, machinery: text.match(new RegExp(machinery, 'gi')) ?? [] };
+}
+
+/** An expression a browser page evaluates to the count of its own document (Playwright's `page.evaluate`). */
+export function countProseScript(): string {
+	return `(${countProseHtml.toString()})(document, ${JSON.stringify(MACHINERY.source)})`;
 }

@@ -4,6 +4,7 @@
  * draws it beside every figure of that example on the page with the build's own chart code, on one scale with
  * ours, and writes the comparison as text and a table. Nothing leaves the browser.
  */
+import { legendHtml } from '../charts/legend.ts';
 import { compareRuns } from './comparison.ts';
 import { specVariants, type ChartSpec } from './chart-spec.ts';
 import { axisEnd, drawSpec, fitSpec } from './draw.ts';
@@ -120,7 +121,8 @@ function drawSlots(example: string, our: Measurement, yours: Measurement) {
 				`Your run, drawn by the same code as ours${shared === undefined ? '' : ' and on the same time axis'}`,
 			);
 			const fig = element('figure', 'yr-figure');
-			fig.innerHTML = drawn.svg;
+			// The series' colours and symbols (a sweep's lines), as under our figure, so both charts read alike.
+			fig.innerHTML = drawn.svg + legendHtml(drawn.legend, 'Legend of your run');
 			fig.append(element('figcaption', '', drawn.caption));
 			const details = element('details', 'sl-figure-data');
 			details.append(

@@ -49,6 +49,17 @@ function inputs(parameters: Record<string, unknown>): string {
 		.join(', ');
 }
 
+/** Whether two runs had the same inputs, whatever order their reports list them in. */
+function sameInputs(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+	const canonical = (p: Record<string, unknown>) =>
+		JSON.stringify(
+			Object.keys(p)
+				.sort()
+				.map((name) => [name, p[name]]),
+		);
+	return canonical(a) === canonical(b);
+}
+
 /**
  * Compares the learner's one-run measurement with ours over the variants a page's figures show (default: every
  * timed variant we measured). The sentence quotes the variant with our best speedup that both runs have.
@@ -79,7 +90,7 @@ export function compareRuns(ours: Measurement, yours: Measurement, variants?: re
 	const a = pick === undefined ? undefined : ok(yours, pick);
 	const b = pick === undefined ? undefined : ok(ours, pick);
 	const parameterNote =
-		a && b && inputs(a.parameters) !== inputs(b.parameters)
+		a && b && !sameInputs(a.parameters, b.parameters)
 			? `Your run had other inputs (${inputs(a.parameters)}; ours: ` +
 				`${inputs(b.parameters)}), so its times differ for that reason too.`
 			: null;

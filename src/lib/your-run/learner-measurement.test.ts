@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IO_SCRIPTS, ioMeasurement, tasks } from '../measurements/fixtures.ts';
 import { report } from './fixtures.ts';
-import { measurementSchema } from '../measurements/schema.ts';
+import { measurementSchema, type Measurement } from '../measurements/schema.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
 import { compareRuns, machineLine } from './comparison.ts';
 import type { TimingReport } from './report-schema.ts';
@@ -74,6 +74,18 @@ describe('the comparison', () => {
 			'Your run had other inputs (items 16; ours: items 8), so its times differ for that reason too.',
 		);
 		expect(compareRuns(ours, yours, ['sequential', 'threads']).parameterNote).toBeNull();
+	});
+
+	it('takes the same inputs listed in another order for the same', () => {
+		const withInputs = (m: Measurement, parameters: Measurement['variants'][number]['parameters']): Measurement => ({
+			...m,
+			variants: m.variants.map((v) => (v.variant === 'threads' && v.status === 'ok' ? { ...v, parameters } : v)),
+		});
+		const a = withInputs(yours, { tasks: 50, workers: 2, sizes: '10,100' });
+		const b = withInputs(ours, { sizes: '10,100', tasks: 50, workers: 2 });
+		expect(compareRuns(b, a, ['sequential', 'threads']).parameterNote).toBeNull();
+		const c = withInputs(yours, { tasks: 50, workers: 4, sizes: '10,100' });
+		expect(compareRuns(b, c, ['sequential', 'threads']).parameterNote).toMatch(/^Your run had other inputs/);
 	});
 
 	it('describes the machine: Python, build, GIL, CPUs', () => {

@@ -27,6 +27,8 @@ export interface ChartFigure {
 	table: FigureTable;
 	/** Series shown, for an HTML legend (sweep charts); empty when the chart needs none. */
 	legend: LegendEntry[];
+	/** Ends of its log y axis, where another run can be drawn on the same scale (sweep charts' `yDomain`). */
+	yDomain?: [number, number];
 }
 
 export interface FigureTable {

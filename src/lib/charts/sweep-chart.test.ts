@@ -73,6 +73,17 @@ describe('sweepChart of speedups', () => {
 		expectAccessibleSvg(svg, figure.label);
 	});
 
+	it('says the ends of its y axis, and draws on the ends it is given (two runs on one scale)', () => {
+		const [low, high] = figure.yDomain!;
+		expect(low).toBeLessThan(1);
+		expect(high).toBeGreaterThan(1);
+		const wider = sweepChart(m, 'sweep', { y: 'speedup', xLabel: 'Task size', yDomain: [0.001, 100] });
+		expect(wider.yDomain).toEqual([0.001, 100]);
+		const ticks = [...parse(wider.svg).querySelectorAll('text')].map((t) => t.textContent);
+		expect(ticks).toEqual(expect.arrayContaining(['0.001×', '0.01×', '100×']));
+		expect(text).not.toContain('100×');
+	});
+
 	it('says "task size" in its sentences, not "Task size"', () => {
 		expect(figure.caption).toMatch(/^Speedup over the plain loop against task size for each approach/);
 	});

@@ -16,30 +16,10 @@ import {
 	tickLabelWidth,
 	type ChartFigure,
 } from './plot.ts';
+import { crossoverInRightHalf, decades, formatTick, logSecondsTick, niceLog } from './log-axis.ts';
 
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star'] as const;
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'] as const;
-
-/** Tick labels of a log axis of seconds: each in its own unit ("1 ms", "10 ms", "0.1 s", "1 s"). */
-function logSecondsTick(value: number): string {
-	const clean = (x: number) => String(+x.toPrecision(3));
-	if (value >= 1) return `${clean(value)} s`;
-	if (value >= 1e-3) return `${clean(value * 1e3)} ms`;
-	return `${clean(value * 1e6)} µs`;
-}
-
-/** Powers of ten from below the smallest value to above the largest: the only ticks of a log axis. */
-function decades(values: readonly number[]): number[] {
-	const low = Math.floor(Math.log10(Math.min(...values)));
-	const high = Math.max(low + 1, Math.ceil(Math.log10(Math.max(...values))));
-	return Array.from({ length: high - low + 1 }, (_, i) => 10 ** (low + i)).map((x) => +x.toPrecision(1));
-}
-
-/** The decades around the values: the domain of a log axis whose ticks are exactly its ends and the powers between. */
-function niceLog(values: readonly number[]): [number, number] {
-	const ticks = decades(values);
-	return [ticks[0]!, ticks[ticks.length - 1]!];
-}
 
 /** "1000000" as "1,000,000" (and "1M" on an axis). */
 function formatX(value: number): string {
@@ -64,6 +44,8 @@ export interface SweepChartOptions {
 	 * larger size, src/lib/measurements/sweep-facts.ts) the chart marks with a vertical line.
 	 */
 	mark?: string;
+	/** Ends of a log y axis (speedups or log times), to draw two runs on one scale: the union of their `yDomain`s. */
+	yDomain?: [number, number];
 }
 
 interface SweepPoint {
@@ -129,12 +111,16 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 		throw new MeasurementError(`sweep "${variant}": cannot mark "${options.mark}", it is not one of the lines`);
 
 	// A speedup axis: log (0.1× and 10× are equally far from 1×), from the decade below the data to a bit above it.
-	const ratioDomain: [number, number] = [10 ** Math.floor(Math.log10(Math.min(...ys, 1))), Math.max(...ys, 1) * 1.6];
+	const ratioDomain: [number, number] = options.yDomain ?? [
+		10 ** Math.floor(Math.log10(Math.min(...ys, 1))),
+		Math.max(...ys, 1) * 1.6,
+	];
 	const ratioTicks = [0.001, 0.01, 0.1, 1, 2, 10, 100].filter((t) => t >= ratioDomain[0] && t <= ratioDomain[1]);
+	const logDomain = options.yDomain ?? niceLog(ys);
 	const yAxis = ratio
 		? { domain: ratioDomain, ticks: ratioTicks, tickFormat: (t: number) => `${+t}×` }
 		: yScale === 'log'
-			? { domain: niceLog(ys), ticks: decades(ys), tickFormat: yField.endsWith('_s') ? logSecondsTick : '~s' }
+			? { domain: logDomain, ticks: decades(logDomain), tickFormat: yField.endsWith('_s') ? logSecondsTick : '~s' }
 			: { ticks: 5, tickFormat: yField.endsWith('_s') ? secondsTick(maxY) : '~s' };
 	const crossover = marked?.crossover ?? null;
 	// Room for the widest y tick label, right-aligned 9 units left of the axis (tick and padding).
@@ -269,27 +255,11 @@ export function sweepChart(measurement: Measurement, variant: string, options: S
 			className: `fig-series-${i + (ratio ? 2 : 1)}`,
 			symbol: SYMBOLS[i]!,
 		})),
+		yDomain: ratio ? ratioDomain : yScale === 'log' ? logDomain : undefined,
 	};
 }
 
 /** "Task size" as "task size" inside a sentence; "CPU time" stays as it is. */
 function lowerFirst(text: string): string {
 	return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-/** 100000 as "100k", as on the log x axis. */
-function formatTick(value: number): string {
-	const units: Array<[number, string]> = [
-		[1e9, 'G'],
-		[1e6, 'M'],
-		[1e3, 'k'],
-	];
-	for (const [size, suffix] of units) if (value >= size) return `${+(value / size).toPrecision(3)}${suffix}`;
-	return String(value);
-}
-
-/** Whether `x` lies in the right half of a log axis over `domain`. */
-export function crossoverInRightHalf(x: number, domain: readonly [number, number] | number[]): boolean {
-	const [low, high] = [domain[0]!, domain[domain.length - 1]!];
-	return Math.log(x / low) / Math.log(high / low) > 0.5;
 }

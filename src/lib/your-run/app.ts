@@ -7,7 +7,7 @@
 import { legendHtml } from '../charts/legend.ts';
 import { compareRuns } from './comparison.ts';
 import { specVariants, type ChartSpec } from './chart-spec.ts';
-import { axisEnd, drawSpec, fitSpec } from './draw.ts';
+import { axisEnd, drawSpec, fitSpec, sharedYDomain } from './draw.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
 import { checkFileSize, readReport, type ReportContext } from './read-report.ts';
 import { forgetRun, loadRun, saveRun } from './storage.ts';
@@ -114,12 +114,10 @@ function drawSlots(example: string, our: Measurement, yours: Measurement) {
 			const ourEnd = axisEnd(our, spec);
 			const yourEnd = axisEnd(yours, fitted);
 			const shared = ourEnd !== null && yourEnd !== null ? Math.max(ourEnd, yourEnd) : undefined;
-			const drawn = drawSpec(
-				yours,
-				fitted,
-				shared,
-				`Your run, drawn by the same code as ours${shared === undefined ? '' : ' and on the same time axis'}`,
-			);
+			// A sweep's log y axis: both runs on one scale, from the lower bottom to the higher top.
+			const yDomain = fitted.kind === 'sweep' ? sharedYDomain(drawSpec(our, spec), drawSpec(yours, fitted)) : undefined;
+			const same = shared !== undefined ? ' and on the same time axis' : yDomain ? ' and on the same scale' : '';
+			const drawn = drawSpec(yours, fitted, shared, `Your run, drawn by the same code as ours${same}`, yDomain);
 			const fig = element('figure', 'yr-figure');
 			// The series' colours and symbols (a sweep's lines), as under our figure, so both charts read alike.
 			fig.innerHTML = drawn.svg + legendHtml(drawn.legend, 'Legend of your run');
@@ -130,10 +128,18 @@ function drawSlots(example: string, our: Measurement, yours: Measurement) {
 				wrapped(table(drawn.table.head, drawn.table.rows)),
 			);
 			slot.append(fig, details);
-			// Ours again on the shared axis, by the same function, when the learner's run is longer.
+			// Ours again on the shared axis, by the same function, when the learner's run is longer (or a sweep's scale).
 			if (shared !== undefined && ourEnd !== null && shared > ourEnd * 1.001) {
 				const redrawn = drawSpec(our, spec, shared);
 				figure.querySelector(':scope > figure > svg')!.outerHTML = redrawn.svg;
+			} else if (yDomain) {
+				figure.querySelector(':scope > figure > svg')!.outerHTML = drawSpec(
+					our,
+					spec,
+					undefined,
+					undefined,
+					yDomain,
+				).svg;
 			} else {
 				figure.querySelector(':scope > figure > svg')!.outerHTML = original.get(figure)!;
 			}

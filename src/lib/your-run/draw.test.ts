@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IO_SCRIPTS, ioMeasurement, tasks } from '../measurements/fixtures.ts';
 import { report } from './fixtures.ts';
-import { axisEnd, drawSpec, fitSpec } from './draw.ts';
+import { axisEnd, drawSpec, fitSpec, sharedYDomain } from './draw.ts';
 import { learnerMeasurement } from './learner-measurement.ts';
 import type { ChartSpec } from './chart-spec.ts';
 import type { TimingReport } from './report-schema.ts';
@@ -50,5 +50,22 @@ describe('a learner run drawn by the build’s chart code', () => {
 			kind: 'speedup',
 			variants: ['sequential', 'threads'],
 		});
+	});
+});
+
+describe('sharedYDomain', () => {
+	const figure = (yDomain?: [number, number]) => ({
+		svg: '',
+		label: '',
+		caption: '',
+		table: { head: [], rows: [] },
+		legend: [],
+		yDomain,
+	});
+	it('spans both sweeps: the lower bottom and the higher top', () => {
+		expect(sharedYDomain(figure([0.01, 2]), figure([0.001, 1.6]))).toEqual([0.001, 2]);
+	});
+	it('is undefined when a chart has no log y axis to share', () => {
+		expect(sharedYDomain(figure([0.01, 2]), figure())).toBeUndefined();
 	});
 });

@@ -51,8 +51,17 @@ export function axisEnd(m: Measurement, spec: ChartSpec): number | null {
 	return null;
 }
 
-/** The figure of a spec; `axis` (seconds) stretches the time axis to a shared end; `caption` is its first sentence. */
-export function drawSpec(m: Measurement, spec: ChartSpec, axis?: number, caption?: string): ChartFigure {
+/**
+ * The figure of a spec; `axis` (seconds) stretches the time axis to a shared end; `caption` is its first sentence;
+ * `yDomain` sets a sweep's log y axis (the union of two runs' `yDomain`s puts them on one scale).
+ */
+export function drawSpec(
+	m: Measurement,
+	spec: ChartSpec,
+	axis?: number,
+	caption?: string,
+	yDomain?: [number, number],
+): ChartFigure {
 	switch (spec.kind) {
 		case 'speedup':
 			return speedupChart(m, { variants: spec.variants, caption, axisEnd: axis });
@@ -61,6 +70,12 @@ export function drawSpec(m: Measurement, spec: ChartSpec, axis?: number, caption
 		case 'replay':
 			return replayFigure(m, spec.variants, caption, { axisEnd: axis });
 		case 'sweep':
-			return sweepChart(m, spec.variant, { ...spec.options, caption });
+			return sweepChart(m, spec.variant, { ...spec.options, caption, yDomain });
 	}
+}
+
+/** One log y scale for two sweep figures: from the lower of their bottoms to the higher of their tops. */
+export function sharedYDomain(a: ChartFigure, b: ChartFigure): [number, number] | undefined {
+	if (!a.yDomain || !b.yDomain) return undefined;
+	return [Math.min(a.yDomain[0], b.yDomain[0]), Math.max(a.yDomain[1], b.yDomain[1])];
 }

@@ -1385,6 +1385,16 @@ class Requests:
                     wanted[path] += 1
         return wanted
 
+    def unanswered(self, urls: Sequence[str], by: float, latency_s: float) -> int:
+        """How many of `urls` had no request begun `latency_s` before `by` (time.monotonic(),
+        system-wide): no answer to them can have come back by then."""
+        wanted = dict.fromkeys(map(_path, urls), False)
+        with self.lock:
+            for path, start, _ in self.events:
+                if path in wanted and start + latency_s <= by:
+                    wanted[path] = True
+        return sum(1 for answered in wanted.values() if not answered)
+
     def most_at_once(self, urls: Sequence[str]) -> int:
         """The most requests for `urls` that were being handled at the same moment. A request
         counts as done 10 ms before its handler returns: a client that has its answer may send
@@ -1641,6 +1651,15 @@ def check_downloads(file: Path, report: Report, *, serve: Callable[..., Any], it
             report.fail("correct result: the second measurement returned a different result",
                         "Return one body (bytes) per URL, in the order of `urls`, every time.")
         elapsed = run.seconds[1]
+        # However slow the machine, no body can be back before its request has waited out the
+        # latency: a call that returned earlier returned bodies it did not download.
+        early = requests.unanswered(urls, run.windows[1][1], 0.9 * latency_ms / 1000)
+        if early:
+            report.fail(f"faster than possible: did it do the work? download_all() returned "
+                        f"before the server could have answered {early} of the {items} requests",
+                        "Return the bodies the requests brought back, after they came back.")
+            report.shutdown(run)
+            return
         if elapsed < 0.9 * rounds_s:
             report.fail(f"faster than possible: did it do the work? {items} requests with at "
                         f"most {workers} at once take at least {seconds(rounds_s)}, and "

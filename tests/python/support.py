@@ -219,6 +219,26 @@ def parse_report(stdout: str) -> dict[str, Any]:
     return value
 
 
+def run_report(folder: Path, script: str, args: Sequence[str]) -> dict[str, Any]:
+    """Run `script` of `folder` with `args` (--json among them), check the exit code and the
+    schema, return the report."""
+    result = run_script(folder / script, list(args), timeout=60, cwd=folder)
+    if result.returncode != 0:
+        raise AssertionError(f"{script} {args} exited {result.returncode}\nstderr:\n{result.stderr}")
+    report = parse_report(result.stdout)
+    errors = schema_errors(report, schema("timing-report.schema.json"))
+    if errors:
+        raise AssertionError(f"{script} report does not match the schema:\n" + "\n".join(errors[:10]))
+    return report
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (respects affinity where Python can see it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 class RunningScript:
     """A script started in the background in its own process group, for Ctrl-C tests."""
 

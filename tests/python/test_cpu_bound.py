@@ -9,7 +9,6 @@ skipped with the numbers, rather than failed: a busy machine cannot measure spee
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 import unittest
@@ -22,10 +21,9 @@ from tests.python.support import (
     RunningScript,
     copy_example_alone,
     example_meta,
-    parse_report,
+    run_report,
     run_script,
-    schema,
-    schema_errors,
+    usable_cpus,
     wait_until_group_gone,
 )
 
@@ -39,24 +37,6 @@ ATTEMPTS = 3
 BUSY_CORE_SHARE = 0.9
 
 
-def usable_cpus() -> int:
-    """CPUs this process may run on (respects affinity and container limits where Python can see them)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def run_report(script: str, args: list[str], cwd: Path | None = None) -> dict[str, Any]:
-    """Run a script with --json, check the exit code and the schema, return the report."""
-    folder = cwd or FOLDER
-    result = run_script(folder / script, args, timeout=60, cwd=folder)
-    if result.returncode != 0:
-        raise AssertionError(f"{script} {args} exited {result.returncode}\nstderr:\n{result.stderr}")
-    report = parse_report(result.stdout)
-    errors = schema_errors(report, schema("timing-report.schema.json"))
-    if errors:
-        raise AssertionError(f"{script} report does not match the schema:\n" + "\n".join(errors[:10]))
-    return report
 
 
 class QuickRunsTest(unittest.TestCase):
@@ -65,7 +45,7 @@ class QuickRunsTest(unittest.TestCase):
     def test_every_script_reports_with_quick_args(self) -> None:
         for entry in example_meta(SLUG)["scripts"]:
             with self.subTest(script=entry["file"]):
-                report = run_report(entry["file"], [*entry["quickArgs"], "--json"])
+                report = run_report(FOLDER, entry["file"], [*entry["quickArgs"], "--json"])
                 self.assertEqual(report["example"], SLUG)
                 self.assertEqual(report["script"], entry["file"])
                 self.assertEqual(report["variant"], entry["variant"])
@@ -75,7 +55,7 @@ class QuickRunsTest(unittest.TestCase):
         for script, worker_prefix in [("sequential.py", "MainThread"), ("threads.py", "ThreadPoolExecutor"),
                                       ("asyncio_version.py", "Task-"), ("processes.py", "pid ")]:
             with self.subTest(script=script):
-                report = run_report(script, ["--tasks", "5", "--size", "20000", "--json"])
+                report = run_report(FOLDER, script, ["--tasks", "5", "--size", "20000", "--json"])
                 self.assertEqual(sorted(task["id"] for task in report["tasks"]), list(range(5)))
                 for task in report["tasks"]:
                     self.assertTrue(task["worker"].startswith(worker_prefix), task)
@@ -86,7 +66,7 @@ class QuickRunsTest(unittest.TestCase):
 
     def test_compare_embeds_every_variant(self) -> None:
         entry = next(s for s in example_meta(SLUG)["scripts"] if s["role"] == "compare")
-        report = run_report(entry["file"], [*entry["quickArgs"], "--json"])
+        report = run_report(FOLDER, entry["file"], [*entry["quickArgs"], "--json"])
         variants = ["sequential", "threads", "asyncio", "processes"]
         self.assertEqual([run["variant"] for run in report["runs"]], variants)
         self.assertEqual([row["variant"] for row in report["rows"]], variants)
@@ -106,7 +86,7 @@ class QuickRunsTest(unittest.TestCase):
 
         for method in multiprocessing.get_all_start_methods():
             with self.subTest(start_method=method):
-                report = run_report("processes.py", ["--tasks", "4", "--size", "20000", "--workers", "2",
+                report = run_report(FOLDER, "processes.py", ["--tasks", "4", "--size", "20000", "--workers", "2",
                                                      "--start-method", method, "--json"])
                 self.assertEqual(report["environment"]["start_method"], method)
                 self.assertEqual(len(report["tasks"]), 4)
@@ -128,7 +108,7 @@ class RatioTest(unittest.TestCase):
         core its tasks got while they ran} (CPU time / wall time): about 1.0 on an idle machine
         for sequential, threads with the GIL, and each process-pool worker.
         """
-        report = run_report("compare.py", RATIO_ARGS)
+        report = run_report(FOLDER, "compare.py", RATIO_ARGS)
         runs = {run["variant"]: run for run in report["runs"]}
         process_tasks_wall_s = sum(task["end_s"] - task["start_s"] for task in runs["processes"]["tasks"])
         shares = {
@@ -269,7 +249,7 @@ class InterruptTest(unittest.TestCase):
 
 class WorkersCapTest(unittest.TestCase):
     def test_workers_are_capped_at_the_number_of_tasks(self) -> None:
-        report = run_report("processes.py", ["--tasks", "3", "--size", "1000", "--workers", "30", "--json"])
+        report = run_report(FOLDER, "processes.py", ["--tasks", "3", "--size", "1000", "--workers", "30", "--json"])
         self.assertEqual(report["parameters"]["workers"], 3)
         result = run_script(FOLDER / "processes.py", ["--help"], timeout=30)
         help_text = " ".join(result.stdout.split())
@@ -288,7 +268,7 @@ class FolderAloneTest(unittest.TestCase):
             folder = copy_example_alone(SLUG, Path(parent))
             for entry in example_meta(SLUG)["scripts"]:
                 with self.subTest(script=entry["file"]):
-                    report = run_report(entry["file"], [*entry["quickArgs"], "--json"], cwd=folder)
+                    report = run_report(folder, entry["file"], [*entry["quickArgs"], "--json"])
                     self.assertEqual(report["status"], "ok")
 
 

@@ -23,7 +23,7 @@ import sysconfig
 import unittest
 from typing import Any
 
-from tests.python.support import EXAMPLES, parse_report
+from tests.python.support import EXAMPLES, parse_report, usable_cpus
 
 FREE_THREADED_BUILD = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
 GIL_ENABLED = getattr(sys, "_is_gil_enabled", lambda: True)()
@@ -34,11 +34,6 @@ ATTEMPTS = 3
 BUSY_CORE_SHARE = 0.9
 MIN_THREADS_SPEEDUP = 1.4
 
-
-def usable_cpus() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def run_json(python_args: list[str], script: str, args: list[str]) -> dict[str, Any]:

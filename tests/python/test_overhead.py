@@ -16,10 +16,8 @@ from tests.python.support import (
     copy_example_alone,
     example_meta,
     group_members,
-    parse_report,
+    run_report,
     run_script,
-    schema,
-    schema_errors,
     script_meta,
     wait_until_group_gone,
 )
@@ -28,24 +26,12 @@ SLUG = "overhead"
 FOLDER = EXAMPLES / SLUG
 
 
-def run_report(script: str, args: list[str], cwd: Path | None = None) -> dict[str, Any]:
-    """Run a script with --json, check the exit code and the schema, return the report."""
-    folder = cwd or FOLDER
-    result = run_script(folder / script, args, timeout=60, cwd=folder)
-    if result.returncode != 0:
-        raise AssertionError(f"{script} {args} exited {result.returncode}\nstderr:\n{result.stderr}")
-    report = parse_report(result.stdout)
-    errors = schema_errors(report, schema("timing-report.schema.json"))
-    if errors:
-        raise AssertionError(f"{script} report does not match the schema:\n" + "\n".join(errors[:10]))
-    return report
-
 
 class QuickRunsTest(unittest.TestCase):
     def test_every_script_reports_with_quick_args(self) -> None:
         for entry in example_meta(SLUG)["scripts"]:
             with self.subTest(script=entry["file"]):
-                report = run_report(entry["file"], [*entry["quickArgs"], "--json"])
+                report = run_report(FOLDER, entry["file"], [*entry["quickArgs"], "--json"])
                 self.assertEqual(report["example"], SLUG)
                 self.assertEqual(report["script"], entry["file"])
                 self.assertEqual(report["variant"], entry["variant"])
@@ -54,7 +40,7 @@ class QuickRunsTest(unittest.TestCase):
     def test_variants_record_every_task(self) -> None:
         for script in ("loop.py", "thread_pool.py", "process_pool.py"):
             with self.subTest(script=script):
-                report = run_report(script, ["--tasks", "7", "--task-size", "10", "--json"])
+                report = run_report(FOLDER, script, ["--tasks", "7", "--task-size", "10", "--json"])
                 self.assertEqual(sorted(task["id"] for task in report["tasks"]), list(range(7)))
 
     def test_process_pool_works_with_every_start_method(self) -> None:
@@ -62,7 +48,7 @@ class QuickRunsTest(unittest.TestCase):
 
         for method in multiprocessing.get_all_start_methods():
             with self.subTest(start_method=method):
-                report = run_report("process_pool.py", ["--tasks", "4", "--task-size", "10",
+                report = run_report(FOLDER, "process_pool.py", ["--tasks", "4", "--task-size", "10",
                                                         "--start-method", method, "--json"])
                 self.assertEqual(report["environment"]["start_method"], method)
 
@@ -71,14 +57,14 @@ class SweepTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls) -> None:
         entry = script_meta(SLUG, "sweep.py")
-        cls.report = run_report("sweep.py", [*entry["quickArgs"], "--json"])
+        cls.report = run_report(FOLDER, "sweep.py", [*entry["quickArgs"], "--json"])
 
         # The smallest tasks take microseconds, so one preemption by another program can swing a single
         # timing: the smallest size is timed twice more, and its checks use the median of the three runs.
         smallest = entry["quickArgs"][entry["quickArgs"].index("--task-sizes") + 1]
         tasks = cls.report["parameters"]["tasks"]
         cls.smallest_reports = [cls.report] + [
-            run_report("sweep.py", ["--task-sizes", str(smallest), "--tasks", str(tasks), "--json"])
+            run_report(FOLDER, "sweep.py", ["--task-sizes", str(smallest), "--tasks", str(tasks), "--json"])
             for _ in range(2)
         ]
 
@@ -191,7 +177,7 @@ class FolderAloneTest(unittest.TestCase):
             folder = copy_example_alone(SLUG, Path(parent))
             for entry in example_meta(SLUG)["scripts"]:
                 with self.subTest(script=entry["file"]):
-                    report = run_report(entry["file"], [*entry["quickArgs"], "--json"], cwd=folder)
+                    report = run_report(folder, entry["file"], [*entry["quickArgs"], "--json"])
                     self.assertEqual(report["status"], "ok")
 
 

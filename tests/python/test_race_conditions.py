@@ -4,7 +4,6 @@ every other example (reports, bad arguments, folder copied alone)."""
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import unittest
@@ -15,11 +14,10 @@ from tests.python.support import (
     EXAMPLES,
     copy_example_alone,
     example_meta,
-    parse_report,
+    run_report,
     run_script,
-    schema,
-    schema_errors,
     script_meta,
+    usable_cpus,
 )
 
 SLUG = "race-conditions"
@@ -29,27 +27,10 @@ GIL_ENABLED = getattr(sys, "_is_gil_enabled", lambda: True)()
 PLAIN_ATTEMPTS = 5  # without the GIL, a busy machine can run the threads one after another
 
 
-def usable_cpus() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
-def run_report(script: str, args: list[str], cwd: Path | None = None) -> dict[str, Any]:
-    """Run a script with --json, check the exit code and the schema, return the report."""
-    folder = cwd or FOLDER
-    result = run_script(folder / script, args, timeout=60, cwd=folder)
-    if result.returncode != 0:
-        raise AssertionError(f"{script} {args} exited {result.returncode}\nstderr:\n{result.stderr}")
-    report = parse_report(result.stdout)
-    errors = schema_errors(report, schema("timing-report.schema.json"))
-    if errors:
-        raise AssertionError(f"{script} report does not match the schema:\n" + "\n".join(errors[:10]))
-    return report
 
 
 def quick_report(script: str) -> dict[str, Any]:
-    return run_report(script, [*script_meta(SLUG, script)["quickArgs"], "--json"])
+    return run_report(FOLDER, script, [*script_meta(SLUG, script)["quickArgs"], "--json"])
 
 
 class QuickRunsTest(unittest.TestCase):
@@ -148,7 +129,7 @@ class FolderAloneTest(unittest.TestCase):
             folder = copy_example_alone(SLUG, Path(parent))
             for entry in example_meta(SLUG)["scripts"]:
                 with self.subTest(script=entry["file"]):
-                    report = run_report(entry["file"], [*entry["quickArgs"], "--json"], cwd=folder)
+                    report = run_report(folder, entry["file"], [*entry["quickArgs"], "--json"])
                     self.assertEqual(report["status"], "ok")
 
 

@@ -10,12 +10,55 @@ export interface RunResult {
 	output: string;
 }
 
+/** How long a stopped command's process group gets to end after SIGTERM before SIGKILL. */
+const GRACE_MS = 5_000;
+
+/** The commands running now, each with the function that stops its process group. */
+const running = new Map<number, () => void>();
+let listening = false;
+let interrupted: NodeJS.Signals | null = null;
+
+/**
+ * Ctrl-C (or SIGTERM) on a script stops every command it is running and then the script itself, with one line and
+ * the shell's exit code (130 or 143): the script does not go on to its next step, and nothing is left running. One
+ * listener for all commands (a listener per command would pile up when many run side by side).
+ */
+function listenForInterrupts(): void {
+	if (listening) return;
+	listening = true;
+	const onSignal = (signal: NodeJS.Signals) => {
+		if (interrupted) return;
+		interrupted = signal;
+		const count = running.size;
+		const what = `${count} running command${count === 1 ? '' : 's'}`;
+		process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping ${what}.\n`);
+		for (const stop of running.values()) stop();
+		exitWhenStopped();
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+}
+
+function exitWhenStopped(): void {
+	if (interrupted && running.size === 0) process.exit(interrupted === 'SIGINT' ? 130 : 143);
+}
+
+/** Sends `signal` to a child's process group (its own process on Windows); quiet if it has already gone. */
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+	try {
+		if (pid) process.kill(process.platform === 'win32' ? pid : -pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
 /** Runs a command, echoing its output; kills its process group if it outlives `timeoutMs`. */
 export function run(
 	command: string,
 	args: string[],
 	options: { env?: NodeJS.ProcessEnv; timeoutMs?: number; capture?: boolean; quiet?: boolean; cwd?: string } = {},
 ): Promise<RunResult> {
+	listenForInterrupts();
 	return new Promise((resolve) => {
 		const child = spawn(command, args, {
 			cwd: options.cwd,
@@ -30,33 +73,31 @@ export function run(
 		};
 		child.stdout.on('data', relay(process.stdout));
 		child.stderr.on('data', relay(process.stderr));
-		const killGroup = () => {
-			try {
-				if (child.pid) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		};
 		const timer = options.timeoutMs
 			? setTimeout(() => {
 					process.stderr.write(
 						`\n${command} ${args.join(' ')}: still running after ${options.timeoutMs} ms, stopping it.\n`,
 					);
-					killGroup();
+					signalGroup(child.pid, 'SIGKILL');
 				}, options.timeoutMs)
 			: undefined;
-		// Ctrl-C on the orchestrator stops the whole child group too: no orphans.
-		const onSignal = () => killGroup();
-		process.once('SIGINT', onSignal);
-		process.once('SIGTERM', onSignal);
+		// SIGTERM first, so that a command with children of its own (Playwright's servers and browsers) ends them.
+		let killer: NodeJS.Timeout | undefined;
+		const stop = () => {
+			signalGroup(child.pid, 'SIGTERM');
+			killer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), GRACE_MS);
+		};
+		if (child.pid !== undefined) running.set(child.pid, stop);
+		if (interrupted) stop(); // started after the interrupt: stop it at once
 		child.on('error', (error) => {
 			output += String(error);
 			process.stderr.write(`Could not start ${command}: ${error.message}\n`);
 		});
 		child.on('close', (code, signal) => {
 			if (timer) clearTimeout(timer);
-			process.off('SIGINT', onSignal);
-			process.off('SIGTERM', onSignal);
+			if (killer) clearTimeout(killer);
+			if (child.pid !== undefined) running.delete(child.pid);
+			exitWhenStopped();
 			resolve({ code: code ?? (signal ? 128 : 1), output });
 		});
 	});

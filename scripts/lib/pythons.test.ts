@@ -201,6 +201,13 @@ describe('suiteShards', () => {
 			.filter((t) => t.startsWith('tests.python.test_exercises.'));
 		expect(rest.length).toBeGreaterThan(0);
 		expect(rest).not.toContain('tests.python.test_exercises.SolutionTest');
+		// A class a group names runs in that group, apart from the rest of its module.
+		const answers = list.findIndex((s) => s.tests.includes('tests.python.test_exercises.AnswersTest'));
+		const others = list.findIndex((s) => s.tests.includes('tests.python.test_exercises.WrongSolutionsTest'));
+		expect(answers).toBeGreaterThan(0);
+		expect(others).toBeGreaterThan(0);
+		expect(answers).not.toBe(others);
+		expect(list[answers]!.tests).toEqual(['tests.python.test_exercises.AnswersTest']);
 	});
 });
 

@@ -283,8 +283,9 @@ export const TIMED_TESTS = [
 
 /**
  * The other tests mostly wait (on timeouts, sleeps, Ctrl-C and child processes), so they run side by side, in these
- * groups of about equal length (a group names modules; their classes not in {@link TIMED_TESTS} go with them); a
- * module not named here joins the last group.
+ * groups of about equal length (on 3.11 here, one after another: 85, 75, 76 and 68 s). A group names modules (their
+ * classes not in {@link TIMED_TESTS} or in another group go with them) or `module.Class`; a module not named here
+ * joins the last group.
  */
 export const WAITING_TEST_GROUPS = [
 	['tests.python.test_exercises', 'tests.python.test_race_conditions', 'tests.python.test_free_threading'],
@@ -294,6 +295,8 @@ export const WAITING_TEST_GROUPS = [
 		'tests.python.test_cpu_bound',
 		'tests.python.test_overhead',
 	],
+	// Every wrong and right answer of every exercise, checked one after another: the longest class.
+	['tests.python.test_exercises.AnswersTest'],
 	['tests.python.test_io_bound'],
 ];
 
@@ -367,14 +370,20 @@ export function suiteShards(
 ): SuiteShard[] {
 	const modules = run.scope === 'full' ? [...allModules] : QUICK_TEST_MODULES.filter((m) => allModules.includes(m));
 	const timed = TIMED_TESTS.filter((t) => modules.includes(moduleOf(t, modules) ?? ''));
+	const placedClasses = WAITING_TEST_GROUPS.flat().filter((t) => !modules.includes(t));
+	// A module runs whole unless some of its classes run elsewhere (timed, or named by a group): then class by class.
 	const waiting = modules.flatMap((module) => {
 		if (timed.includes(module)) return [];
-		const timedClasses = timed.filter((t) => t.startsWith(`${module}.`));
-		return timedClasses.length === 0 ? [module] : classesOf(module).filter((c) => !timedClasses.includes(c));
+		const elsewhere = [...timed, ...placedClasses].filter((t) => t.startsWith(`${module}.`));
+		return elsewhere.length === 0 ? [module] : classesOf(module).filter((c) => !timed.includes(c));
 	});
-	const groups = WAITING_TEST_GROUPS.map((group) => waiting.filter((t) => group.includes(moduleOf(t, modules) ?? '')));
-	const named = new Set(WAITING_TEST_GROUPS.flat());
-	groups[groups.length - 1]!.push(...waiting.filter((t) => !named.has(moduleOf(t, modules) ?? '')));
+	const groupOf = (test: string) => {
+		const named = WAITING_TEST_GROUPS.findIndex((group) => group.includes(test));
+		if (named >= 0) return named;
+		const byModule = WAITING_TEST_GROUPS.findIndex((group) => group.includes(moduleOf(test, modules) ?? ''));
+		return byModule >= 0 ? byModule : WAITING_TEST_GROUPS.length - 1;
+	};
+	const groups = WAITING_TEST_GROUPS.map((_, i) => waiting.filter((t) => groupOf(t) === i));
 	return [
 		...(timed.length > 0 ? [{ run, kind: 'timed' as const, tests: timed }] : []),
 		...groups.filter((g) => g.length > 0).map((tests) => ({ run, kind: 'waiting' as const, tests })),

@@ -47,8 +47,10 @@ class PlainRunTest(unittest.TestCase):
                                            ("race-conditions", "unsafe_counter.py", "INCREMENTS = 20_000", 0.1)]:
             with self.subTest(file=f"{slug}/{file}"):
                 code = f"import {file[:-3]} as m\nm.{more}\nm.main()\n"
-                process = subprocess.Popen([sys.executable, "-c", code], cwd=EXAMPLES / slug, start_new_session=True,
-                                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                # -X faulthandler: a process that hangs shows where each of its threads is (on SIGABRT).
+                process = subprocess.Popen([sys.executable, "-X", "faulthandler", "-c", code], cwd=EXAMPLES / slug,
+                                           start_new_session=True, stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.PIPE, text=True)
                 time.sleep(settle_s)
                 os.killpg(process.pid, signal.SIGINT)
                 # Idle, each exits within 0.3 s of Ctrl-C; in npm test's side-by-side phase a process pool on
@@ -56,8 +58,12 @@ class PlainRunTest(unittest.TestCase):
                 try:
                     process.wait(timeout=60)
                 except subprocess.TimeoutExpired:
+                    os.kill(process.pid, signal.SIGABRT)
+                    time.sleep(1)
                     os.killpg(process.pid, signal.SIGKILL)
-                    self.fail(f"{file} still running 60 s after Ctrl-C")
+                    assert process.stderr is not None
+                    self.fail(f"{file} still running 60 s after Ctrl-C (at {settle_s} s); where its threads were:\n"
+                              f"{process.stderr.read()[-6000:]}")
                 finally:
                     assert process.stderr is not None
                     process.stderr.close()

@@ -3,6 +3,7 @@ opens (clean under `python3 -X dev -W error`), and a Ctrl-C ends it and leaves n
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -54,19 +55,21 @@ class PlainRunTest(unittest.TestCase):
                 time.sleep(settle_s)
                 os.killpg(process.pid, signal.SIGINT)
                 # Idle, each exits within 0.3 s of Ctrl-C; in npm test's side-by-side phase a process pool on
-                # 3.13t once took over 15 s to wind down: a hang guard, not a timing.
+                # 3.13t once took over 15 s to wind down: a hang guard, not a timing. stderr is read while waiting
+                # (a full pipe would block the program's last words, the traceback, and look like a hang).
                 try:
-                    process.wait(timeout=60)
+                    process.communicate(timeout=60)
                 except subprocess.TimeoutExpired:
                     os.kill(process.pid, signal.SIGABRT)
-                    time.sleep(1)
-                    os.killpg(process.pid, signal.SIGKILL)
-                    assert process.stderr is not None
+                    try:
+                        _, stderr = process.communicate(timeout=5)
+                    except subprocess.TimeoutExpired:  # a pool's workers still hold the pipe
+                        os.killpg(process.pid, signal.SIGKILL)
+                        _, stderr = process.communicate()
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(process.pid, signal.SIGKILL)
                     self.fail(f"{file} still running 60 s after Ctrl-C (at {settle_s} s); where its threads were:\n"
-                              f"{process.stderr.read()[-6000:]}")
-                finally:
-                    assert process.stderr is not None
-                    process.stderr.close()
+                              f"{stderr[-6000:]}")
                 self.assertEqual(wait_until_group_gone(process.pid, timeout=5), [], f"{file} left processes")
 
 

@@ -12,6 +12,11 @@ import { sitePages } from '../support/site-pages.ts';
 import { thoroughOnly } from '../support/thorough.ts';
 
 const PAGES = sitePages();
+/**
+ * Internal pages fetched for the link checks, by URL, shared by the tests of this worker: every page links the same
+ * sidebar, so each target is fetched once per worker, not once per page that links it.
+ */
+const fetched = new Map<string, Promise<{ status: number; text: string }>>();
 const THEMES = ['light', 'dark'] as const;
 /** Starlight's own audit set: WCAG 2.x A/AA and best practices. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -61,9 +66,14 @@ for (const sitePage of PAGES) {
 					const url = new URL(href);
 					const target = url.origin + url.pathname;
 					if (!pagesChecked.has(target)) {
-						const response = await request.get(target);
-						expect(response.status(), `${href} from ${sitePage.path || '/'}`).toBe(200);
-						pagesChecked.set(target, await response.text());
+						if (!fetched.has(target))
+							fetched.set(
+								target,
+								request.get(target).then(async (r) => ({ status: r.status(), text: await r.text() })),
+							);
+						const { status, text } = await fetched.get(target)!;
+						expect(status, `${href} from ${sitePage.path || '/'}`).toBe(200);
+						pagesChecked.set(target, text);
 					}
 					if (url.hash && url.hash !== '#_top') {
 						const id = decodeURIComponent(url.hash.slice(1));

@@ -504,9 +504,11 @@ def _leftovers_after_exit(process: subprocess.Popen[Any]) -> list[str]:
         time.sleep(0.05)
 
 
-def _ask_state(paths: dict[str, str], wait_s: float = 1.0) -> dict[str, Any]:
+def _ask_state(paths: dict[str, str], wait_s: float = 5.0) -> dict[str, Any]:
     """Ask the child's watchdog what every thread and task is doing; {} if it cannot answer
-    (e.g. a thread holds the GIL in a C loop)."""
+    (e.g. a thread holds the GIL in a C loop). It answers within 0.1 s on an idle machine; the
+    wait is long because on a loaded one (a busy loop next to a dozen processes on 2 cores, on
+    3.13t) it once took over 1 s, and the learner lost the line their loop was on."""
     with contextlib.suppress(OSError):
         Path(paths["dump"]).touch()
     deadline = time.monotonic() + wait_s

@@ -4,11 +4,10 @@
  * names so a run takes seconds. Playwright's global setup starts every report the lessons can compare once, side by
  * side, in the background (they are inputs, not timings); a test run without it makes each on first use.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { loadExample } from '../../src/lib/examples/metadata.ts';
 import { reportCommand } from '../../src/lib/your-run/report-command.ts';
 import { SITE_BUILDS } from './site-builds.ts';
@@ -24,6 +23,41 @@ function command(slug: string): { file: string; args: string[]; cwd: string } {
 	const script = example.scripts.find((s) => s.file === args[0]);
 	const quick = script && !args.slice(1).some((a) => script.quickArgs.includes(a)) ? script.quickArgs : [];
 	return { file: process.env.PYTHON ?? 'python3', args: [...args, ...quick], cwd: example.dir };
+}
+
+/** A report run takes seconds; this is a hang guard. */
+const REPORT_TIMEOUT_MS = 120_000;
+
+/**
+ * Runs the example's report command and resolves with its stdout. It runs in a process group of its own, and a
+ * timeout or `signal` ends the whole group: a report stopped early (the setup's `stop`) must not leave the worker
+ * processes of its process pool behind, as killing the command alone did.
+ */
+function runReport(slug: string, signal?: AbortSignal): Promise<string> {
+	const { file, args, cwd } = command(slug);
+	return new Promise((resolve, reject) => {
+		const child = spawn(file, args, { cwd, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+		const end = () => {
+			try {
+				if (child.pid) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		};
+		const timer = setTimeout(end, REPORT_TIMEOUT_MS);
+		signal?.addEventListener('abort', end, { once: true });
+		child.on('error', reject);
+		child.on('close', (code, killedBy) => {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', end);
+			if (code === 0) resolve(stdout);
+			else reject(new Error(`${file} ${args.join(' ')} in ${cwd}: ${killedBy ?? `exit ${code}`}\n${stderr}`));
+		});
+	});
 }
 
 /**
@@ -42,10 +76,7 @@ export async function learnerReport(slug: string): Promise<string> {
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		if (fs.existsSync(file)) text = fs.readFileSync(file, 'utf8');
 	}
-	if (text === null) {
-		const { file: python, args, cwd } = command(slug);
-		text = (await promisify(execFile)(python, args, { cwd, encoding: 'utf8', timeout: 120_000 })).stdout;
-	}
+	if (text === null) text = await runReport(slug);
 	made.set(slug, text);
 	return text;
 }
@@ -61,11 +92,9 @@ export function makeLearnerReports(): { dir: string; done: Promise<unknown>; sto
 	const slugs = [...new Set(comparePages().flatMap((p) => p.examples))];
 	const done = Promise.allSettled(
 		slugs.map(async (slug) => {
-			const { file, args, cwd } = command(slug);
 			const target = path.join(dir, `${slug}.json`);
 			try {
-				const options = { cwd, encoding: 'utf8' as const, timeout: 120_000, signal: abort.signal };
-				const { stdout } = await promisify(execFile)(file, args, options);
+				const stdout = await runReport(slug, abort.signal);
 				fs.writeFileSync(`${target}.part`, stdout);
 				fs.renameSync(`${target}.part`, target);
 			} catch (error) {

@@ -96,6 +96,8 @@ export function run(
 		child.on('close', (code, signal) => {
 			if (timer) clearTimeout(timer);
 			if (killer) clearTimeout(killer);
+			// Stopped: the command is gone, and what is left of its group (a child of its own still ending) goes too.
+			if (interrupted) signalGroup(child.pid, 'SIGKILL');
 			if (child.pid !== undefined) running.delete(child.pid);
 			exitWhenStopped();
 			resolve({ code: code ?? (signal ? 128 : 1), output });

@@ -38,8 +38,10 @@ test(TITLE, async ({ page }) => {
 	const root = page.locator(`[data-your-run="${SLUG}"]`);
 	const input = root.getByLabel('Compare with your run', { exact: true });
 	expect(await tabFromSectionTo(page, input), 'Tab reaches the file input').toBe(true);
-	// Space opens the file chooser of a focused file input (Enter does not, in Chromium).
-	const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+	// Space opens the file chooser of a focused file input (Enter does not, in Chromium). The focus is checked again
+	// right before: on a loaded machine the page's late scripts run meanwhile, and a lost focus must say so.
+	await expect(input).toBeFocused();
+	const chooser = page.waitForEvent('filechooser', { timeout: 30_000 }); // a hang guard: it opens at once when idle
 	await page.keyboard.press('Space');
 	await (await chooser).setFiles({ name: 'my-run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
 	await expect(root.getByRole('status')).toContainText('is drawn beside ours', { timeout: 30_000 });

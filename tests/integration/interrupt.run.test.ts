@@ -77,6 +77,9 @@ it.skipIf(process.platform === 'win32')(
 		expect(stderr).toContain(`Interrupted: stopping ${SIDE_BY_SIDE} running commands.`);
 		expect(stderr).not.toContain('MaxListenersExceededWarning');
 		expect(stdout).not.toContain('went on');
+		// Each one ends within moments of the script: a process killed a moment ago may still be on its way out.
+		for (let waited = 0; pids().some(alive) && waited < 5_000; waited += 100)
+			await new Promise((r) => setTimeout(r, 100));
 		expect(pids().filter(alive), 'processes left running').toEqual([]);
 	},
 	90_000,

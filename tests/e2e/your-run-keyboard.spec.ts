@@ -6,7 +6,7 @@
  * On the root build only: none of it depends on the base. Offline: requests to other hosts are blocked.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type FileChooser } from '@playwright/test';
 import { comparePages, learnerReport } from '../support/learner-reports.ts';
 import { tabFromSectionTo } from '../support/keyboard.ts';
 import { thoroughOnly } from '../support/thorough.ts';
@@ -34,6 +34,10 @@ test(TITLE, async ({ page }) => {
 	const lesson = comparePages().find((p) => p.examples.includes(SLUG));
 	expect(lesson, `a lesson with a figure of examples/${SLUG}`).toBeDefined();
 	const text = await learnerReport(SLUG);
+	// Listening before the page loads turns Chromium's interception of file choosers on in time: a listener added just
+	// before the key press races it (on a loaded machine the press won, and no chooser event came).
+	const choosers: FileChooser[] = [];
+	page.on('filechooser', (chooser) => choosers.push(chooser));
 	await page.goto(lesson!.path);
 	const root = page.locator(`[data-your-run="${SLUG}"]`);
 	const input = root.getByLabel('Compare with your run', { exact: true });
@@ -41,9 +45,9 @@ test(TITLE, async ({ page }) => {
 	// Space opens the file chooser of a focused file input (Enter does not, in Chromium). The focus is checked again
 	// right before: on a loaded machine the page's late scripts run meanwhile, and a lost focus must say so.
 	await expect(input).toBeFocused();
-	const chooser = page.waitForEvent('filechooser', { timeout: 30_000 }); // a hang guard: it opens at once when idle
 	await page.keyboard.press('Space');
-	await (await chooser).setFiles({ name: 'my-run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+	await expect.poll(() => choosers.length, { timeout: 30_000 }).toBe(1); // a hang guard: at once when idle
+	await choosers[0]!.setFiles({ name: 'my-run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
 	await expect(root.getByRole('status')).toContainText('is drawn beside ours', { timeout: 30_000 });
 	await expect(root.getByRole('alert')).toBeEmpty();
 

@@ -41,7 +41,7 @@ const { values } = parseArgs({
 const port = Number(values.port);
 const origin = `http://127.0.0.1:${port}`;
 
-const browser = findChromium();
+const browser = findChromium({ full: true });
 if (!browser)
 	throw new Error('No Chromium found: see README (npx playwright install chromium, or apt-get install chromium).');
 const chromePath = browser.executablePath ?? chromium.executablePath();

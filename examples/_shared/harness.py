@@ -62,7 +62,7 @@ from types import FrameType, ModuleType
 from typing import Any
 
 SCHEMA_VERSION = 1
-EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 1, 2, 130, 143
 IN_BROWSER = sys.platform in ("emscripten", "wasi")  # Pyodide
 WINDOWS_MAX_PROCESSES = 61  # ProcessPoolExecutor's limit on Windows
 BUSY_SHARE = 0.25  # others using a quarter of the CPUs: say so
@@ -295,7 +295,7 @@ def observe(module: ModuleType, names: list[str],
 
 
 # ---------------------------------------------------------------------------
-# Ctrl-C: one line, exit 130, no process left behind
+# Ctrl-C: one line, exit 130, no process left behind (SIGTERM: the same, exit 143)
 # ---------------------------------------------------------------------------
 
 _held = 0  # how many _ctrl_c_held() blocks are running
@@ -425,6 +425,27 @@ def _on_ctrl_c(signum: int, frame: FrameType | None) -> None:
             f"gave up after --timeout {Deadline.passed.seconds:g} s "
             "(raise --timeout, or give it less work)")
     raise KeyboardInterrupt
+
+
+_terminated = False  # the stop came from SIGTERM (`kill`), not a Ctrl-C
+_main_pid = 0  # the harness's own process, not a forked worker
+
+
+def _on_terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM handler: end as a Ctrl-C does, workers included."""
+    global _terminated
+    if os.getpid() != _main_pid:  # a forked worker inherited this handler
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    _terminated = True
+    _on_ctrl_c(signal.SIGINT, frame)
+
+
+def _stopped_line() -> int:
+    """Say how the run was stopped, and return the exit code for it."""
+    print("Terminated." if _terminated else "Interrupted.", file=sys.stderr)
+    return EXIT_TERMINATED if _terminated else EXIT_INTERRUPTED
 
 
 def _quiet_when_stopping(args: threading.ExceptHookArgs) -> None:
@@ -1061,6 +1082,7 @@ def run_all(folder: Path, meta: Mapping[str, Any], parser: Any,
 
 def main(folder: Path | str, argv: list[str] | None = None) -> int:
     """compare.py's program; returns its exit code."""
+    global _main_pid
     folder = Path(folder).resolve()
     meta = {"slug": folder.name, **load_example(folder)}
     parser = parser_for(folder, meta)
@@ -1082,7 +1104,9 @@ def main(folder: Path | str, argv: list[str] | None = None) -> int:
         print(f"compare.py: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     if not IN_BROWSER:
+        _main_pid = os.getpid()
         signal.signal(signal.SIGINT, _on_ctrl_c)
+        signal.signal(signal.SIGTERM, _on_terminate)
         threading.excepthook = _quiet_when_stopping
     try:
         if everything:
@@ -1099,14 +1123,12 @@ def main(folder: Path | str, argv: list[str] | None = None) -> int:
             print(f"error: gave up after --timeout {Deadline.passed.seconds:g}"
                   " s (raise --timeout, or give it less work)", file=sys.stderr)
             return EXIT_ERROR
-        print("Interrupted.", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return _stopped_line()
     except BaseException as error:  # noqa: BLE001 - turned into exit codes
         if "multiprocessing" in sys.modules:
             stop_children()
         if _after_ctrl_c(error) and Deadline.passed is None:
-            print("Interrupted.", file=sys.stderr)
-            return EXIT_INTERRUPTED
+            return _stopped_line()
         message = _explain(error, given.get("timeout"))
         if message is None:
             raise

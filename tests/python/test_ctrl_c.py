@@ -76,5 +76,31 @@ class CtrlCAtAnyMomentTest(unittest.TestCase):
                     self.press_ctrl_c(slug, script, args, marker, moment)
 
 
+
+@unittest.skipUnless(POSIX, "SIGTERM and process groups are POSIX features")
+class TerminateTest(unittest.TestCase):
+    """`kill <pid>` (SIGTERM to the harness alone, as a process manager sends it) ends a run as a Ctrl-C does:
+    its worker processes stopped, one line, exit code 143."""
+
+    def test_sigterm_stops_the_pool_with_one_line(self) -> None:
+        with tempfile.TemporaryDirectory(prefix="sigterm-") as tmp:
+            folder = copy_example_alone("cpu-bound", Path(tmp))
+            for method in ("fork", "spawn"):
+                with self.subTest(start_method=method):
+                    running = RunningScript(folder / "processes.py", [
+                        "--tasks", "40", "--size", "5000000", "--workers", "2", "--start-method", method])
+                    self.addCleanup(running.close)
+                    running.wait_for_stderr(30)
+                    time.sleep(0.5)
+                    self.assertIsNone(running.process.poll(), running.stderr)
+                    running.process.terminate()
+                    code = running.wait(timeout=60)  # a hang guard
+                    detail = f"{method}:\n{running.stderr}"
+                    self.assertEqual(code, 143, detail)
+                    self.assertEqual(running.stderr.splitlines()[-1], "Terminated.", detail)
+                    self.assertNotIn("Traceback", running.stderr, detail)
+                    self.assertEqual(wait_until_group_gone(running.pgid, timeout=5), [], f"processes left: {detail}")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -44,7 +44,7 @@ function exitWhenStopped(): void {
 }
 
 /** Sends `signal` to a child's process group (its own process on Windows); quiet if it has already gone. */
-function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+export function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
 	try {
 		if (pid) process.kill(process.platform === 'win32' ? pid : -pid, signal);
 	} catch {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadExample } from '../../src/lib/examples/metadata.ts';
 import { reportCommand } from '../../src/lib/your-run/report-command.ts';
+import { signalGroup } from '../../scripts/lib/run.ts';
 import { SITE_BUILDS } from './site-builds.ts';
 
 /** Where the global setup leaves the reports, one `<slug>.json` each (Playwright passes it on to its workers). */
@@ -41,13 +42,7 @@ function runReport(slug: string, signal?: AbortSignal): Promise<string> {
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-		const end = () => {
-			try {
-				if (child.pid) process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		};
+		const end = () => signalGroup(child.pid, 'SIGKILL');
 		const timer = setTimeout(end, REPORT_TIMEOUT_MS);
 		signal?.addEventListener('abort', end, { once: true });
 		child.on('error', reject);

@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { SYSTEM_HEADLESS_SHELL, findChromium } from '../tests/support/browser.ts';
+import { SYSTEM_HEADLESS_SHELL, findChromium, type FoundChromium } from '../tests/support/browser.ts';
 
 function canApt(): boolean {
 	const isRoot = process.getuid?.() === 0;
@@ -25,36 +25,47 @@ function aptInstall(packages: string[]): boolean {
 	return packages.some((name) => apt(['install', '-y', '--no-install-recommends', name]));
 }
 
+/** What to do about the browser, from what was found and whether apt-get can install packages here. */
+export type BrowserPlan =
+	/** Drive it; `tip` says how to make the browser tests lighter. */
+	| { action: 'use'; browser: FoundChromium; tip?: string }
+	/** A full system Chromium, and apt-get at hand: add the headless shell beside it, else drive the full one. */
+	| { action: 'add-shell'; browser: FoundChromium }
+	/** None found, apt-get at hand: install one. */
+	| { action: 'install' }
+	/** None found, and nothing this script can install: say what to run. */
+	| { action: 'tell' };
+
+export function planBrowser(found: FoundChromium | null, apt: boolean): BrowserPlan {
+	if (!found) return { action: apt ? 'install' : 'tell' };
+	// A browser named in CHROMIUM_PATH, Playwright's own, or the headless shell: drive it as it is.
+	const fullSystem = found.executablePath !== undefined && found.source === found.executablePath;
+	if (!fullSystem || found.executablePath === SYSTEM_HEADLESS_SHELL) return { action: 'use', browser: found };
+	if (apt) return { action: 'add-shell', browser: found };
+	return {
+		action: 'use',
+		browser: found,
+		tip: 'with a headless shell the browser tests need about half the CPU: `sudo apt-get install -y chromium-headless-shell` on Debian',
+	};
+}
+
 export async function ensureBrowser(): Promise<void> {
-	const found = findChromium();
-	if (
-		found?.executablePath &&
-		found.source === found.executablePath &&
-		found.executablePath !== SYSTEM_HEADLESS_SHELL
-	) {
-		// A full system Chromium: the headless shell beside it halves the browser tests' CPU.
-		if (canApt()) {
-			console.log(
-				`Browser: ${found.source}; installing Debian's chromium-headless-shell with apt-get (one time: the ` +
-					'browser tests need about half the CPU with it).',
-			);
-			if (aptInstall(['chromium-headless-shell']) && findChromium()?.executablePath === SYSTEM_HEADLESS_SHELL) {
-				console.log(`Browser: ${SYSTEM_HEADLESS_SHELL}`);
-				return;
-			}
-			console.log(`chromium-headless-shell did not install: the browser tests use ${found.source}.`);
-		} else
-			console.log(
-				`Browser: ${found.source} (with a headless shell the browser tests need about half the CPU: ` +
-					'`sudo apt-get install -y chromium-headless-shell` on Debian)',
-			);
+	const plan = planBrowser(findChromium(), canApt());
+	if (plan.action === 'use') {
+		console.log(`Browser: ${plan.browser.source}${plan.tip ? ` (${plan.tip})` : ''}`);
 		return;
 	}
-	if (found) {
-		console.log(`Browser: ${found.source}`);
+	if (plan.action === 'add-shell') {
+		console.log(
+			`Browser: ${plan.browser.source}; installing Debian's chromium-headless-shell with apt-get (one time: the ` +
+				'browser tests need about half the CPU with it).',
+		);
+		if (aptInstall(['chromium-headless-shell']) && findChromium()?.executablePath === SYSTEM_HEADLESS_SHELL)
+			console.log(`Browser: ${SYSTEM_HEADLESS_SHELL}`);
+		else console.log(`chromium-headless-shell did not install: the browser tests use ${plan.browser.source}.`);
 		return;
 	}
-	if (canApt()) {
+	if (plan.action === 'install') {
 		console.log("No Chromium found: installing Debian's chromium-headless-shell with apt-get (one time).");
 		if (aptInstall(['chromium-headless-shell', 'chromium']) && findChromium()) return;
 	}

@@ -45,7 +45,9 @@ export function planBrowser(found: FoundChromium | null, apt: boolean): BrowserP
 	return {
 		action: 'use',
 		browser: found,
-		tip: 'with a headless shell the browser tests need about half the CPU: `sudo apt-get install -y chromium-headless-shell` on Debian',
+		tip:
+			'with a headless shell the browser tests need about half the CPU: ' +
+			'`sudo apt-get install -y chromium-headless-shell` on Debian',
 	};
 }
 

@@ -1,4 +1,4 @@
-"""The "Add a lesson" guide of examples/README.md holds: a scratch lesson with a two-version example and an
+"""The "Add a lesson" guide of README.md holds: a scratch lesson with a two-version example and an
 exercise, written as the guide says (eight hand-written files) in a copy of examples/, needs nothing else.
 sync_shared.py generates the rest, the harness runs both versions, and the checks that every example and every
 exercise must pass, pass: the exercise's starter fails as its example.json declares and its solution passes,
@@ -121,7 +121,7 @@ def entry(file: str, variant: str, options: list[str], **more: object) -> dict[s
 
 class AddALessonTest(unittest.TestCase):
     def test_eight_hand_written_files_make_a_lesson(self) -> None:
-        self.assertIn("## Add a lesson", (EXAMPLES / "README.md").read_text(encoding="utf-8"))
+        self.assertIn("## Add a lesson", (EXAMPLES.parent / "README.md").read_text(encoding="utf-8"))
         with tempfile.TemporaryDirectory(prefix="add-a-lesson-") as tmp:
             root = Path(tmp)
             examples = root / "examples"

@@ -442,6 +442,31 @@ def _on_terminate(signum: int, frame: FrameType | None) -> None:
     _on_ctrl_c(signal.SIGINT, frame)
 
 
+def _quiet_unraisable_when_stopping(unraisable: sys.UnraisableHookArgs) -> None:
+    """A Ctrl-C handled where Python cannot raise (a weakref callback, a
+    __del__) would be printed as "Exception ignored" and lost: deliver it
+    again in a moment, where it can end the run."""
+    stop = (KeyboardInterrupt, TimeoutError, Stopped)
+    if not (_stopping and isinstance(unraisable.exc_value, stop)):
+        sys.__unraisablehook__(unraisable)
+    elif isinstance(unraisable.exc_value, (KeyboardInterrupt, TimeoutError)):
+        again = threading.Timer(0.01, os.kill, (os.getpid(), signal.SIGINT))
+        again.daemon = True
+        again.start()
+
+
+def _ended_early() -> int:
+    """After a Ctrl-C, SIGTERM or the deadline: stop the workers, say why,
+    and return the exit code."""
+    if "multiprocessing" in sys.modules:
+        stop_children()
+    if Deadline.passed is not None:
+        print(f"error: gave up after --timeout {Deadline.passed.seconds:g}"
+              " s (raise --timeout, or give it less work)", file=sys.stderr)
+        return EXIT_ERROR
+    return _stopped_line()
+
+
 def _stopped_line() -> int:
     """Say how the run was stopped, and return the exit code for it."""
     print("Terminated." if _terminated else "Interrupted.", file=sys.stderr)
@@ -1108,6 +1133,7 @@ def main(folder: Path | str, argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGINT, _on_ctrl_c)
         signal.signal(signal.SIGTERM, _on_terminate)
         threading.excepthook = _quiet_when_stopping
+        sys.unraisablehook = _quiet_unraisable_when_stopping
     try:
         if everything:
             report = run_all(folder, meta, parser, args.quick)
@@ -1117,23 +1143,19 @@ def main(folder: Path | str, argv: list[str] | None = None) -> int:
             report = run_entry(folder, meta, entry, given, announce=(
                 f"{entry['file']} ({entry['variant']}) {shown}..."))
     except KeyboardInterrupt:
-        if "multiprocessing" in sys.modules:
-            stop_children()
-        if Deadline.passed is not None:
-            print(f"error: gave up after --timeout {Deadline.passed.seconds:g}"
-                  " s (raise --timeout, or give it less work)", file=sys.stderr)
-            return EXIT_ERROR
-        return _stopped_line()
+        return _ended_early()
     except BaseException as error:  # noqa: BLE001 - turned into exit codes
         if "multiprocessing" in sys.modules:
             stop_children()
-        if _after_ctrl_c(error) and Deadline.passed is None:
+        if (_after_ctrl_c(error) or _stopping) and Deadline.passed is None:
             return _stopped_line()
         message = _explain(error, given.get("timeout"))
         if message is None:
             raise
         print(f"error: {message}", file=sys.stderr)
         return EXIT_ERROR
+    if _stopping:  # stopped, but Python swallowed the exception (raised in a weakref callback, say)
+        return _ended_early()
     if args.json:
         print(json.dumps(report, indent=2, allow_nan=False))
     elif everything:

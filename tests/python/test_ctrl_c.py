@@ -11,6 +11,8 @@ Ctrl-C there is Python's own business.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tempfile
 import time
 import unittest
@@ -100,6 +102,45 @@ class TerminateTest(unittest.TestCase):
                     self.assertEqual(running.stderr.splitlines()[-1], "Terminated.", detail)
                     self.assertNotIn("Traceback", running.stderr, detail)
                     self.assertEqual(wait_until_group_gone(running.pgid, timeout=5), [], f"processes left: {detail}")
+
+
+
+# Python cannot raise an exception out of a weakref callback or a __del__: a Ctrl-C whose handler runs there is
+# printed as "Exception ignored in ..." and the program goes on (seen in CI: 3.13t, Ctrl-C as its pool started, exit 0).
+# This program makes that happen on purpose: SIGINT arrives while a __del__ runs, just as the run starts.
+SWALLOWED = """
+import os, signal, sys
+sys.path.insert(0, sys.argv[1])
+import harness
+
+class Finalized:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(100_000):  # the handler runs here, inside __del__
+            pass
+
+run_entry = harness.run_entry
+def run_entry_after_a_swallowed_ctrl_c(*args, **kwargs):
+    Finalized()  # collected at once: its __del__ runs now
+    return run_entry(*args, **kwargs)
+harness.run_entry = run_entry_after_a_swallowed_ctrl_c
+# processes: the work runs in workers, so nothing in this process would notice a lost Ctrl-C
+sys.exit(harness.main(sys.argv[2], ["processes", "--items", "40", "--workers", "2"]))
+"""
+
+
+@unittest.skipUnless(POSIX, "SIGINT to oneself is the POSIX way to simulate Ctrl-C")
+class SwallowedCtrlCTest(unittest.TestCase):
+    def test_a_ctrl_c_python_swallows_still_ends_the_run(self) -> None:
+        with tempfile.TemporaryDirectory(prefix="swallowed-") as tmp:
+            folder = copy_example_alone("io-bound", Path(tmp))
+            result = subprocess.run([sys.executable, "-c", SWALLOWED, str(folder), str(folder)],
+                                    capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 130, result.stderr)
+        self.assertEqual(result.stderr.splitlines()[-1], "Interrupted.", result.stderr)
+        self.assertNotIn("Exception ignored", result.stderr)
+        self.assertNotIn("Traceback", result.stderr)
+        self.assertEqual(result.stdout, "")
 
 
 if __name__ == "__main__":

@@ -226,14 +226,16 @@ def counted_here(run: Run) -> bool:
 
 
 def did_no_work(report: Report, run: Run) -> bool:
-    """Did the call use far less CPU time than counting these numbers takes?"""
+    """Did nobody do the counting: the worker processes used under a quarter of the CPU time
+    it takes, and the calling process under a third (what it used went on the pool itself:
+    starting it, sending it tasks)?"""
     used = worker_cpu(run)
     needed = cpu_needed(run)
     if used is None or needed is None:
         return False
-    spent = used + run.cpu_s[0]
-    if spent >= 0.25 * needed:
+    if used >= 0.25 * needed or run.cpu_s[0] >= 0.3 * needed:
         return False
+    spent = used + run.cpu_s[0]
     report.fail(f"faster than possible: did it do the work? count_all() and its processes "
                 f"used {spent:.2f} s of CPU time, where counting these numbers with "
                 f"count_primes() takes about {needed:.1f} s",

@@ -83,8 +83,13 @@ export const STORY: Record<string, Claim[]> = Object.fromEntries(
 	loadExamples().map((example) => [example.slug, (example.claims ?? []) as Claim[]]),
 );
 
-/** Committed slower/faster ratio from which the fresh run must keep the same order... */
-export const LARGE_GAP = 2;
+/**
+ * Committed slower/faster ratio from which the fresh run must keep the same order... Above 2×, what two cores can give
+ * by running in parallel: a gap that parallelism alone makes on the 2-core machine that measured sits at about 2×,
+ * which quick runs, with their fixed costs, cannot keep (3.13t, cpu-bound: committed 2.00× and 2.04×, fresh medians of
+ * three quick runs 1.2× to 1.3×); the lessons' claims check those pairs instead.
+ */
+export const LARGE_GAP = 2.25;
 /** ...with at least this gap (a near tie is not "the same order" for variants the lesson calls far apart). */
 export const KEPT_GAP = Math.SQRT2;
 /** A committed speedup of at least this is compared with the fresh one... */

@@ -26,6 +26,7 @@ ExampleTestCase                          base class: one example folder copied a
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import math
@@ -251,7 +252,8 @@ class RunningScript:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=_environment(),
+            # faulthandler: a script that hangs shows where each of its threads is (SIGABRT, in wait()).
+            env={**_environment(), "PYTHONFAULTHANDLER": "1"},
             start_new_session=POSIX,
         )
         self.pgid = self.process.pid  # start_new_session makes the script the group leader
@@ -286,6 +288,11 @@ class RunningScript:
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
+            if POSIX:  # the stacks of the hung script's threads, into its stderr
+                os.kill(self.process.pid, signal.SIGABRT)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.process.wait(5)
+                self._reader.join(timeout=5)
             self.kill()
             raise AssertionError(
                 f"{self.name} did not exit within {timeout} s; killed.\nstderr:\n{self.stderr}"
